@@ -1,0 +1,64 @@
+"""The composition root: paths, logging, migrations, engine, services and the window."""
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from taftan_desk import log as desk_log
+from taftan_desk.db import migrate
+from taftan_desk.db.engine import make_engine, url_from
+from taftan_desk.paths import AppPaths
+from taftan_desk.services.container import Services
+from taftan_desk.services.database import Clock, utc_now
+
+ENV_DB = "TAFTAN_DESK_DB"
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    paths: AppPaths
+    url: str
+    engine: Engine
+    services: Services
+
+
+def resolve_url(db_arg: str | None, paths: AppPaths) -> str:
+    """--db beats TAFTAN_DESK_DB beats the SQLite file in the user's data directory."""
+    chosen = db_arg or os.environ.get(ENV_DB) or paths.default_url
+    return url_from(chosen)
+
+
+def open_runtime(
+    db_arg: str | None = None,
+    *,
+    upgrade: bool = False,
+    clock: Clock = utc_now,
+    paths: AppPaths | None = None,
+) -> Runtime:
+    paths = paths or AppPaths.for_user()
+    url = resolve_url(db_arg, paths)
+    engine = make_engine(url)
+    if upgrade:
+        migrate.upgrade(engine, paths.backup_dir)
+    return Runtime(paths, url, engine, Services.build(engine, clock))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the desk window (the GUI entry point)."""
+    from taftan_desk.cli import main as cli_main
+
+    return cli_main(["gui", *(argv if argv is not None else sys.argv[1:])])
+
+
+def run_gui(db_arg: str | None) -> int:
+    paths = AppPaths.for_user()
+    desk_log.configure(paths.log_dir)
+    runtime = open_runtime(db_arg, upgrade=True, paths=paths)
+    from taftan_desk.ui.main_window import run
+
+    return run(runtime.services)

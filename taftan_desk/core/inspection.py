@@ -1,0 +1,129 @@
+"""An inspection (examination) as the examiner reports it, validated."""
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from taftan_desk.core import seals, weights
+from taftan_desk.core.errors import FieldProblem, ValidationError
+from taftan_desk.core.lifecycle import Action
+from taftan_desk.core.release import InspectionKind
+
+
+class SealCheck(enum.StrEnum):
+    INTACT = "intact"
+    DISCREPANCY = "discrepancy"
+    NOT_CHECKED = "not_checked"
+
+
+class Findings(enum.StrEnum):
+    NO_DISCREPANCY = "no_discrepancy"
+    DISCREPANCY = "discrepancy"
+    PROHIBITED = "prohibited"
+
+
+class Decision(enum.StrEnum):
+    RELEASE = "release"
+    HOLD = "hold"
+    REFER = "refer"
+    REFUSE = "refuse"
+
+    @property
+    def action(self) -> Action:
+        return _ACTIONS[self]
+
+
+_ACTIONS = {
+    Decision.RELEASE: Action.INSPECT,
+    Decision.HOLD: Action.HOLD,
+    Decision.REFER: Action.ROUTE_TO_INSPECTION,
+    Decision.REFUSE: Action.REFUSE,
+}
+
+
+@dataclass(frozen=True)
+class InspectionInput:
+    kind: str
+    examiner: str
+    findings: str
+    decision: str
+    seal_check: str = "not_checked"
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    reweigh_gross_kg: str | int = ""
+    new_seal_no: str = ""
+    remarks: str = ""
+
+
+@dataclass(frozen=True)
+class ValidInspection:
+    kind: InspectionKind
+    examiner: str
+    findings: Findings
+    decision: Decision
+    seal_check: SealCheck
+    started_at: datetime | None
+    ended_at: datetime | None
+    reweigh_gross_kg: int | None
+    new_seal_no: str | None
+    remarks: str
+
+
+def _choice(kind: type[enum.StrEnum], text: str, field: str, problems: list[FieldProblem]):  # type: ignore[no-untyped-def]
+    value = text.strip().lower().replace(" ", "_")
+    for member in kind:
+        if member.value == value:
+            return member
+    choices = ", ".join(m.value.replace("_", " ") for m in kind)
+    problems.append(FieldProblem(field, f"Choose one of: {choices}."))
+    return None
+
+
+def validate(form: InspectionInput) -> ValidInspection:
+    problems: list[FieldProblem] = []
+    kind = _choice(InspectionKind, form.kind, "kind", problems)
+    findings = _choice(Findings, form.findings, "findings", problems)
+    decision = _choice(Decision, form.decision, "decision", problems)
+    seal_check = _choice(SealCheck, form.seal_check or "not_checked", "seal_check", problems)
+    examiner = " ".join(form.examiner.split())
+    if not examiner:
+        problems.append(FieldProblem("examiner", "Enter the examiner's name."))
+    elif len(examiner) > 120:
+        problems.append(FieldProblem("examiner", "The examiner's name is too long."))
+    reweigh = new_seal = None
+    try:
+        reweigh = weights.parse_kg(
+            form.reweigh_gross_kg, "reweigh_gross_kg", "re-weighed gross", required=False
+        )
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    try:
+        if form.new_seal_no.strip():
+            new_seal = seals.normalise_seal_number(form.new_seal_no, "new_seal_no")
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    if form.started_at and form.ended_at and form.ended_at < form.started_at:
+        problems.append(FieldProblem("ended_at", "The end time is before the start time."))
+    if findings is Findings.PROHIBITED and decision is Decision.RELEASE:
+        problems.append(
+            FieldProblem("decision", "Prohibited goods cannot be released: choose hold or refuse.")
+        )
+    remarks = form.remarks.strip()
+    if len(remarks) > 2000:
+        problems.append(FieldProblem("remarks", "Remarks are longer than 2,000 characters."))
+    if findings in (Findings.DISCREPANCY, Findings.PROHIBITED) and not remarks:
+        problems.append(FieldProblem("remarks", "Describe the discrepancy in the remarks."))
+    if problems:
+        raise ValidationError(problems)
+    return ValidInspection(
+        kind,
+        examiner,
+        findings,
+        decision,
+        seal_check,  # type: ignore[arg-type]
+        form.started_at,
+        form.ended_at,
+        reweigh,
+        new_seal,
+        remarks,
+    )

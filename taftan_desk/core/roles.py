@@ -1,0 +1,31 @@
+"""Roles and what each may do. Separation of duties: administrators keep accounts and
+settings but do not process crossings; supervisors do everything an officer does and approve."""
+
+import enum
+
+from taftan_desk.core.errors import PermissionDenied
+
+
+class Role(enum.StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Permission(enum.StrEnum):
+    PROCESS_CROSSINGS = "process crossings"
+    APPROVE_EXCEPTIONS = "approve exceptions"
+    MANAGE_USERS = "manage user accounts"
+    CHANGE_SETTINGS = "change station settings"
+
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.OFFICER: frozenset({Permission.PROCESS_CROSSINGS}),
+    Role.SUPERVISOR: frozenset({Permission.PROCESS_CROSSINGS, Permission.APPROVE_EXCEPTIONS}),
+    Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.CHANGE_SETTINGS}),
+}
+
+
+def require(role: Role, permission: Permission) -> None:
+    if permission not in GRANTS[role]:
+        raise PermissionDenied(f"A {role.value} may not {permission.value}.")

@@ -1,0 +1,142 @@
+"""Typed station settings with their defaults declared once.
+
+They live in the database so every desk of a station agrees; this module only knows their
+names, types, defaults and limits.
+"""
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from taftan_desk.core.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    station_code: str = "TFT"
+    station_name: str = "Taftan (Bazarcha Border Terminal)"
+    timezone: str = "Asia/Karachi"
+    cargo_limit_kg: int = 22_000
+    default_max_gross_kg: int = 30_480
+    r3_tolerance_bp: int = 500  # basis points of the declared net: 500 = 5 %
+    r3_min_tolerance_kg: int = 500
+    scale_interval_kg: int = 20
+    random_rate_bp: int = 500  # share of crossings drawn for examination: 500 = 5 %
+    random_seed: str = ""
+    shift_starts: tuple[str, ...] = ("06:00", "14:00", "22:00")
+    require_weighing_for_release: bool = True
+    lockout_attempts: int = 5
+    lockout_minutes: int = 15
+    idle_lock_minutes: int = 5
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def shift_times(self) -> list[time]:
+        return sorted(time.fromisoformat(s) for s in self.shift_starts)
+
+
+# Bounds that keep a mistyped setting from silently disabling a check.
+_INT_LIMITS: dict[str, tuple[int, int]] = {
+    "cargo_limit_kg": (1_000, 60_000),
+    "default_max_gross_kg": (10_000, 60_000),
+    "r3_tolerance_bp": (0, 5_000),
+    "r3_min_tolerance_kg": (0, 5_000),
+    "scale_interval_kg": (1, 100),
+    "random_rate_bp": (0, 10_000),
+    "lockout_attempts": (1, 100),
+    "lockout_minutes": (1, 24 * 60),
+    "idle_lock_minutes": (1, 120),
+}
+_STATION_CODE = re.compile(r"[A-Z]{3,5}", re.ASCII)
+_HHMM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
+
+FIELD_NAMES = tuple(f.name for f in dataclasses.fields(StationSettings) if f.name != "extra")
+
+
+def coerce(name: str, value: object) -> object:
+    """Turn a stored or typed value into the setting's type, or raise ValidationError."""
+    if name not in FIELD_NAMES:
+        raise ValidationError(f"There is no station setting called '{name}'.", field=name)
+    default = getattr(StationSettings(), name)
+    if isinstance(default, bool):
+        return _coerce_bool(name, value)
+    if isinstance(default, int):
+        return _coerce_int(name, value)
+    if isinstance(default, tuple):
+        return _coerce_shifts(name, value)
+    return _coerce_text(name, str(value))
+
+
+def _coerce_bool(name: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValidationError(f"{name} must be yes or no, not '{value}'.", field=name)
+
+
+def _coerce_int(name: str, value: object) -> int:
+    text = str(value).strip().replace(",", "").replace("_", "")
+    if isinstance(value, bool) or not re.fullmatch(r"-?[0-9]+", text, re.ASCII):
+        raise ValidationError(f"{name} must be a whole number, not '{value}'.", field=name)
+    number = int(text)
+    low, high = _INT_LIMITS[name]
+    if not low <= number <= high:
+        raise ValidationError(
+            f"{name} must be between {low:,} and {high:,}; got {number:,}.", field=name
+        )
+    return number
+
+
+def _coerce_shifts(name: str, value: object) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+    shifts = tuple(str(s).strip() for s in items if str(s).strip())
+    if not shifts or any(not _HHMM.fullmatch(s) for s in shifts) or len(set(shifts)) != len(shifts):
+        raise ValidationError(
+            f"{name} must be distinct HH:MM start times separated by commas, e.g. 06:00,14:00,22:00.",
+            field=name,
+        )
+    return tuple(sorted(shifts))
+
+
+def _coerce_text(name: str, text: str) -> str:
+    text = text.strip()
+    if name == "station_code":
+        text = text.upper()
+        if not _STATION_CODE.fullmatch(text):
+            raise ValidationError("The station code is 3 to 5 letters A-Z, e.g. TFT.", field=name)
+    elif name == "timezone":
+        try:
+            ZoneInfo(text)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(
+                f"'{text}' is not a known time zone (e.g. Asia/Karachi).", field=name
+            ) from None
+    elif not text and name != "random_seed":
+        raise ValidationError(f"{name} cannot be empty.", field=name)
+    elif len(text) > 200:
+        raise ValidationError(f"{name} is longer than 200 characters.", field=name)
+    return text
+
+
+def from_mapping(values: dict[str, object]) -> StationSettings:
+    """Build settings from stored values; unknown keys are kept aside, not lost."""
+    known = {k: coerce(k, v) for k, v in values.items() if k in FIELD_NAMES}
+    extra = {k: str(v) for k, v in values.items() if k not in FIELD_NAMES}
+    return StationSettings(**known, extra=extra)  # type: ignore[arg-type]
+
+
+def to_mapping(settings: StationSettings) -> dict[str, object]:
+    return {name: _jsonable(getattr(settings, name)) for name in FIELD_NAMES}
+
+
+def _jsonable(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value

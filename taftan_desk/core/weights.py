@@ -1,0 +1,181 @@
+"""Weights in integer kilograms and the three checks R1, R2 and R3.
+
+R1 cargo limit: net <= the station's cargo limit (22,000 kg: 22,000 passes, 22,001 fails).
+R2 container rating: measured gross <= the plate's maximum gross mass.
+R3 declared vs measured: |net measured - net declared| <= max(share of declared, floor,
+the weighbridge's in-service permissible error).
+"""
+
+import enum
+import re
+from dataclasses import dataclass
+
+from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.station_settings import StationSettings
+
+MAX_PLAUSIBLE_KG = 100_000  # above any road or rail container load; catches extra digits
+_KG = re.compile(r"[0-9]+", re.ASCII)
+
+
+class Rule(enum.StrEnum):
+    R1 = "R1"
+    R2 = "R2"
+    R3 = "R3"
+
+
+def parse_kg(
+    text: str | int | None,
+    field_name: str,
+    label: str,
+    *,
+    required: bool = True,
+    allow_zero: bool = False,
+) -> int | None:
+    """Whole kilograms from text like '24,620' or '24620 kg'; never floats or other scripts."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        if required:
+            raise ValidationError(f"Enter the {label} in kg.", field=field_name)
+        return None
+    if isinstance(text, bool):
+        raise ValidationError(f"{label.capitalize()} must be whole kilograms.", field=field_name)
+    if isinstance(text, int):
+        value = text
+    else:
+        cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", "").replace(" ", "")
+        if not _KG.fullmatch(cleaned):
+            raise ValidationError(
+                f"{label.capitalize()} must be whole kilograms using digits 0-9 (e.g. 24620), "
+                f"not '{text.strip()}'.",
+                field=field_name,
+            )
+        value = int(cleaned)
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ValidationError(f"{label.capitalize()} must be more than 0 kg.", field=field_name)
+    if value > MAX_PLAUSIBLE_KG:
+        raise ValidationError(
+            f"{label.capitalize()} of {value:,} kg is not plausible "
+            f"(over {MAX_PLAUSIBLE_KG:,} kg): check for an extra digit.",
+            field=field_name,
+        )
+    return value
+
+
+def permissible_error_kg(load_kg: int, interval_kg: int) -> int:
+    """OIML R76 class III maximum permissible error at this load, doubled for a scale in service."""
+    steps = load_kg / interval_kg
+    if steps <= 500:
+        half_steps = 1
+    elif steps <= 2000:
+        half_steps = 2
+    else:
+        half_steps = 3
+    return half_steps * interval_kg  # 2 x (half_steps x 0.5 e)
+
+
+@dataclass(frozen=True)
+class WeightCheck:
+    rule: Rule
+    passed: bool
+    reason: str
+    value_kg: int
+    limit_kg: int
+
+    @property
+    def margin_kg(self) -> int:
+        """Positive: kg to spare; negative: kg over."""
+        return self.limit_kg - self.value_kg
+
+
+def net_from(gross_kg: int, tare_kg: int) -> int:
+    if tare_kg >= gross_kg:
+        raise ValidationError(
+            f"Tare ({tare_kg:,} kg) is not less than gross ({gross_kg:,} kg): check that gross "
+            "and tare are not swapped and that the gross is the weighbridge reading.",
+            field="tare_kg",
+        )
+    return gross_kg - tare_kg
+
+
+def check_r1(net_kg: int, settings: StationSettings, *, measured: bool = True) -> WeightCheck:
+    limit = settings.cargo_limit_kg
+    what = "Net" if measured else "Declared net"
+    if net_kg == limit:
+        reason = f"{what} {net_kg:,} kg is exactly at the {limit:,} kg limit."
+    elif net_kg < limit:
+        reason = (
+            f"{what} {net_kg:,} kg is within the {limit:,} kg limit ({limit - net_kg:,} kg under)."
+        )
+    else:
+        reason = f"Overweight: {what.lower()} {net_kg:,} kg is {net_kg - limit:,} kg over the {limit:,} kg limit."
+    return WeightCheck(Rule.R1, net_kg <= limit, reason, net_kg, limit)
+
+
+def check_r2(gross_kg: int, max_gross_kg: int | None, settings: StationSettings) -> WeightCheck:
+    limit = max_gross_kg or settings.default_max_gross_kg
+    source = "the plate" if max_gross_kg else "the station default (plate not recorded)"
+    if gross_kg <= limit:
+        reason = (
+            f"Gross {gross_kg:,} kg is within the container rating of {limit:,} kg from {source}."
+        )
+    else:
+        reason = (
+            f"Over container rating: gross {gross_kg:,} kg is {gross_kg - limit:,} kg over "
+            f"the {limit:,} kg maximum from {source}."
+        )
+    return WeightCheck(Rule.R2, gross_kg <= limit, reason, gross_kg, limit)
+
+
+def r3_tolerance_kg(declared_net_kg: int, gross_kg: int, settings: StationSettings) -> int:
+    share = declared_net_kg * settings.r3_tolerance_bp // 10_000
+    scale = permissible_error_kg(gross_kg, settings.scale_interval_kg)
+    return max(share, settings.r3_min_tolerance_kg, scale)
+
+
+def check_r3(
+    net_kg: int, declared_net_kg: int, gross_kg: int, settings: StationSettings
+) -> WeightCheck:
+    tolerance = r3_tolerance_kg(declared_net_kg, gross_kg, settings)
+    diff = net_kg - declared_net_kg
+    passed = abs(diff) <= tolerance
+    direction = "more" if diff > 0 else "less"
+    if passed:
+        reason = (
+            f"Measured net {net_kg:,} kg agrees with the declared {declared_net_kg:,} kg "
+            f"(difference {abs(diff):,} kg, tolerance {tolerance:,} kg)."
+        )
+    else:
+        reason = (
+            f"Declared/measured mismatch: measured net {net_kg:,} kg is {abs(diff):,} kg "
+            f"{direction} than declared {declared_net_kg:,} kg (tolerance {tolerance:,} kg)."
+        )
+        if abs(declared_net_kg - gross_kg) <= tolerance:
+            reason += (
+                " The declared net is close to the gross: the tare may not have been deducted."
+            )
+    return WeightCheck(Rule.R3, passed, reason, abs(diff), tolerance)
+
+
+@dataclass(frozen=True)
+class Weighing:
+    gross_kg: int
+    tare_kg: int
+    net_kg: int
+    checks: tuple[WeightCheck, ...]
+
+    def failed(self, *rules: Rule) -> list[WeightCheck]:
+        return [c for c in self.checks if not c.passed and (not rules or c.rule in rules)]
+
+
+def assess(
+    gross_kg: int,
+    tare_kg: int,
+    declared_net_kg: int | None,
+    max_gross_kg: int | None,
+    settings: StationSettings,
+) -> Weighing:
+    """Run R1, R2 and (when a net was declared) R3 on a weighbridge reading."""
+    net = net_from(gross_kg, tare_kg)
+    checks = [check_r1(net, settings), check_r2(gross_kg, max_gross_kg, settings)]
+    if declared_net_kg is not None:
+        checks.append(check_r3(net, declared_net_kg, gross_kg, settings))
+    return Weighing(gross_kg, tare_kg, net, tuple(checks))

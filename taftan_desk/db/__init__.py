@@ -1,0 +1,1 @@
+"""Storage: sqlmodel tables, the engine with its SQLite pragmas, and alembic migrations."""

@@ -1,0 +1,88 @@
+"""Create or upgrade a database to the newest schema, backing up an existing file first."""
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from taftan_desk.db.engine import sqlite_path
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(_plain_config())
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def _plain_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_at_head(engine: Engine) -> bool:
+    return current_revision(engine) == head_revision()
+
+
+def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
+    """Bring the schema to head. Returns the backup made of an existing SQLite file, if any."""
+    current = current_revision(engine)
+    if current == head_revision():
+        return None
+    backup = None
+    path = sqlite_path(engine)
+    if path is not None and path.exists() and _has_tables(engine):
+        backup = backup_sqlite(
+            path, (backup_dir or path.parent / "backups"), label=f"pre-migrate-{current or 'none'}"
+        )
+    with engine.begin() as conn:
+        config = alembic_config(engine)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("database migrated from %s to %s", current, head_revision())
+    return backup
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+def backup_sqlite(path: Path, directory: Path, label: str) -> Path:
+    """Online backup through SQLite's backup API: consistent even while desks keep writing."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = directory / f"{path.stem}-{label}-{stamp}.db"
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    log.info("backed up %s to %s", path, target)
+    return target

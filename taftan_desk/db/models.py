@@ -1,0 +1,168 @@
+"""The tables. No validation here: services validate with core before writing."""
+
+# No `from __future__ import annotations` in this module: it breaks sqlmodel relationships.
+from datetime import datetime
+
+from sqlalchemy import Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from taftan_desk.db.types import UTCDateTime
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=40, unique=True)
+    full_name: str = Field(default="", max_length=120)
+    role: str = Field(max_length=20)
+    password_hash: str = Field(max_length=255)
+    active: bool = Field(default=True)
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    password_changed_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class StationSetting(SQLModel, table=True):
+    __tablename__ = "station_settings"
+
+    key: str = Field(primary_key=True, max_length=60)
+    value_json: str = Field(sa_type=Text)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    updated_by: str = Field(max_length=80)
+
+
+class KnownOwner(SQLModel, table=True):
+    __tablename__ = "known_owners"
+
+    code: str = Field(primary_key=True, max_length=3)
+    company: str = Field(default="", max_length=120)
+
+
+class EntryCounter(SQLModel, table=True):
+    """Last entry number issued per year; entry numbers are never reused."""
+
+    __tablename__ = "entry_counters"
+
+    year: int = Field(primary_key=True)
+    last_value: int = Field(default=0)
+
+
+class Crossing(SQLModel, table=True):
+    __tablename__ = "crossings"
+    __table_args__ = (
+        Index("ix_crossings_container_registered", "container_no", "registered_at"),
+        Index("ix_crossings_registered_at", "registered_at"),
+        Index("ix_crossings_status", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_no: str = Field(max_length=12, unique=True)
+    station_code: str = Field(max_length=5)
+    direction: str = Field(max_length=3)  # in / out
+    mode: str = Field(max_length=4)  # road / rail
+    truck_plate: str | None = Field(default=None, max_length=20)
+    train_no: str | None = Field(default=None, max_length=20)
+    wagon_no: str | None = Field(default=None, max_length=20)
+    container_no: str = Field(max_length=11)
+    size_type: str | None = Field(default=None, max_length=4)
+    max_gross_kg: int | None = None
+    cargo_category: str = Field(max_length=12)
+    hs_code: str | None = Field(default=None, max_length=8)
+    description: str = Field(default="", max_length=300)
+    declared_net_kg: int | None = None
+    gd_number: str | None = Field(default=None, max_length=40)
+    tir_carnet: str | None = Field(default=None, max_length=20)
+    tir_voucher: str | None = Field(default=None, max_length=10)
+    gross_kg: int | None = None
+    tare_kg: int | None = None
+    net_kg: int | None = None
+    weighed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    weighed_by: int | None = Field(default=None, foreign_key="users.id")
+    channel: str = Field(max_length=6)
+    channel_reasons_json: str = Field(default="[]", sa_type=Text)
+    random_draw_bp: int = 0
+    random_rate_bp: int = 0
+    status: str = Field(max_length=20)
+    status_note: str = Field(default="", max_length=500)
+    registered_at: datetime = Field(sa_type=UTCDateTime)
+    registered_by: int | None = Field(default=None, foreign_key="users.id")
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    closed_by: int | None = Field(default=None, foreign_key="users.id")
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    version: int = Field(default=1)
+
+
+class SealRecord(SQLModel, table=True):
+    __tablename__ = "seals"
+    __table_args__ = (UniqueConstraint("crossing_id", "number", "applied_at_exam"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    crossing_id: int = Field(foreign_key="crossings.id", index=True)
+    number: str = Field(max_length=15)
+    seal_class: str | None = Field(default=None, max_length=1)
+    seal_type: str | None = Field(default=None, max_length=10)
+    state: str = Field(max_length=10)
+    applied_at_exam: bool = Field(default=False)
+
+
+class Inspection(SQLModel, table=True):
+    __tablename__ = "inspections"
+
+    id: int | None = Field(default=None, primary_key=True)
+    crossing_id: int = Field(foreign_key="crossings.id", index=True)
+    kind: str = Field(max_length=12)  # documentary / physical / scanner
+    examiner: str = Field(max_length=120)
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    ended_at: datetime = Field(sa_type=UTCDateTime)
+    seal_check: str = Field(max_length=12)  # intact / discrepancy / not_checked
+    reweigh_gross_kg: int | None = None
+    findings: str = Field(max_length=16)  # no_discrepancy / discrepancy / prohibited
+    decision: str = Field(max_length=8)  # release / hold / refer / refuse
+    new_seal_no: str | None = Field(default=None, max_length=15)
+    remarks: str = Field(default="", max_length=2000)
+    recorded_by: int | None = Field(default=None, foreign_key="users.id")
+    recorded_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Approval(SQLModel, table=True):
+    """A supervisor's approval of an exception (overweight release, re-route, void)."""
+
+    __tablename__ = "approvals"
+
+    id: int | None = Field(default=None, primary_key=True)
+    crossing_id: int = Field(foreign_key="crossings.id", index=True)
+    kind: str = Field(max_length=30)
+    supervisor_id: int = Field(foreign_key="users.id")
+    requested_by: int | None = Field(default=None, foreign_key="users.id")
+    reason: str = Field(max_length=500)
+    approved_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only, hash-chained: each hash covers the previous hash and this event's content."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime)
+    actor_id: int | None = Field(default=None, foreign_key="users.id")
+    actor_name: str = Field(max_length=80)
+    action: str = Field(max_length=40)
+    entity: str = Field(max_length=30)
+    entity_id: str = Field(max_length=40)
+    data_json: str = Field(sa_type=Text)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64, unique=True)
+
+
+class AuditHead(SQLModel, table=True):
+    """The chain's head: one row, locked by every append so appends serialise on any back end."""
+
+    __tablename__ = "audit_head"
+
+    id: int = Field(default=1, primary_key=True)
+    last_event_id: int = 0
+    last_hash: str = Field(max_length=64)

@@ -1,0 +1,194 @@
+"""The hash-chained audit log.
+
+Each event's hash is SHA-256 over the previous hash and the event's canonical JSON, so an
+edited or deleted event breaks the chain. The head row is locked by every append, which
+serialises appends on PostgreSQL as BEGIN IMMEDIATE does on SQLite. A truncated tail or a
+fully recomputed chain is caught only against a head kept outside the database; the head
+is exposed here for that purpose.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session, select
+
+from taftan_desk.db.models import AuditEvent, AuditHead
+
+GENESIS = "0" * 64
+
+
+def canonical(value: object) -> str:
+    return json.dumps(_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def event_hash(
+    prev_hash: str,
+    event_id: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    data_json: str,
+) -> str:
+    content = canonical(
+        {
+            "id": event_id,
+            "at": at,
+            "actor_id": actor_id,
+            "actor": actor_name,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "data": json.loads(data_json),
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def ensure_head(session: Session) -> AuditHead:
+    head = session.get(AuditHead, 1)
+    if head is None:
+        head = AuditHead(id=1, last_event_id=0, last_hash=GENESIS)
+        session.add(head)
+        session.flush()
+    return head
+
+
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    data: dict[str, object],
+) -> AuditEvent:
+    at = at.astimezone(UTC)
+    head = session.get(AuditHead, 1, with_for_update=True) or ensure_head(session)
+    event_id = head.last_event_id + 1
+    data_json = canonical(data)
+    digest = event_hash(
+        head.last_hash, event_id, at, actor_id, actor_name, action, entity, entity_id, data_json
+    )
+    event = AuditEvent(
+        id=event_id,
+        at=at,
+        actor_id=actor_id,
+        actor_name=actor_name,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        data_json=data_json,
+        prev_hash=head.last_hash,
+        hash=digest,
+    )
+    session.add(event)
+    head.last_event_id = event_id
+    head.last_hash = digest
+    session.add(head)
+    return event
+
+
+@dataclass
+class ChainReport:
+    events: int = 0
+    head_id: int = 0
+    head_hash: str = GENESIS
+    problems: list[str] = field(default_factory=list)
+    # Digest of the last audited snapshot of each record, for comparing with live rows.
+    last_snapshots: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def snapshot_digest(snapshot: object) -> str:
+    return hashlib.sha256(canonical(snapshot).encode()).hexdigest()
+
+
+def verify(session: Session, *, batch: int = 5_000) -> ChainReport:
+    """Recompute the whole chain; report edits, deletions, reordering and a head mismatch."""
+    report = ChainReport()
+    prev_hash, prev_id = GENESIS, 0
+    for event in _stream(session, batch):
+        report.events += 1
+        if event.id != prev_id + 1:
+            report.problems.append(
+                f"Events {prev_id + 1} to {event.id - 1} are missing (deleted from the log)."
+            )
+        if event.prev_hash != prev_hash:
+            report.problems.append(
+                f"Event {event.id} does not follow event {prev_id}: the chain was cut or reordered."
+            )
+        expected = event_hash(
+            event.prev_hash,
+            event.id or 0,
+            event.at,
+            event.actor_id,
+            event.actor_name,
+            event.action,
+            event.entity,
+            event.entity_id,
+            event.data_json,
+        )
+        if expected != event.hash:
+            report.problems.append(
+                f"Event {event.id} ({event.action} {event.entity} "
+                f"{event.entity_id}) was altered after it was written."
+            )
+        data = json.loads(event.data_json)
+        if "after" in data:
+            report.last_snapshots[(event.entity, event.entity_id)] = snapshot_digest(data["after"])
+        prev_hash, prev_id = event.hash, event.id or 0
+    head = session.get(AuditHead, 1)
+    report.head_id, report.head_hash = prev_id, prev_hash
+    if head is not None and (head.last_event_id != prev_id or head.last_hash != prev_hash):
+        report.problems.append(
+            f"The log ends at event {prev_id} but its head records event "
+            f"{head.last_event_id}: events were removed from the end."
+        )
+    return report
+
+
+def _stream(session: Session, batch: int) -> Iterator[AuditEvent]:
+    last = 0
+    while True:
+        rows = session.exec(
+            select(AuditEvent)
+            .where(AuditEvent.id > last)  # type: ignore[operator]
+            .order_by(AuditEvent.id)
+            .limit(batch)
+        ).all()  # type: ignore[arg-type]
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id or 0
+        session.expunge_all()
+
+
+def row_snapshot(row: object) -> dict[str, object]:
+    """Every column of a table row, as the audit log records it."""
+    table = row.__table__  # type: ignore[attr-defined]
+    return {column.name: getattr(row, column.name) for column in table.columns}

@@ -1,0 +1,37 @@
+"""The services of one database, built once by the composition root."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from taftan_desk.services.accounts import AccountService
+from taftan_desk.services.crossings import CrossingService
+from taftan_desk.services.database import Clock, Database, utc_now
+from taftan_desk.services.health import HealthService
+from taftan_desk.services.inspections import InspectionService
+from taftan_desk.services.queries import QueryService
+from taftan_desk.services.settings_service import SettingsService
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    accounts: AccountService
+    settings: SettingsService
+    crossings: CrossingService
+    inspections: InspectionService
+    queries: QueryService
+    health: HealthService
+
+    @classmethod
+    def build(cls, engine: Engine, clock: Clock = utc_now) -> "Services":
+        db = Database(engine, clock)
+        return cls(
+            db,
+            AccountService(db),
+            SettingsService(db),
+            CrossingService(db),
+            InspectionService(db),
+            QueryService(db),
+            HealthService(db),
+        )

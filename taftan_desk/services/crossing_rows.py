@@ -1,0 +1,36 @@
+"""Loading and saving crossing rows inside a unit of work (shared by the use-cases)."""
+
+from sqlmodel import Session, select
+
+from taftan_desk.core.errors import NotFound
+from taftan_desk.db.models import Crossing, Inspection, SealRecord
+from taftan_desk.services.database import Unit
+from taftan_desk.services.views import CrossingView, crossing_view
+
+
+def load(session: Session, crossing_id: int, *, lock: bool = False) -> Crossing:
+    row = session.get(Crossing, crossing_id, with_for_update=lock or None)
+    if row is None:
+        raise NotFound(f"No crossing with id {crossing_id}.")
+    return row
+
+
+def full_view(session: Session, row: Crossing) -> CrossingView:
+    seals = list(
+        session.exec(
+            select(SealRecord).where(SealRecord.crossing_id == row.id).order_by(SealRecord.id)
+        ).all()
+    )
+    inspections = list(
+        session.exec(
+            select(Inspection).where(Inspection.crossing_id == row.id).order_by(Inspection.id)
+        ).all()
+    )
+    return crossing_view(row, seals, inspections)
+
+
+def touch(unit: Unit, row: Crossing) -> None:
+    row.updated_at = unit.now
+    row.version += 1
+    unit.session.add(row)
+    unit.session.flush()

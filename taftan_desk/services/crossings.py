@@ -1,0 +1,312 @@
+"""Registering a crossing, weighing it, and releasing, holding or refusing it."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from taftan_desk.core import channel as channels
+from taftan_desk.core import lifecycle, registration, weights
+from taftan_desk.core.errors import PermissionDenied, ValidationError
+from taftan_desk.core.lifecycle import Action, Status
+from taftan_desk.core.release import Blocker, release_blockers
+from taftan_desk.core.roles import Permission, Role
+from taftan_desk.db.models import Approval, Crossing, Inspection, SealRecord, User
+from taftan_desk.services import entry_numbers
+from taftan_desk.services.audit import row_snapshot
+from taftan_desk.services.crossing_rows import full_view, load, touch
+from taftan_desk.services.database import Actor, Database, Unit
+from taftan_desk.services.settings_service import known_owner
+from taftan_desk.services.settings_service import load as load_settings
+from taftan_desk.services.views import (
+    CrossingView,
+    crossing_view,
+    reasons_from_json,
+    reasons_to_json,
+)
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    crossing: CrossingView
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SupervisorApproval:
+    """A supervisor who signed in at the desk, and the reason they wrote."""
+
+    supervisor: Actor
+    reason: str
+
+
+MIN_REASON_LENGTH = 5
+
+
+class CrossingService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- registration -------------------------------------------------------------------
+    def register(self, actor: Actor, form: registration.RegistrationInput) -> RegistrationResult:
+        actor.require(Permission.PROCESS_CROSSINGS)
+        with self.db.write(actor) as unit:
+            session = unit.session
+            settings = load_settings(session)
+            reg = registration.validate(form, settings, lambda code: known_owner(session, code))
+            local = unit.now.astimezone(settings.zone)
+            entry_no = entry_numbers.allocate(session, local)
+            draw = channels.draw_for(entry_no, settings.random_seed, settings.random_rate_bp)
+            weighing = None
+            if reg.gross_kg is not None and reg.tare_kg is not None:
+                weighing = weights.assess(
+                    reg.gross_kg, reg.tare_kg, reg.declared_net_kg, reg.max_gross_kg, settings
+                )
+            decision = channels.decide(
+                seals=list(reg.seals),
+                dangerous=reg.dangerous,
+                hs_warning=reg.hs_warning,
+                draw=draw,
+                weighing=weighing,
+            )
+            status = (
+                Status.REGISTERED
+                if decision.channel is channels.Channel.GREEN
+                else Status.AWAITING_INSPECTION
+            )
+            warnings = reg.warnings + _open_duplicate_warning(session, reg.container_no)
+            row = Crossing(
+                entry_no=entry_no,
+                station_code=settings.station_code,
+                direction=reg.direction.value,
+                mode=reg.mode.value,
+                truck_plate=reg.truck_plate,
+                train_no=reg.train_no,
+                wagon_no=reg.wagon_no,
+                container_no=reg.container_no,
+                size_type=reg.size_type,
+                max_gross_kg=reg.max_gross_kg,
+                cargo_category=reg.cargo_category.value,
+                hs_code=reg.hs_code,
+                description=reg.description,
+                declared_net_kg=reg.declared_net_kg,
+                gd_number=reg.gd_number,
+                tir_carnet=reg.tir_carnet,
+                tir_voucher=reg.tir_voucher,
+                gross_kg=weighing.gross_kg if weighing else None,
+                tare_kg=weighing.tare_kg if weighing else None,
+                net_kg=weighing.net_kg if weighing else None,
+                weighed_at=unit.now if weighing else None,
+                weighed_by=actor.user_id if weighing else None,
+                channel=decision.channel.value,
+                channel_reasons_json=reasons_to_json(decision.reasons),
+                random_draw_bp=draw.draw_bp,
+                random_rate_bp=draw.rate_bp,
+                status=status.value,
+                registered_at=unit.now,
+                registered_by=actor.user_id,
+                updated_at=unit.now,
+            )
+            session.add(row)
+            session.flush()
+            seal_rows = [
+                SealRecord(
+                    crossing_id=row.id,
+                    number=s.number,
+                    state=s.state.value,
+                    seal_class=s.seal_class.value if s.seal_class else None,
+                    seal_type=s.seal_type.value if s.seal_type else None,
+                )
+                for s in reg.seals
+            ]
+            session.add_all(seal_rows)
+            session.flush()
+            unit.audit(
+                "crossing_registered",
+                "crossing",
+                row.id,
+                {
+                    "after": row_snapshot(row),
+                    "seals": [row_snapshot(s) for s in seal_rows],
+                    "warnings": list(warnings),
+                },
+            )
+            return RegistrationResult(crossing_view(row, seal_rows), warnings)
+
+    # -- weighing -----------------------------------------------------------------------
+    def record_weighing(
+        self,
+        actor: Actor,
+        crossing_id: int,
+        gross_kg: str | int,
+        tare_kg: str | int,
+        max_gross_kg: str | int | None = None,
+    ) -> tuple[CrossingView, weights.Weighing]:
+        actor.require(Permission.PROCESS_CROSSINGS)
+        gross = weights.parse_kg(gross_kg, "gross_kg", "gross")
+        tare = weights.parse_kg(tare_kg, "tare_kg", "tare")
+        plate = weights.parse_kg(
+            max_gross_kg, "max_gross_kg", "maximum gross (plate)", required=False
+        )
+        with self.db.write(actor) as unit:
+            row = load(unit.session, crossing_id, lock=True)
+            lifecycle.require(Status(row.status), Action.WEIGH)
+            weighing = apply_weighing(unit, row, gross, tare, plate)  # type: ignore[arg-type]
+            unit.audit("crossing_weighed", "crossing", row.id, {"after": row_snapshot(row)})
+            return full_view(unit.session, row), weighing
+
+    # -- release, hold, refuse ----------------------------------------------------------
+    def blockers(self, crossing_id: int) -> list[Blocker]:
+        with self.db.read() as session:
+            row = load(session, crossing_id)
+            return _blockers(session, row)
+
+    def release(
+        self, actor: Actor, crossing_id: int, approval: SupervisorApproval | None = None
+    ) -> CrossingView:
+        actor.require(Permission.PROCESS_CROSSINGS)
+        with self.db.write(actor) as unit:
+            row = load(unit.session, crossing_id, lock=True)
+            lifecycle.require(Status(row.status), Action.RELEASE)
+            blockers = _blockers(unit.session, row)
+            hard = [b for b in blockers if not b.overridable]
+            if hard:
+                raise ValidationError(" ".join(b.text for b in hard), field="release")
+            soft = [b for b in blockers if b.overridable]
+            data: dict[str, object] = {}
+            if soft:
+                if approval is None:
+                    raise PermissionDenied(" ".join(b.text for b in soft))
+                _check_approval(unit, actor, approval)
+                record = Approval(
+                    crossing_id=row.id,
+                    kind="release:" + ",".join(b.code for b in soft),
+                    supervisor_id=approval.supervisor.user_id,
+                    requested_by=actor.user_id,
+                    reason=approval.reason.strip(),
+                    approved_at=unit.now,
+                )
+                unit.session.add(record)
+                unit.session.flush()
+                data["approval"] = {
+                    "supervisor_id": approval.supervisor.user_id,
+                    "supervisor": approval.supervisor.username,
+                    "officer": actor.username,
+                    "reason": record.reason,
+                    "overrides": [b.code for b in soft],
+                }
+            _close(unit, row, Status.RELEASED, "")
+            data["after"] = row_snapshot(row)
+            unit.audit("crossing_released", "crossing", row.id, data)
+            return full_view(unit.session, row)
+
+    def hold(self, actor: Actor, crossing_id: int, reason: str) -> CrossingView:
+        return self._set_status(actor, crossing_id, Action.HOLD, reason, "crossing_held")
+
+    def refuse(self, actor: Actor, crossing_id: int, reason: str) -> CrossingView:
+        return self._set_status(actor, crossing_id, Action.REFUSE, reason, "crossing_refused")
+
+    def send_to_inspection(self, actor: Actor, crossing_id: int, reason: str) -> CrossingView:
+        return self._set_status(
+            actor, crossing_id, Action.ROUTE_TO_INSPECTION, reason, "crossing_sent_to_inspection"
+        )
+
+    def _set_status(
+        self, actor: Actor, crossing_id: int, action: Action, reason: str, event: str
+    ) -> CrossingView:
+        actor.require(Permission.PROCESS_CROSSINGS)
+        reason = _require_reason(reason)
+        with self.db.write(actor) as unit:
+            row = load(unit.session, crossing_id, lock=True)
+            new_status = lifecycle.next_status(Status(row.status), action)
+            _close(unit, row, new_status, reason)
+            unit.audit(event, "crossing", row.id, {"reason": reason, "after": row_snapshot(row)})
+            return full_view(unit.session, row)
+
+
+def apply_weighing(
+    unit: Unit, row: Crossing, gross: int, tare: int, plate: int | None
+) -> weights.Weighing:
+    """Record a weighbridge reading on a crossing and escalate its channel if a check fails."""
+    settings = load_settings(unit.session)
+    if plate is not None:
+        row.max_gross_kg = plate
+    weighing = weights.assess(gross, tare, row.declared_net_kg, row.max_gross_kg, settings)
+    row.gross_kg, row.tare_kg, row.net_kg = gross, tare, weighing.net_kg
+    row.weighed_at, row.weighed_by = unit.now, unit.actor.user_id
+    previous = channels.ChannelDecision(
+        channels.Channel(row.channel), reasons_from_json(row.channel_reasons_json)
+    )
+    found = channels.decide(seals=[], dangerous=None, hs_warning=None, draw=None, weighing=weighing)
+    decision = channels.escalate(previous, found)
+    row.channel = decision.channel.value
+    row.channel_reasons_json = reasons_to_json(decision.reasons)
+    if decision.channel is not channels.Channel.GREEN and row.status == Status.REGISTERED:
+        row.status = Status.AWAITING_INSPECTION.value
+    touch(unit, row)
+    return weighing
+
+
+def _close(unit: Unit, row: Crossing, status: Status, note: str) -> None:
+    row.status = status.value
+    row.status_note = note
+    if status.is_closed:
+        row.closed_at, row.closed_by = unit.now, unit.actor.user_id
+    touch(unit, row)
+
+
+def _blockers(session: Session, row: Crossing) -> list[Blocker]:
+    settings = load_settings(session)
+    kinds = set(session.exec(select(Inspection.kind).where(Inspection.crossing_id == row.id)).all())
+    failed: list[weights.WeightCheck] = []
+    if row.gross_kg is not None and row.tare_kg is not None:
+        failed = weights.assess(
+            row.gross_kg, row.tare_kg, row.declared_net_kg, row.max_gross_kg, settings
+        ).failed(weights.Rule.R1, weights.Rule.R2)
+    return release_blockers(
+        status=Status(row.status),
+        channel=channels.Channel(row.channel),
+        inspection_kinds=kinds,
+        weighed=row.gross_kg is not None,
+        failed_checks=failed,
+        require_weighing=settings.require_weighing_for_release,
+    )
+
+
+def _check_approval(unit: Unit, actor: Actor, approval: SupervisorApproval) -> None:
+    supervisor = approval.supervisor
+    if len(approval.reason.strip()) < MIN_REASON_LENGTH:
+        raise ValidationError(
+            "The supervisor must write the reason for the approval.", field="approval_reason"
+        )
+    user = unit.session.get(User, supervisor.user_id) if supervisor.user_id else None
+    if user is None or not user.active or user.role != Role.SUPERVISOR.value:
+        raise PermissionDenied("Only an active supervisor account can approve this.")
+    if supervisor.user_id == actor.user_id:
+        raise PermissionDenied(
+            "A supervisor cannot approve their own action: another supervisor must sign."
+        )
+
+
+def _require_reason(reason: str) -> str:
+    reason = reason.strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError("Write the reason (at least a few words).", field="reason")
+    if len(reason) > 500:
+        raise ValidationError("The reason is longer than 500 characters.", field="reason")
+    return reason
+
+
+def _open_duplicate_warning(session: Session, container_no: str) -> tuple[str, ...]:
+    open_states = [s.value for s in Status if not s.is_closed]
+    other = session.exec(
+        select(Crossing.entry_no)
+        .where(Crossing.container_no == container_no)
+        .where(Crossing.status.in_(open_states))  # type: ignore[attr-defined]
+        .limit(1)
+    ).first()
+    if other is None:
+        return ()
+    return (
+        f"{container_no} already has an open crossing, entry {other}: check this is not "
+        "a second registration of the same container.",
+    )

@@ -1,0 +1,127 @@
+"""The unit of work: one session per use-case, writers under the write lock, audited.
+
+Threading contract: a Database may be shared across threads; each call opens its own
+session and connection from the pool, and no session outlives the call that opened it.
+"""
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from taftan_desk.core.errors import DeskError
+from taftan_desk.core.roles import Permission, Role
+from taftan_desk.core.roles import require as require_permission
+from taftan_desk.db.engine import writer
+from taftan_desk.services import audit
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StorageError(DeskError):
+    """The database could not take the change; nothing already saved is lost."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does something: a signed-in user, or an administrator's command line."""
+
+    user_id: int | None
+    username: str
+    role: Role
+    full_name: str = ""
+
+    @property
+    def display(self) -> str:
+        return self.full_name or self.username
+
+    def require(self, permission: Permission) -> None:
+        require_permission(self.role, permission)
+
+
+@dataclass
+class Unit:
+    """What a use-case gets inside its transaction."""
+
+    session: Session
+    actor: Actor
+    now: datetime
+
+    def audit(self, action: str, entity: str, entity_id: object, data: dict[str, object]) -> None:
+        audit.append(
+            self.session,
+            at=self.now,
+            actor_id=self.actor.user_id,
+            actor_name=self.actor.username,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            data=data,
+        )
+
+
+class Database:
+    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self.writer_engine = writer(engine)
+        self.clock = clock
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with _storage_errors(), Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def write(self, actor: Actor) -> Iterator[Unit]:
+        """One transaction: commits when the block ends, rolls back on any error."""
+        with _storage_errors(), Session(self.writer_engine, expire_on_commit=False) as session:
+            try:
+                yield Unit(session, actor, self.clock())
+                session.commit()
+            except BaseException:
+                # SQLite may already have rolled back (disk full); a second ROLLBACK would
+                # fail with "no transaction is active" and hide the real error.
+                if session.in_transaction():
+                    try:
+                        session.rollback()
+                    except DBAPIError:
+                        log.exception("rollback failed after an error")
+                raise
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise StorageError(_explain(exc)) from exc
+
+
+def _explain(exc: OperationalError) -> str:
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            "The database is busy with another desk and did not answer in time. "
+            "Nothing was saved: try again in a moment."
+        )
+    if "full" in text or "disk i/o" in text or "no space" in text:
+        return (
+            "Storage is full: the change was not saved, earlier records are safe. "
+            "Ask the administrator to free disk space, then save again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return "The database is read-only on this desk: the change was not saved."
+    if "unable to open" in text or "could not connect" in text or "connection" in text:
+        return "The database cannot be reached: the change was not saved. Check the connection."
+    return f"The database refused the change ({exc.orig}). Nothing was saved."

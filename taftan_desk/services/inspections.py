@@ -1,0 +1,89 @@
+"""Recording an inspection: the exam, an optional re-weigh and a new seal, and its decision."""
+
+from sqlmodel import select
+
+from taftan_desk.core import inspection as core_inspection
+from taftan_desk.core import lifecycle
+from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.lifecycle import Action, Status
+from taftan_desk.core.roles import Permission
+from taftan_desk.core.seals import SealState
+from taftan_desk.db.models import Inspection, SealRecord
+from taftan_desk.services.audit import row_snapshot
+from taftan_desk.services.crossing_rows import full_view, load, touch
+from taftan_desk.services.crossings import apply_weighing
+from taftan_desk.services.database import Actor, Database
+from taftan_desk.services.views import CrossingView
+
+
+class InspectionService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def record(
+        self, actor: Actor, crossing_id: int, form: core_inspection.InspectionInput
+    ) -> CrossingView:
+        actor.require(Permission.PROCESS_CROSSINGS)
+        valid = core_inspection.validate(form)
+        with self.db.write(actor) as unit:
+            session = unit.session
+            row = load(session, crossing_id, lock=True)
+            lifecycle.require(Status(row.status), Action.INSPECT)
+            new_status = (
+                lifecycle.next_status(Status(row.status), valid.decision.action)
+                if valid.decision.action is not Action.INSPECT
+                else Status.INSPECTED
+            )
+            record = Inspection(
+                crossing_id=row.id,
+                kind=valid.kind.value,
+                examiner=valid.examiner,
+                started_at=valid.started_at or unit.now,
+                ended_at=valid.ended_at or unit.now,
+                seal_check=valid.seal_check.value,
+                reweigh_gross_kg=valid.reweigh_gross_kg,
+                findings=valid.findings.value,
+                decision=valid.decision.value,
+                new_seal_no=valid.new_seal_no,
+                remarks=valid.remarks,
+                recorded_by=actor.user_id,
+                recorded_at=unit.now,
+            )
+            session.add(record)
+            if valid.new_seal_no:
+                duplicate = session.exec(
+                    select(SealRecord).where(
+                        SealRecord.crossing_id == row.id, SealRecord.number == valid.new_seal_no
+                    )
+                ).first()
+                if duplicate is None:
+                    session.add(
+                        SealRecord(
+                            crossing_id=row.id,
+                            number=valid.new_seal_no,
+                            state=SealState.INTACT.value,
+                            applied_at_exam=True,
+                        )
+                    )
+            session.flush()
+            if valid.reweigh_gross_kg is not None:
+                if row.tare_kg is None:
+                    raise ValidationError(
+                        "No tare is recorded for this crossing: record the "
+                        "weighing (gross and tare) before a re-weigh.",
+                        field="reweigh_gross_kg",
+                    )
+                apply_weighing(unit, row, valid.reweigh_gross_kg, row.tare_kg, None)
+            row.status = new_status.value
+            row.status_note = valid.remarks[:500]
+            if new_status.is_closed:
+                row.closed_at, row.closed_by = unit.now, actor.user_id
+            touch(unit, row)
+            unit.audit(
+                "inspection_recorded",
+                "inspection",
+                record.id,
+                {"after": row_snapshot(record), "crossing_id": row.id},
+            )
+            unit.audit("crossing_inspected", "crossing", row.id, {"after": row_snapshot(row)})
+            return full_view(session, row)

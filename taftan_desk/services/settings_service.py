@@ -1,0 +1,134 @@
+"""Station settings: read by every use-case, changed only by administrators, audited."""
+
+import functools
+import json
+import secrets
+
+from sqlalchemy import select as sa_select
+from sqlmodel import Session
+
+from taftan_desk.core import station_settings as core_settings
+from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
+from taftan_desk.core.roles import Permission
+from taftan_desk.core.station_settings import StationSettings
+from taftan_desk.db.models import KnownOwner, StationSetting
+from taftan_desk.services import audit
+from taftan_desk.services.database import Actor, Database, Unit
+
+_ROWS = sa_select(StationSetting.key, StationSetting.value_json)  # type: ignore[call-overload]
+
+
+def load(session: Session) -> StationSettings:
+    """The station's settings as stored now; parsing is cached on the stored text, so every
+    desk still sees a change at its next transaction."""
+    rows = tuple(sorted(session.execute(_ROWS).tuples()))
+    return _parse(rows)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(rows: tuple[tuple[str, str], ...]) -> StationSettings:
+    return core_settings.from_mapping({key: json.loads(value) for key, value in rows})
+
+
+def known_owner(session: Session, code: str) -> bool:
+    return session.get(KnownOwner, code) is not None
+
+
+class SettingsService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def current(self) -> StationSettings:
+        with self.db.read() as session:
+            return load(session)
+
+    def is_initialised(self) -> bool:
+        with self.db.read() as session:
+            return session.get(StationSetting, "station_code") is not None
+
+    def initialise(
+        self,
+        actor: Actor,
+        station_code: str | None = None,
+        station_name: str | None = None,
+        timezone: str | None = None,
+    ) -> bool:
+        """Write defaults, a random-selection seed and the known owners once. Idempotent:
+        returns False when the station was already set up (a given code is then applied)."""
+        with self.db.write(actor) as unit:
+            audit.ensure_head(unit.session)
+            if unit.session.get(StationSetting, "station_code") is not None:
+                changes = {
+                    k: v
+                    for k, v in (
+                        ("station_code", station_code),
+                        ("station_name", station_name),
+                        ("timezone", timezone),
+                    )
+                    if v
+                }
+                if changes:
+                    _apply(unit, changes)
+                return False
+            values = core_settings.to_mapping(StationSettings())
+            values["random_seed"] = secrets.token_hex(16)
+            for key, value in (
+                ("station_code", station_code),
+                ("station_name", station_name),
+                ("timezone", timezone),
+            ):
+                if value:
+                    values[key] = core_settings.coerce(key, value)
+            _store(unit, values)
+            for code, company in DEFAULT_KNOWN_OWNERS.items():
+                unit.session.add(KnownOwner(code=code, company=company))
+            shown = {k: v for k, v in values.items() if k != "random_seed"}
+            unit.audit(
+                "station_initialised",
+                "station",
+                values["station_code"],
+                {"settings": shown, "known_owners": sorted(DEFAULT_KNOWN_OWNERS)},
+            )
+            return True
+
+    def update(self, actor: Actor, changes: dict[str, object]) -> StationSettings:
+        actor.require(Permission.CHANGE_SETTINGS)
+        with self.db.write(actor) as unit:
+            _apply(unit, changes)
+            return load(unit.session)
+
+    def add_known_owner(self, actor: Actor, code: str, company: str) -> None:
+        actor.require(Permission.CHANGE_SETTINGS)
+        code = code.strip().upper()
+        if len(code) != 3 or not code.isascii() or not code.isalpha():
+            raise ValidationError("An owner code is three letters A-Z, e.g. CSQ.", field="code")
+        with self.db.write(actor) as unit:
+            unit.session.merge(KnownOwner(code=code, company=company.strip()))
+            unit.audit("known_owner_added", "known_owner", code, {"company": company.strip()})
+
+
+def _apply(unit: Unit, changes: dict[str, object]) -> None:
+    coerced = {k: core_settings.coerce(k, v) for k, v in changes.items()}
+    before = core_settings.to_mapping(load(unit.session))
+    _store(unit, coerced)
+    diff = {k: {"from": before.get(k), "to": _plain(v)} for k, v in coerced.items()}
+    if "random_seed" in diff:
+        diff["random_seed"] = {"from": "(secret)", "to": "(secret)"}
+    unit.audit("settings_changed", "station", "settings", {"changes": diff})
+
+
+def _plain(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _store(unit: Unit, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        unit.session.merge(
+            StationSetting(
+                key=key,
+                value_json=json.dumps(_plain(value)),
+                updated_at=unit.now,
+                updated_by=unit.actor.username,
+            )
+        )

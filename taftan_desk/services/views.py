@@ -1,0 +1,156 @@
+"""Plain read objects that services return: never live ORM rows."""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from taftan_desk.core.channel import Channel, Reason
+from taftan_desk.core.lifecycle import Action, Status, allowed_actions
+from taftan_desk.db.models import Crossing, Inspection, SealRecord
+
+
+@dataclass(frozen=True)
+class SealView:
+    number: str
+    state: str
+    seal_class: str | None
+    seal_type: str | None
+    applied_at_exam: bool
+
+
+@dataclass(frozen=True)
+class InspectionView:
+    id: int
+    kind: str
+    examiner: str
+    started_at: datetime
+    ended_at: datetime
+    seal_check: str
+    reweigh_gross_kg: int | None
+    findings: str
+    decision: str
+    new_seal_no: str | None
+    remarks: str
+    recorded_by: int | None
+
+
+@dataclass(frozen=True)
+class CrossingView:
+    id: int
+    entry_no: str
+    station_code: str
+    direction: str
+    mode: str
+    truck_plate: str | None
+    train_no: str | None
+    wagon_no: str | None
+    container_no: str
+    size_type: str | None
+    max_gross_kg: int | None
+    cargo_category: str
+    hs_code: str | None
+    description: str
+    declared_net_kg: int | None
+    gd_number: str | None
+    tir_carnet: str | None
+    tir_voucher: str | None
+    gross_kg: int | None
+    tare_kg: int | None
+    net_kg: int | None
+    weighed_at: datetime | None
+    channel: Channel
+    reasons: tuple[Reason, ...]
+    random_draw_bp: int
+    random_rate_bp: int
+    status: Status
+    status_note: str
+    registered_at: datetime
+    registered_by: int | None
+    closed_at: datetime | None
+    seals: tuple[SealView, ...] = ()
+    inspections: tuple[InspectionView, ...] = ()
+
+    @property
+    def vehicle(self) -> str:
+        if self.mode == "rail":
+            return " / ".join(x for x in (self.train_no, self.wagon_no) if x)
+        return self.truck_plate or ""
+
+    @property
+    def actions(self) -> frozenset[Action]:
+        return allowed_actions(self.status)
+
+
+def reasons_from_json(text: str) -> tuple[Reason, ...]:
+    return tuple(Reason(r["code"], Channel(r["channel"]), r["text"]) for r in json.loads(text))
+
+
+def reasons_to_json(reasons: tuple[Reason, ...]) -> str:
+    return json.dumps(
+        [{"code": r.code, "channel": r.channel.value, "text": r.text} for r in reasons],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def seal_view(row: SealRecord) -> SealView:
+    return SealView(row.number, row.state, row.seal_class, row.seal_type, row.applied_at_exam)
+
+
+def inspection_view(row: Inspection) -> InspectionView:
+    return InspectionView(
+        row.id or 0,
+        row.kind,
+        row.examiner,
+        row.started_at,
+        row.ended_at,
+        row.seal_check,
+        row.reweigh_gross_kg,
+        row.findings,
+        row.decision,
+        row.new_seal_no,
+        row.remarks,
+        row.recorded_by,
+    )
+
+
+def crossing_view(
+    row: Crossing,
+    seals: list[SealRecord] | None = None,
+    inspections: list[Inspection] | None = None,
+) -> CrossingView:
+    return CrossingView(
+        id=row.id or 0,
+        entry_no=row.entry_no,
+        station_code=row.station_code,
+        direction=row.direction,
+        mode=row.mode,
+        truck_plate=row.truck_plate,
+        train_no=row.train_no,
+        wagon_no=row.wagon_no,
+        container_no=row.container_no,
+        size_type=row.size_type,
+        max_gross_kg=row.max_gross_kg,
+        cargo_category=row.cargo_category,
+        hs_code=row.hs_code,
+        description=row.description,
+        declared_net_kg=row.declared_net_kg,
+        gd_number=row.gd_number,
+        tir_carnet=row.tir_carnet,
+        tir_voucher=row.tir_voucher,
+        gross_kg=row.gross_kg,
+        tare_kg=row.tare_kg,
+        net_kg=row.net_kg,
+        weighed_at=row.weighed_at,
+        channel=Channel(row.channel),
+        reasons=reasons_from_json(row.channel_reasons_json),
+        random_draw_bp=row.random_draw_bp,
+        random_rate_bp=row.random_rate_bp,
+        status=Status(row.status),
+        status_note=row.status_note,
+        registered_at=row.registered_at,
+        registered_by=row.registered_by,
+        closed_at=row.closed_at,
+        seals=tuple(seal_view(s) for s in seals or ()),
+        inspections=tuple(inspection_view(i) for i in inspections or ()),
+    )
