@@ -101,7 +101,8 @@ def _coerce_shifts(name: str, value: object) -> tuple[str, ...]:
     shifts = tuple(str(s).strip() for s in items if str(s).strip())
     if not shifts or any(not _HHMM.fullmatch(s) for s in shifts) or len(set(shifts)) != len(shifts):
         raise ValidationError(
-            f"{name} must be distinct HH:MM start times separated by commas, e.g. 06:00,14:00,22:00.",
+            f"{name} must be distinct HH:MM start times separated by commas, "
+            "e.g. 06:00,14:00,22:00.",
             field=name,
         )
     return tuple(sorted(shifts))

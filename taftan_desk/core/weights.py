@@ -106,7 +106,10 @@ def check_r1(net_kg: int, settings: StationSettings, *, measured: bool = True) -
             f"{what} {net_kg:,} kg is within the {limit:,} kg limit ({limit - net_kg:,} kg under)."
         )
     else:
-        reason = f"Overweight: {what.lower()} {net_kg:,} kg is {net_kg - limit:,} kg over the {limit:,} kg limit."
+        over = net_kg - limit
+        reason = (
+            f"Overweight: {what.lower()} {net_kg:,} kg is {over:,} kg over the {limit:,} kg limit."
+        )
     return WeightCheck(Rule.R1, net_kg <= limit, reason, net_kg, limit)
 
 
