@@ -139,6 +139,7 @@ def _suggest(n: str) -> tuple[str, ...]:
     """Valid numbers one likely slip away: confusions, then swaps, then a fixed check digit."""
     seen: dict[str, None] = {}
     if len(n) == 11:
+        _add_if_valid(seen, _by_position(n))
         for i, ch in enumerate(n):
             if ch in _CONFUSIONS:
                 _add_if_valid(seen, n[:i] + _CONFUSIONS[ch] + n[i + 1 :])
@@ -148,6 +149,14 @@ def _suggest(n: str) -> tuple[str, ...]:
             _add_if_valid(seen, n[:10] + str(check_digit(n[:10])))
     seen.pop(n, None)
     return tuple(seen)
+
+
+def _by_position(n: str) -> str:
+    """Letters where letters belong and digits where digits belong: fixes every confusion
+    at once (HLXU2OO8419 -> HLXU2008419)."""
+    head = "".join(ch if ch.isalpha() else _CONFUSIONS.get(ch, ch) for ch in n[:4])
+    tail = "".join(ch if ch.isdigit() else _CONFUSIONS.get(ch, ch) for ch in n[4:])
+    return head + tail
 
 
 def _add_if_valid(seen: dict[str, None], candidate: str) -> None:

@@ -22,7 +22,7 @@ _ROWS = sa_select(StationSetting.key, StationSetting.value_json)  # type: ignore
 def load(session: Session) -> StationSettings:
     """The station's settings as stored now; parsing is cached on the stored text, so every
     desk still sees a change at its next transaction."""
-    rows = tuple(sorted(session.execute(_ROWS).tuples()))
+    rows = tuple(sorted((key, value) for key, value in session.execute(_ROWS)))
     return _parse(rows)
 
 

@@ -1,0 +1,192 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taftan_desk.core import registration, station_settings
+from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.inspection import InspectionInput
+from taftan_desk.core.inspection import validate as validate_inspection
+from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.station_settings import StationSettings
+
+S = StationSettings()
+KNOWN = {"CSQ", "MSK"}.__contains__
+
+
+def _form(**changes: object) -> RegistrationInput:
+    base = dict(
+        direction="in",
+        mode="road",
+        container_no="CSQU3054383",
+        cargo_category="steel",
+        truck_plate="QAA-123",
+        hs_code="720839",
+        declared_net_kg="21000",
+    )
+    base.update(changes)
+    return RegistrationInput(**base)  # type: ignore[arg-type]
+
+
+def test_a_good_registration_is_canonical() -> None:
+    reg = registration.validate(
+        _form(
+            container_no="csqu 305438-3",
+            truck_plate=" qaa-123 ",
+            seals=(SealInput("ab123", "intact", "h"),),
+        ),
+        S,
+        KNOWN,
+    )
+    assert reg.container_no == "CSQU3054383"
+    assert reg.truck_plate == "QAA-123"
+    assert reg.seals[0].number == "AB123" and reg.seals[0].seal_class.value == "H"
+    assert reg.warnings == ()
+
+
+def test_every_problem_is_reported_at_once_by_field() -> None:
+    with pytest.raises(ValidationError) as caught:
+        registration.validate(
+            _form(container_no="CSQU3054384", truck_plate="", declared_net_kg="12.5", hs_code="77"),
+            S,
+            KNOWN,
+        )
+    fields = {p.field for p in caught.value.problems}
+    assert fields == {"container_no", "truck_plate", "declared_net_kg", "hs_code"}
+
+
+def test_rail_needs_a_wagon_or_train_and_checks_uic() -> None:
+    with pytest.raises(ValidationError) as caught:
+        registration.validate(_form(mode="rail", truck_plate=""), S, KNOWN)
+    assert caught.value.for_field("wagon_no")
+    with pytest.raises(ValidationError) as caught:
+        registration.validate(_form(mode="rail", wagon_no="51 80 0843 001 1"), S, KNOWN)
+    assert "should be 0" in caught.value.for_field("wagon_no")[0]
+    reg = registration.validate(_form(mode="rail", wagon_no="PR 48213"), S, KNOWN)
+    assert reg.wagon_no == "PR 48213" and reg.truck_plate is None
+
+
+def test_warnings_do_not_block() -> None:
+    reg = registration.validate(
+        _form(container_no="TASU1170000", cargo_category="textiles", declared_net_kg="23000"),
+        S,
+        KNOWN,
+    )
+    text = " ".join(reg.warnings)
+    assert "Owner code TAS" in text
+    assert "does not fit the category Textiles" in text
+    assert "over the 22,000 kg limit" in text
+
+
+def test_gross_without_tare_is_a_problem() -> None:
+    with pytest.raises(ValidationError) as caught:
+        registration.validate(_form(gross_kg="24000"), S, KNOWN)
+    assert caught.value.for_field("tare_kg")
+
+
+def test_duplicate_seals_and_voucher_without_carnet() -> None:
+    with pytest.raises(ValidationError) as caught:
+        registration.validate(
+            _form(seals=(SealInput("A1"), SealInput("a1")), tir_voucher="3"), S, KNOWN
+        )
+    assert {p.field for p in caught.value.problems} == {"seals", "tir_carnet"}
+
+
+_texts = st.text(max_size=30)
+
+
+@settings(max_examples=200)
+@given(
+    st.builds(
+        RegistrationInput,
+        direction=_texts,
+        mode=_texts,
+        container_no=_texts,
+        cargo_category=_texts,
+        truck_plate=_texts,
+        train_no=_texts,
+        wagon_no=_texts,
+        size_type=_texts,
+        max_gross_kg=_texts,
+        hs_code=_texts,
+        description=_texts,
+        declared_net_kg=_texts,
+        gd_number=_texts,
+        tir_carnet=_texts,
+        tir_voucher=_texts,
+        gross_kg=_texts,
+        tare_kg=_texts,
+        seals=st.lists(st.builds(SealInput, _texts, _texts, _texts, _texts), max_size=3).map(tuple),
+    )
+)
+def test_arbitrary_registration_input_never_raises_anything_else(form: RegistrationInput) -> None:
+    try:
+        registration.validate(form, S, KNOWN)
+    except ValidationError as exc:
+        assert exc.problems and all(p.message for p in exc.problems)
+
+
+@given(
+    st.builds(
+        InspectionInput,
+        _texts,
+        _texts,
+        _texts,
+        _texts,
+        _texts,
+        reweigh_gross_kg=_texts,
+        new_seal_no=_texts,
+        remarks=_texts,
+    )
+)
+def test_arbitrary_inspection_input_never_raises_anything_else(form: InspectionInput) -> None:
+    try:
+        validate_inspection(form)
+    except ValidationError as exc:
+        assert exc.problems
+
+
+def test_prohibited_goods_cannot_be_released() -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_inspection(
+            InspectionInput("physical", "A. Khan", "prohibited", "release", remarks="Weapons")
+        )
+    assert caught.value.for_field("decision")
+
+
+@pytest.mark.parametrize(
+    "name,value,expected",
+    [
+        ("cargo_limit_kg", "22,000", 22_000),
+        ("random_rate_bp", 250, 250),
+        ("shift_starts", "14:00, 06:00,22:00", ("06:00", "14:00", "22:00")),
+        ("require_weighing_for_release", "no", False),
+        ("station_code", "tft", "TFT"),
+        ("timezone", "Asia/Karachi", "Asia/Karachi"),
+    ],
+)
+def test_settings_coerce(name: str, value: object, expected: object) -> None:
+    assert station_settings.coerce(name, value) == expected
+
+
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("cargo_limit_kg", "0"),
+        ("cargo_limit_kg", "22.5"),
+        ("random_rate_bp", 10_001),
+        ("shift_starts", "25:00"),
+        ("timezone", "Mars/Olympus"),
+        ("station_code", "T"),
+        ("no_such_setting", 1),
+    ],
+)
+def test_settings_refuse_bad_values(name: str, value: object) -> None:
+    with pytest.raises(ValidationError):
+        station_settings.coerce(name, value)
+
+
+def test_settings_round_trip_and_keep_unknown_keys() -> None:
+    stored = station_settings.to_mapping(StationSettings(cargo_limit_kg=20_000))
+    stored["future_setting"] = "x"
+    loaded = station_settings.from_mapping(stored)
+    assert loaded.cargo_limit_kg == 20_000 and loaded.extra == {"future_setting": "x"}

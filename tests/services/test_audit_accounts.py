@@ -1,0 +1,162 @@
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.core.roles import Role
+from taftan_desk.db.engine import make_engine
+from taftan_desk.services.container import Services
+from taftan_desk.services.database import StorageError
+from tests.support import PASSWORD, Desk
+
+FORM = RegistrationInput(
+    direction="out",
+    mode="road",
+    container_no="MSKU3881107",
+    cargo_category="textiles",
+    truck_plate="LES-1",
+    hs_code="520100",
+    gross_kg="14300",
+    tare_kg="2300",
+    declared_net_kg="12000",
+)
+
+
+def _tamper(desk: Desk, *statements: str) -> None:
+    conn = sqlite3.connect(desk.path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def _with_traffic(desk: Desk, n: int = 3) -> list[int]:
+    ids = []
+    for _ in range(n):
+        c = desk.services.crossings.register(desk.officer, FORM).crossing
+        desk.services.crossings.release(desk.officer, c.id)
+        ids.append(c.id)
+    return ids
+
+
+def test_clean_station_passes_every_check(desk: Desk) -> None:
+    _with_traffic(desk)
+    report = desk.services.health.check()
+    assert report.ok, report.render()
+    assert "All checks passed." in report.render()
+
+
+def test_an_edited_audit_event_is_detected(desk: Desk) -> None:
+    _with_traffic(desk)
+    _tamper(
+        desk,
+        "DROP TRIGGER audit_events_append_only_u",
+        "UPDATE audit_events SET actor_name = 'someone' WHERE id = 5",
+    )
+    report = desk.services.health.check()
+    assert not report.ok
+    assert "Event 5" in report.render() and "altered" in report.render()
+
+
+def test_a_deleted_middle_event_is_detected(desk: Desk) -> None:
+    _with_traffic(desk)
+    _tamper(
+        desk, "DROP TRIGGER audit_events_append_only_d", "DELETE FROM audit_events WHERE id = 6"
+    )
+    assert "missing" in desk.services.health.check().render()
+
+
+def test_a_truncated_tail_is_detected_against_the_head(desk: Desk) -> None:
+    _with_traffic(desk)
+    _tamper(
+        desk,
+        "DROP TRIGGER audit_events_append_only_d",
+        "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)",
+    )
+    assert "removed from the end" in desk.services.health.check().render()
+
+
+def test_a_record_edited_behind_the_log_is_detected(desk: Desk) -> None:
+    ids = _with_traffic(desk)
+    _tamper(
+        desk,
+        "DROP TRIGGER crossings_closed_u",
+        f"UPDATE crossings SET net_kg = 9000 WHERE id = {ids[0]}",
+    )
+    render = desk.services.health.check().render()
+    assert f"crossing {ids[0]} differs from its last audited state" in render
+
+
+def test_audit_rows_share_the_transaction_of_the_change(desk: Desk) -> None:
+    """A change that fails after its audit event was staged leaves neither behind."""
+    with desk.services.db.read() as session:
+        events_before = session.execute(text("SELECT count(*) FROM audit_events")).scalar()
+    with pytest.raises(RuntimeError), desk.services.db.write(desk.officer) as unit:
+        unit.audit("probe", "test", 1, {"x": 1})
+        raise RuntimeError("fails after the audit was staged")
+    with desk.services.db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM audit_events")).scalar() == events_before
+    assert desk.services.health.check().ok
+
+
+def test_storage_full_gives_a_clear_message_and_loses_nothing(desk: Desk) -> None:
+    saved = desk.services.crossings.register(desk.officer, FORM).crossing
+    engine = make_engine(str(desk.path))
+
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _cap(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    full = Services.build(engine, desk.clock)
+    long_form = RegistrationInput(**{**FORM.__dict__, "description": "x" * 300})
+    with pytest.raises(StorageError, match="Storage is full"):
+        for _ in range(200):
+            full.crossings.register(desk.officer, long_form)
+    engine.dispose()
+    assert desk.services.queries.get(saved.id).entry_no == saved.entry_no
+    assert desk.services.health.check().ok
+
+
+def test_login_and_lockout_survive_a_restart(desk: Desk) -> None:
+    assert desk.services.accounts.authenticate("ALI ", PASSWORD).username == "ali"
+    for _ in range(4):
+        with pytest.raises(AuthenticationFailed, match="Wrong user name or password"):
+            desk.services.accounts.authenticate("ali", "wrong password")
+    with pytest.raises(AuthenticationFailed, match="Wrong"):
+        desk.services.accounts.authenticate("ali", "wrong again")
+    restarted = Services.build(make_engine(str(desk.path)), desk.clock)
+    with pytest.raises(AuthenticationFailed, match="locked"):
+        restarted.accounts.authenticate("ali", PASSWORD)
+    desk.clock.now += timedelta(minutes=16)
+    assert restarted.accounts.authenticate("ali", PASSWORD).role is Role.OFFICER
+
+
+def test_unknown_user_gets_the_same_answer(desk: Desk) -> None:
+    with pytest.raises(AuthenticationFailed, match="Wrong user name or password"):
+        desk.services.accounts.authenticate("nobody", PASSWORD)
+
+
+def test_account_rules(desk: Desk) -> None:
+    with pytest.raises(PermissionDenied):
+        desk.services.accounts.add(desk.officer, "newbie", Role.OFFICER, PASSWORD)
+    with pytest.raises(ValidationError, match="already"):
+        desk.services.accounts.add(desk.admin, "ali", Role.OFFICER, PASSWORD)
+    with pytest.raises(ValidationError, match="at least 8"):
+        desk.services.accounts.add(desk.admin, "newbie", Role.OFFICER, "short")
+    with pytest.raises(ValidationError, match="user name"):
+        desk.services.accounts.add(desk.admin, "9lives", Role.OFFICER, PASSWORD)
+    with desk.services.db.read() as session:
+        stored = session.execute(text("SELECT password_hash FROM users WHERE username='ali'"))
+        assert stored.scalar().startswith("$argon2id$")
+
+
+def test_initialise_is_idempotent(desk: Desk) -> None:
+    seed = desk.services.settings.current().random_seed
+    assert desk.services.settings.initialise(desk.admin) is False
+    assert desk.services.settings.current().random_seed == seed

@@ -1,0 +1,33 @@
+"""Helpers shared by tests (importable as tests.support)."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
+
+PASSWORD = "correct horse battery"
+
+
+class FakeClock:
+    """A clock tests move by hand; aware UTC like the real one."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Desk:
+    """A migrated, initialised station on a real temporary SQLite file, with three users."""
+
+    path: Path
+    services: Services
+    clock: FakeClock
+    admin: Actor
+    officer: Actor
+    supervisor: Actor
+    supervisor2: Actor
