@@ -12,7 +12,8 @@ from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine, url_from
 from taftan_desk.paths import AppPaths
 from taftan_desk.services.container import Services
-from taftan_desk.services.database import Clock, utc_now
+from taftan_desk.core.roles import Role
+from taftan_desk.services.database import Actor, Clock, utc_now
 
 ENV_DB = "TAFTAN_DESK_DB"
 
@@ -59,6 +60,8 @@ def run_gui(db_arg: str | None) -> int:
     paths = AppPaths.for_user()
     desk_log.configure(paths.log_dir)
     runtime = open_runtime(db_arg, upgrade=True, paths=paths)
+    # First launch on an empty database: station defaults until the setup dialog exists.
+    runtime.services.settings.initialise(Actor(None, "first-launch", Role.ADMIN))
     from taftan_desk.ui.main_window import run
 
     return run(runtime.services)

@@ -31,3 +31,17 @@ class Desk:
     officer: Actor
     supervisor: Actor
     supervisor2: Actor
+
+
+def show_and_activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """Show a window and wait until it really has keyboard focus (shortcuts need that).
+
+    qtbot.waitActive alone can return before the platform reports a focus window.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is widget.windowHandle())

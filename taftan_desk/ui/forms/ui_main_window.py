@@ -1,0 +1,107 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
+    QLabel, QMainWindow, QMenu, QMenuBar,
+    QSizePolicy, QSpacerItem, QStatusBar, QTableView,
+    QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1180, 720)
+        self.refresh_action = QAction(MainWindow)
+        self.refresh_action.setObjectName(u"refresh_action")
+        self.quit_action = QAction(MainWindow)
+        self.quit_action.setObjectName(u"quit_action")
+        self.central_widget = QWidget(MainWindow)
+        self.central_widget.setObjectName(u"central_widget")
+        self.central_layout = QVBoxLayout(self.central_widget)
+        self.central_layout.setObjectName(u"central_layout")
+        self.header_layout = QHBoxLayout()
+        self.header_layout.setObjectName(u"header_layout")
+        self.title_label = QLabel(self.central_widget)
+        self.title_label.setObjectName(u"title_label")
+
+        self.header_layout.addWidget(self.title_label)
+
+        self.header_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.header_layout.addItem(self.header_spacer)
+
+        self.count_label = QLabel(self.central_widget)
+        self.count_label.setObjectName(u"count_label")
+
+        self.header_layout.addWidget(self.count_label)
+
+
+        self.central_layout.addLayout(self.header_layout)
+
+        self.queue_view = QTableView(self.central_widget)
+        self.queue_view.setObjectName(u"queue_view")
+        self.queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.queue_view.setAlternatingRowColors(True)
+        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue_view.horizontalHeader().setStretchLastSection(True)
+        self.queue_view.verticalHeader().setVisible(False)
+
+        self.central_layout.addWidget(self.queue_view)
+
+        MainWindow.setCentralWidget(self.central_widget)
+        self.menu_bar = QMenuBar(MainWindow)
+        self.menu_bar.setObjectName(u"menu_bar")
+        self.file_menu = QMenu(self.menu_bar)
+        self.file_menu.setObjectName(u"file_menu")
+        MainWindow.setMenuBar(self.menu_bar)
+        self.status_bar = QStatusBar(MainWindow)
+        self.status_bar.setObjectName(u"status_bar")
+        MainWindow.setStatusBar(self.status_bar)
+
+        self.menu_bar.addAction(self.file_menu.menuAction())
+        self.file_menu.addAction(self.refresh_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Taftan Desk", None))
+        self.refresh_action.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+#if QT_CONFIG(tooltip)
+        self.refresh_action.setToolTip(QCoreApplication.translate("MainWindow", u"Reload today's crossings (F5)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.refresh_action.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
+#if QT_CONFIG(shortcut)
+        self.quit_action.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.title_label.setText(QCoreApplication.translate("MainWindow", u"Today's crossings", None))
+        self.count_label.setText("")
+#if QT_CONFIG(accessibility)
+        self.queue_view.setAccessibleName(QCoreApplication.translate("MainWindow", u"Today's crossings", None))
+#endif // QT_CONFIG(accessibility)
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
+    # retranslateUi
+

@@ -1,0 +1,102 @@
+"""The desk's main window: for now a live list of today's crossings at the station."""
+
+import logging
+import sys
+import traceback
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+
+from taftan_desk import __version__
+from taftan_desk.core.errors import DeskError
+from taftan_desk.services.container import Services
+from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
+from taftan_desk.ui.models.queue_table_model import QueueTableModel
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self._services = services
+        self._settings = services.settings.current()
+        self.model = QueueTableModel(self._settings.zone, self)
+        self.ui.queue_view.setModel(self.model)
+        self.ui.queue_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        # Shortcuts must work with the menus closed, whatever the platform's menu bar does.
+        self.addActions([self.ui.refresh_action, self.ui.quit_action])
+        self.ui.refresh_action.triggered.connect(self.refresh)
+        self.ui.quit_action.triggered.connect(self.close)
+        self.setWindowTitle(
+            self.tr("Taftan Desk — {station}").format(station=self._settings.station_name)
+        )
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start(REFRESH_MS)
+        self._restore_layout()
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = datetime.now(self._settings.zone).date()
+        try:
+            rows = self._services.queries.day(today, self._settings.zone)
+        except DeskError as exc:
+            self.ui.status_bar.showMessage(str(exc))
+            return
+        self.model.set_rows(rows)
+        self.ui.title_label.setText(
+            self.tr("Crossings on {day} ({zone})").format(
+                day=today.strftime("%d %b %Y"), zone=self._settings.timezone
+            )
+        )
+        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=len(rows)))
+        self.ui.status_bar.showMessage(
+            self.tr("Station {code} · updated {time}").format(
+                code=self._settings.station_code,
+                time=datetime.now(self._settings.zone).strftime("%H:%M:%S"),
+            )
+        )
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def _install_excepthook() -> None:
+    def hook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
+        log.error("unhandled error", exc_info=(kind, value, tb))
+        text = "".join(traceback.format_exception_only(kind, value)).strip()
+        QMessageBox.critical(
+            None,
+            QApplication.translate("app", "Unexpected error"),
+            QApplication.translate(
+                "app", "Something went wrong and was logged. Nothing already saved is lost.\n\n{0}"
+            ).format(text),
+        )
+
+    sys.excepthook = hook
+
+
+def run(services: Services) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("taftan-desk")
+    app.setApplicationName("Taftan Desk")
+    app.setApplicationVersion(__version__)
+    _install_excepthook()
+    window = MainWindow(services)
+    window.show()
+    return app.exec()

@@ -1,0 +1,102 @@
+"""Today's crossings as a table model over plain QueueRow objects."""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from taftan_desk.core.channel import Channel
+from taftan_desk.services.queries import QueueRow
+
+(
+    COL_ENTRY,
+    COL_TIME,
+    COL_DIRECTION,
+    COL_VEHICLE,
+    COL_CONTAINER,
+    COL_CARGO,
+    COL_NET,
+    COL_CHANNEL,
+    COL_STATUS,
+) = range(9)
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QueueTableModel(QAbstractTableModel):
+    def __init__(self, zone, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._zone = zone
+        self._rows: list[QueueRow] = []
+        self._headers = [
+            self.tr("Entry"),
+            self.tr("Time"),
+            self.tr("Dir."),
+            self.tr("Vehicle"),
+            self.tr("Container"),
+            self.tr("Cargo"),
+            self.tr("Net kg"),
+            self.tr("Channel"),
+            self.tr("Status"),
+        ]
+
+    def set_rows(self, rows: list[QueueRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_CHANNEL:
+            return QBrush(QColor(_CHANNEL_COLOURS[row.channel]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NET:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: QueueRow, column: int) -> str:
+        if column == COL_ENTRY:
+            return row.entry_no
+        if column == COL_TIME:
+            return row.registered_at.astimezone(self._zone).strftime("%H:%M")
+        if column == COL_DIRECTION:
+            return self.tr("In") if row.direction == "in" else self.tr("Out")
+        if column == COL_VEHICLE:
+            return row.vehicle
+        if column == COL_CONTAINER:
+            return row.container_no
+        if column == COL_CARGO:
+            return row.cargo_category.capitalize()
+        if column == COL_NET:
+            kg = row.net_kg if row.net_kg is not None else row.declared_net_kg
+            return "" if kg is None else f"{kg:,}" + ("" if row.net_kg is not None else " ⓓ")
+        if column == COL_CHANNEL:
+            return row.channel.value.capitalize()
+        return row.status.label

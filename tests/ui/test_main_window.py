@@ -1,0 +1,92 @@
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.ui.main_window import MainWindow
+from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY, COL_NET
+from tests.support import Desk, show_and_activate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _register(desk: Desk, container: str) -> str:
+    form = RegistrationInput(
+        direction="in",
+        mode="road",
+        container_no=container,
+        cargo_category="steel",
+        truck_plate="QAA-1",
+        hs_code="720839",
+        declared_net_kg="21000",
+        gross_kg="23300",
+        tare_kg="2300",
+    )
+    return desk.services.crossings.register(desk.officer, form).crossing.entry_no
+
+
+def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.services.database import utc_now
+
+    desk.clock.now = utc_now()
+    entry = _register(desk, "CSQU3054383")
+    window = MainWindow(desk.services)
+    qtbot.addWidget(window)
+    show_and_activate(qtbot, window)
+    model = window.ui.queue_view.model()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+    assert model.index(0, COL_ENTRY).data() == entry
+    assert model.index(0, COL_CONTAINER).data() == "CSQU3054383"
+    assert model.index(0, COL_NET).data() == "21,000"
+    _register(desk, "MSKU3881107")
+    qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert "2 crossing(s)" in window.ui.count_label.text()
+
+
+def test_generated_forms_match_their_ui_sources(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from build_forms import compile_form
+    finally:
+        sys.path.pop(0)
+    for source in sorted((ROOT / "forms").glob("*.ui")):
+        fresh = compile_form(source, tmp_path).read_text().splitlines()
+        committed = (ROOT / "taftan_desk/ui/forms" / f"ui_{source.stem}.py").read_text()
+        drift = [
+            line
+            for line in difflib.unified_diff(
+                [x for x in committed.splitlines() if "Created by" not in x],
+                [x for x in fresh if "Created by" not in x],
+                lineterm="",
+                n=0,
+            )
+        ]
+        assert drift == [], f"{source.name} changed: run python packaging/build_forms.py"
+
+
+def test_gui_starts_on_an_empty_database(tmp_path: Path) -> None:
+    """`taftan-desk` with no subcommand migrates a new file and opens the window."""
+    script = (
+        "import sys; from PySide6.QtCore import QTimer; "
+        "from PySide6.QtWidgets import QApplication; app = QApplication(sys.argv); "
+        "QTimer.singleShot(300, app.quit); from taftan_desk.cli import main; "
+        f"sys.exit(main(['--db', {str(tmp_path / 'first.db')!r}]))"
+    )
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "first.db").exists()
+    assert "Traceback" not in done.stderr
