@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from taftan_desk import log as desk_log
+from taftan_desk.core.roles import Role
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine, url_from
 from taftan_desk.paths import AppPaths
 from taftan_desk.services.container import Services
-from taftan_desk.core.roles import Role
 from taftan_desk.services.database import Actor, Clock, utc_now
 
 ENV_DB = "TAFTAN_DESK_DB"
