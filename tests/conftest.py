@@ -15,6 +15,7 @@ from taftan_desk.db import migrate  # noqa: E402
 from taftan_desk.db.engine import make_engine  # noqa: E402
 from taftan_desk.services.container import Services  # noqa: E402
 from taftan_desk.services.database import Actor  # noqa: E402
+from tests import postgres  # noqa: E402
 from tests.support import PASSWORD, Desk, FakeClock  # noqa: E402
 
 
@@ -60,3 +61,14 @@ def desk(db_path: Path, station_template: Path) -> Iterator[Desk]:
         db_path, services, clock, actors["admin"], actors["ali"], actors["sara"], actors["omar"]
     )
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A real PostgreSQL server for this test session (see tests/postgres.py)."""
+    with postgres.cluster() as url:
+        if url is None:
+            if os.environ.get("TAFTAN_REQUIRE_POSTGRES") == "1":
+                pytest.fail("PostgreSQL is required here but pg_ctl was not found")
+            pytest.skip("PostgreSQL is not installed")
+        yield url
