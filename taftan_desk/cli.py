@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from taftan_desk import __version__
 from taftan_desk.app import Runtime, open_runtime, run_gui
-from taftan_desk.core import containers
+from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.roles import Role
 from taftan_desk.db import migrate
@@ -83,6 +83,22 @@ def _parser() -> argparse.ArgumentParser:
     entries.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     sub.add_parser("check", help="integrity, schema and audit-chain check (exit 1 on failure)")
+
+    station = sub.add_parser("settings", help="station settings").add_subparsers(
+        dest="settings_command", metavar="ACTION"
+    )
+    station.add_parser("show", help="list the station settings")
+    put = station.add_parser("set", help="change one setting, e.g. `set cargo_limit_kg 22000`")
+    put.add_argument("key")
+    put.add_argument("value")
+
+    owner = sub.add_parser("owner", help="known container owner codes").add_subparsers(
+        dest="owner_command", metavar="ACTION"
+    )
+    owner_add = owner.add_parser("add", help="add an owner code, e.g. `add CSQ --company COSCO`")
+    owner_add.add_argument("code")
+    owner_add.add_argument("--company", default="")
+    owner.add_parser("list", help="list the known owner codes")
     return p
 
 
@@ -286,4 +302,44 @@ def _check(runtime: Runtime, _args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
-_HANDLERS = {"init": _init, "user": _user, "demo": _demo, "entries": _entries, "check": _check}
+def _settings(runtime: Runtime, args: argparse.Namespace) -> int:
+    service = runtime.services.settings
+    if args.settings_command == "set":
+        service.update(_cli_actor(), {args.key: args.value})
+        print(f"{args.key} = {_setting_text(getattr(service.current(), args.key))}")
+        return EXIT_OK
+    if args.settings_command == "show":
+        current = service.current()
+        for key in station_settings.FIELD_NAMES:
+            if key != "random_seed":
+                print(f"{key:<30} {_setting_text(getattr(current, key))}")
+        return EXIT_OK
+    raise UsageError("say `settings show` or `settings set KEY VALUE`")
+
+
+def _setting_text(value: object) -> str:
+    return ",".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _owner(runtime: Runtime, args: argparse.Namespace) -> int:
+    service = runtime.services.settings
+    if args.owner_command == "add":
+        service.add_known_owner(_cli_actor(), args.code, args.company)
+        print(f"Added owner code {args.code.strip().upper()}.")
+        return EXIT_OK
+    if args.owner_command == "list":
+        for code, company in service.known_owners():
+            print(f"{code}  {company}")
+        return EXIT_OK
+    raise UsageError("say `owner add CODE` or `owner list`")
+
+
+_HANDLERS = {
+    "init": _init,
+    "user": _user,
+    "demo": _demo,
+    "entries": _entries,
+    "check": _check,
+    "settings": _settings,
+    "owner": _owner,
+}

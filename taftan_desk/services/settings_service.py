@@ -98,6 +98,13 @@ class SettingsService:
             _apply(unit, changes)
             return load(unit.session)
 
+    def known_owners(self) -> list[tuple[str, str]]:
+        with self.db.read() as session:
+            rows = session.execute(
+                sa_select(KnownOwner.code, KnownOwner.company).order_by(KnownOwner.code)
+            )
+            return [(code, company) for code, company in rows]
+
     def add_known_owner(self, actor: Actor, code: str, company: str) -> None:
         actor.require(Permission.CHANGE_SETTINGS)
         code = code.strip().upper()
