@@ -436,13 +436,14 @@ def measure_history(services: Services, path: Path, samples: int) -> Timing:
 
 
 def full_days(path: Path, zone: ZoneInfo, limit: int = 20) -> list[date]:
-    """Station-local days with the most rows (at least 950)."""
+    """Station-local days with the most rows, between 950 and 1,000 (the target's size);
+    today is left out because every run registers its samples there."""
     offset = int(datetime.now(zone).utcoffset().total_seconds())  # type: ignore[union-attr]
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute(
             "SELECT date(registered_at, ? || ' seconds') AS d, count(*) AS n FROM crossings "
-            "GROUP BY d HAVING n >= 950 ORDER BY n DESC, d DESC LIMIT ?",
+            "GROUP BY d HAVING n BETWEEN 950 AND 1000 ORDER BY n DESC, d DESC LIMIT ?",
             (f"{offset:+d}", limit),
         ).fetchall()
     finally:

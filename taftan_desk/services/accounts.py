@@ -1,5 +1,6 @@
 """User accounts: argon2id password hashes, roles, lockout that survives a restart."""
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,8 +18,13 @@ from taftan_desk.services.settings_service import load as load_settings
 _HASHER = PasswordHasher()  # argon2id, t=3, m=64 MiB, p=4: above OWASP's minimum
 _USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,39}", re.ASCII)
 MIN_PASSWORD_LENGTH = 8
-# Verifying against a dummy hash keeps unknown user names as slow as wrong passwords.
-_DUMMY_HASH = _HASHER.hash("taftan-desk-dummy-password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verifying against a dummy hash keeps unknown user names as slow as wrong passwords.
+    Made on first use, not at import: hashing takes 64 MiB and ~0.1 s."""
+    return _HASHER.hash("taftan-desk-dummy-password")
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,7 @@ class AccountService:
         name = username.strip().lower()
         with self.db.read() as session:
             user = session.exec(select(User).where(User.username == name)).first()
-            stored = user.password_hash if user else _DUMMY_HASH
+            stored = user.password_hash if user else _dummy_hash()
         ok = _verify(stored, password)  # slow: outside the write lock
         system = Actor(None, f"login:{name}"[:80], Role.OFFICER)
         with self.db.write(system) as unit:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from taftan_desk.db.models import AuditEvent, AuditHead
@@ -21,20 +22,16 @@ GENESIS = "0" * 64
 
 
 def canonical(value: object) -> str:
-    return json.dumps(_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(
+        value, default=_default, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+def _default(value: object) -> object:
     if isinstance(value, datetime):
         return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
     return str(value)
 
 
@@ -49,28 +46,28 @@ def event_hash(
     entity_id: str,
     data_json: str,
 ) -> str:
-    content = canonical(
-        {
-            "id": event_id,
-            "at": at,
-            "actor_id": actor_id,
-            "actor": actor_name,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "data": json.loads(data_json),
-        }
-    )
-    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+    """SHA-256 over the previous hash, the event's header and its stored (canonical) data."""
+    header = canonical([event_id, at, actor_id, actor_name, action, entity, entity_id])
+    return hashlib.sha256(f"{prev_hash}\n{header}\n{data_json}".encode()).hexdigest()
 
 
-def ensure_head(session: Session) -> AuditHead:
-    head = session.get(AuditHead, 1)
-    if head is None:
-        head = AuditHead(id=1, last_event_id=0, last_hash=GENESIS)
-        session.add(head)
-        session.flush()
-    return head
+_EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
+_HEAD = AuditHead.__table__  # type: ignore[attr-defined]
+_READ_HEAD = sa.select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1)
+# Built once: statement construction costs more than executing a cached one.
+_LOCK_HEAD = _READ_HEAD.with_for_update()
+_INSERT_EVENT = sa.insert(_EVENTS)
+_MOVE_HEAD = (
+    sa.update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(last_event_id=sa.bindparam("new_id"), last_hash=sa.bindparam("new_hash"))
+)
+
+
+def ensure_head(session: Session) -> None:
+    conn = session.connection()
+    if conn.execute(_READ_HEAD).first() is None:
+        conn.execute(sa.insert(_HEAD).values(id=1, last_event_id=0, last_hash=GENESIS))
 
 
 def append(
@@ -83,31 +80,38 @@ def append(
     entity: str,
     entity_id: str,
     data: dict[str, object],
-) -> AuditEvent:
+) -> int:
+    """Append one event in the caller's transaction; returns its id. Core statements, not
+    ORM objects: this runs inside every change the desk makes."""
     at = at.astimezone(UTC)
-    head = session.get(AuditHead, 1, with_for_update=True) or ensure_head(session)
-    event_id = head.last_event_id + 1
+    conn = session.connection()
+    head = conn.execute(_LOCK_HEAD).first()
+    if head is None:
+        ensure_head(session)
+        head = conn.execute(_LOCK_HEAD).first()
+    last_id, prev_hash = head
+    event_id = last_id + 1
     data_json = canonical(data)
     digest = event_hash(
-        head.last_hash, event_id, at, actor_id, actor_name, action, entity, entity_id, data_json
+        prev_hash, event_id, at, actor_id, actor_name, action, entity, entity_id, data_json
     )
-    event = AuditEvent(
-        id=event_id,
-        at=at,
-        actor_id=actor_id,
-        actor_name=actor_name,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        data_json=data_json,
-        prev_hash=head.last_hash,
-        hash=digest,
+    conn.execute(
+        _INSERT_EVENT,
+        {
+            "id": event_id,
+            "at": at,
+            "actor_id": actor_id,
+            "actor_name": actor_name,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "data_json": data_json,
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
     )
-    session.add(event)
-    head.last_event_id = event_id
-    head.last_hash = digest
-    session.add(head)
-    return event
+    conn.execute(_MOVE_HEAD, {"new_id": event_id, "new_hash": digest})
+    return event_id
 
 
 @dataclass

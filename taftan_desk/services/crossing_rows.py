@@ -4,6 +4,7 @@ from sqlmodel import Session, select
 
 from taftan_desk.core.errors import NotFound
 from taftan_desk.db.models import Crossing, Inspection, SealRecord
+from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Unit
 from taftan_desk.services.views import CrossingView, crossing_view
 
@@ -26,7 +27,7 @@ def full_view(session: Session, row: Crossing) -> CrossingView:
             select(Inspection).where(Inspection.crossing_id == row.id).order_by(Inspection.id)
         ).all()
     )
-    return crossing_view(row, seals, inspections)
+    return crossing_view(row_snapshot(row), [row_snapshot(s) for s in seals], inspections)
 
 
 def touch(unit: Unit, row: Crossing) -> None:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+from sqlalchemy import Connection
 from sqlmodel import Session, select
 
 from taftan_desk.core import channel as channels
@@ -10,6 +12,8 @@ from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.release import Blocker, release_blockers
 from taftan_desk.core.roles import Permission, Role
+from taftan_desk.core.seals import Seal
+from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import Approval, Crossing, Inspection, SealRecord, User
 from taftan_desk.services import entry_numbers
 from taftan_desk.services.audit import row_snapshot
@@ -41,6 +45,11 @@ class SupervisorApproval:
 
 MIN_REASON_LENGTH = 5
 
+_CROSSINGS = Crossing.__table__  # type: ignore[attr-defined]
+_SEALS = SealRecord.__table__  # type: ignore[attr-defined]
+_INSERT_CROSSING = sa.insert(_CROSSINGS).returning(_CROSSINGS.c.id)
+_INSERT_SEAL = sa.insert(_SEALS)
+
 
 class CrossingService:
     def __init__(self, db: Database) -> None:
@@ -48,89 +57,26 @@ class CrossingService:
 
     # -- registration -------------------------------------------------------------------
     def register(self, actor: Actor, form: registration.RegistrationInput) -> RegistrationResult:
+        """The desk's hot path: Core statements on the unit's connection, no ORM flushes."""
         actor.require(Permission.PROCESS_CROSSINGS)
         with self.db.write(actor) as unit:
-            session = unit.session
-            settings = load_settings(session)
-            reg = registration.validate(form, settings, lambda code: known_owner(session, code))
-            local = unit.now.astimezone(settings.zone)
-            entry_no = entry_numbers.allocate(session, local)
-            draw = channels.draw_for(entry_no, settings.random_seed, settings.random_rate_bp)
-            weighing = None
-            if reg.gross_kg is not None and reg.tare_kg is not None:
-                weighing = weights.assess(
-                    reg.gross_kg, reg.tare_kg, reg.declared_net_kg, reg.max_gross_kg, settings
-                )
-            decision = channels.decide(
-                seals=list(reg.seals),
-                dangerous=reg.dangerous,
-                hs_warning=reg.hs_warning,
-                draw=draw,
-                weighing=weighing,
-            )
-            status = (
-                Status.REGISTERED
-                if decision.channel is channels.Channel.GREEN
-                else Status.AWAITING_INSPECTION
-            )
-            warnings = reg.warnings + _open_duplicate_warning(session, reg.container_no)
-            row = Crossing(
-                entry_no=entry_no,
-                station_code=settings.station_code,
-                direction=reg.direction.value,
-                mode=reg.mode.value,
-                truck_plate=reg.truck_plate,
-                train_no=reg.train_no,
-                wagon_no=reg.wagon_no,
-                container_no=reg.container_no,
-                size_type=reg.size_type,
-                max_gross_kg=reg.max_gross_kg,
-                cargo_category=reg.cargo_category.value,
-                hs_code=reg.hs_code,
-                description=reg.description,
-                declared_net_kg=reg.declared_net_kg,
-                gd_number=reg.gd_number,
-                tir_carnet=reg.tir_carnet,
-                tir_voucher=reg.tir_voucher,
-                gross_kg=weighing.gross_kg if weighing else None,
-                tare_kg=weighing.tare_kg if weighing else None,
-                net_kg=weighing.net_kg if weighing else None,
-                weighed_at=unit.now if weighing else None,
-                weighed_by=actor.user_id if weighing else None,
-                channel=decision.channel.value,
-                channel_reasons_json=reasons_to_json(decision.reasons),
-                random_draw_bp=draw.draw_bp,
-                random_rate_bp=draw.rate_bp,
-                status=status.value,
-                registered_at=unit.now,
-                registered_by=actor.user_id,
-                updated_at=unit.now,
-            )
-            session.add(row)
-            session.flush()
-            seal_rows = [
-                SealRecord(
-                    crossing_id=row.id,
-                    number=s.number,
-                    state=s.state.value,
-                    seal_class=s.seal_class.value if s.seal_class else None,
-                    seal_type=s.seal_type.value if s.seal_type else None,
-                )
-                for s in reg.seals
-            ]
-            session.add_all(seal_rows)
-            session.flush()
+            conn = unit.session.connection()
+            settings = load_settings(unit.session)
+            reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
+            entry_no = entry_numbers.allocate(conn, unit.now.astimezone(settings.zone))
+            values = _new_crossing(reg, entry_no, settings, unit)
+            values["id"] = conn.execute(_INSERT_CROSSING, values).scalar_one()
+            seals = [_seal_values(values["id"], s) for s in reg.seals]
+            if seals:
+                conn.execute(_INSERT_SEAL, seals)
+            warnings = reg.warnings + _open_duplicate_warning(conn, reg.container_no, values["id"])
             unit.audit(
                 "crossing_registered",
                 "crossing",
-                row.id,
-                {
-                    "after": row_snapshot(row),
-                    "seals": [row_snapshot(s) for s in seal_rows],
-                    "warnings": list(warnings),
-                },
+                values["id"],
+                {"after": values, "seals": seals, "warnings": list(warnings)},
             )
-            return RegistrationResult(crossing_view(row, seal_rows), warnings)
+            return RegistrationResult(crossing_view(values, seals), warnings)
 
     # -- weighing -----------------------------------------------------------------------
     def record_weighing(
@@ -296,17 +242,96 @@ def _require_reason(reason: str) -> str:
     return reason
 
 
-def _open_duplicate_warning(session: Session, container_no: str) -> tuple[str, ...]:
-    open_states = [s.value for s in Status if not s.is_closed]
-    other = session.exec(
-        select(Crossing.entry_no)
-        .where(Crossing.container_no == container_no)
-        .where(Crossing.status.in_(open_states))  # type: ignore[attr-defined]
-        .limit(1)
-    ).first()
+_OPEN_STATES = [s.value for s in Status if not s.is_closed]
+_OPEN_DUPLICATE = (
+    sa.select(_CROSSINGS.c.entry_no)
+    .where(_CROSSINGS.c.container_no == sa.bindparam("container_no"))
+    .where(_CROSSINGS.c.id != sa.bindparam("crossing_id"))
+    .where(_CROSSINGS.c.status.in_(_OPEN_STATES))
+    .limit(1)
+)
+
+
+def _open_duplicate_warning(
+    conn: Connection, container_no: str, crossing_id: int
+) -> tuple[str, ...]:
+    other = conn.execute(
+        _OPEN_DUPLICATE, {"container_no": container_no, "crossing_id": crossing_id}
+    ).scalar()
     if other is None:
         return ()
     return (
         f"{container_no} already has an open crossing, entry {other}: check this is not "
         "a second registration of the same container.",
     )
+
+
+def _new_crossing(
+    reg: registration.Registration, entry_no: str, settings: StationSettings, unit: Unit
+) -> dict[str, object]:
+    """Every column of a new crossing: the dict is inserted, audited and viewed as it is."""
+    draw = channels.draw_for(entry_no, settings.random_seed, settings.random_rate_bp)
+    weighing = None
+    if reg.gross_kg is not None and reg.tare_kg is not None:
+        weighing = weights.assess(
+            reg.gross_kg, reg.tare_kg, reg.declared_net_kg, reg.max_gross_kg, settings
+        )
+    decision = channels.decide(
+        seals=list(reg.seals),
+        dangerous=reg.dangerous,
+        hs_warning=reg.hs_warning,
+        draw=draw,
+        weighing=weighing,
+    )
+    status = (
+        Status.REGISTERED
+        if decision.channel is channels.Channel.GREEN
+        else Status.AWAITING_INSPECTION
+    )
+    return {
+        "entry_no": entry_no,
+        "station_code": settings.station_code,
+        "direction": reg.direction.value,
+        "mode": reg.mode.value,
+        "truck_plate": reg.truck_plate,
+        "train_no": reg.train_no,
+        "wagon_no": reg.wagon_no,
+        "container_no": reg.container_no,
+        "size_type": reg.size_type,
+        "max_gross_kg": reg.max_gross_kg,
+        "cargo_category": reg.cargo_category.value,
+        "hs_code": reg.hs_code,
+        "description": reg.description,
+        "declared_net_kg": reg.declared_net_kg,
+        "gd_number": reg.gd_number,
+        "tir_carnet": reg.tir_carnet,
+        "tir_voucher": reg.tir_voucher,
+        "gross_kg": weighing.gross_kg if weighing else None,
+        "tare_kg": weighing.tare_kg if weighing else None,
+        "net_kg": weighing.net_kg if weighing else None,
+        "weighed_at": unit.now if weighing else None,
+        "weighed_by": unit.actor.user_id if weighing else None,
+        "channel": decision.channel.value,
+        "channel_reasons_json": reasons_to_json(decision.reasons),
+        "random_draw_bp": draw.draw_bp,
+        "random_rate_bp": draw.rate_bp,
+        "status": status.value,
+        "status_note": "",
+        "registered_at": unit.now,
+        "registered_by": unit.actor.user_id,
+        "closed_at": None,
+        "closed_by": None,
+        "updated_at": unit.now,
+        "version": 1,
+    }
+
+
+def _seal_values(crossing_id: object, seal: Seal) -> dict[str, object]:
+    return {
+        "crossing_id": crossing_id,
+        "number": seal.number,
+        "state": seal.state.value,
+        "seal_class": seal.seal_class.value if seal.seal_class else None,
+        "seal_type": seal.seal_type.value if seal.seal_type else None,
+        "applied_at_exam": False,
+    }

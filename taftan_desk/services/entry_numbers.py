@@ -9,7 +9,7 @@ alike. A number whose transaction rolls back was never issued; an issued one is 
 from datetime import datetime
 
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlalchemy import Connection
 
 _BUMP = text(
     "INSERT INTO entry_counters (year, last_value) VALUES (:year, 1) "
@@ -19,9 +19,9 @@ _BUMP = text(
 MAX_PER_YEAR = 99_999_999
 
 
-def allocate(session: Session, local_time: datetime) -> str:
+def allocate(conn: Connection, local_time: datetime) -> str:
     year = local_time.year
-    value = session.execute(_BUMP, {"year": year}).scalar_one()
+    value = conn.execute(_BUMP, {"year": year}).scalar_one()
     if value > MAX_PER_YEAR:
         raise RuntimeError(f"entry numbers for {year} are exhausted")
     return format_entry_no(year, value)

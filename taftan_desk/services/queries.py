@@ -55,23 +55,42 @@ _COLUMNS = (
 )
 
 
-def _queue_row(r) -> QueueRow:  # type: ignore[no-untyped-def]
-    vehicle = (
-        r.truck_plate if r.mode == "road" else " / ".join(x for x in (r.train_no, r.wagon_no) if x)
-    )
+_CHANNELS = {c.value: c for c in Channel}
+_STATUSES = {s.value: s for s in Status}
+
+
+def _queue_row(r: tuple) -> QueueRow:  # type: ignore[type-arg]
+    """Rows unpack by position: attribute access by name costs more than the query."""
+    (
+        id_,
+        entry_no,
+        registered_at,
+        direction,
+        mode,
+        plate,
+        train,
+        wagon,
+        container,
+        category,
+        declared,
+        net,
+        channel,
+        status,
+    ) = r
+    vehicle = plate if mode == "road" else " / ".join(x for x in (train, wagon) if x)
     return QueueRow(
-        r.id,
-        r.entry_no,
-        r.registered_at,
-        r.direction,
-        r.mode,
+        id_,
+        entry_no,
+        registered_at,
+        direction,
+        mode,
         vehicle or "",
-        r.container_no,
-        r.cargo_category,
-        r.declared_net_kg,
-        r.net_kg,
-        Channel(r.channel),
-        Status(r.status),
+        container,
+        category,
+        declared,
+        net,
+        _CHANNELS[channel],
+        _STATUSES[status],
     )
 
 

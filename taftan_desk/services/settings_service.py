@@ -4,6 +4,7 @@ import functools
 import json
 import secrets
 
+from sqlalchemy import Connection, bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
@@ -22,7 +23,7 @@ _ROWS = sa_select(StationSetting.key, StationSetting.value_json)  # type: ignore
 def load(session: Session) -> StationSettings:
     """The station's settings as stored now; parsing is cached on the stored text, so every
     desk still sees a change at its next transaction."""
-    rows = tuple(sorted((key, value) for key, value in session.execute(_ROWS)))
+    rows = tuple(sorted((key, value) for key, value in session.connection().execute(_ROWS)))
     return _parse(rows)
 
 
@@ -31,8 +32,11 @@ def _parse(rows: tuple[tuple[str, str], ...]) -> StationSettings:
     return core_settings.from_mapping({key: json.loads(value) for key, value in rows})
 
 
-def known_owner(session: Session, code: str) -> bool:
-    return session.get(KnownOwner, code) is not None
+_OWNER = sa_select(KnownOwner.code).where(KnownOwner.code == bindparam("code"))  # type: ignore[arg-type]
+
+
+def known_owner(conn: Connection, code: str) -> bool:
+    return conn.execute(_OWNER, {"code": code}).first() is not None
 
 
 class SettingsService:

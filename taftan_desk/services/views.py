@@ -1,12 +1,14 @@
 """Plain read objects that services return: never live ORM rows."""
 
 import json
+from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass
 from datetime import datetime
 
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Action, Status, allowed_actions
-from taftan_desk.db.models import Crossing, Inspection, SealRecord
+from taftan_desk.db.models import Inspection
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,10 @@ def reasons_to_json(reasons: tuple[Reason, ...]) -> str:
     )
 
 
-def seal_view(row: SealRecord) -> SealView:
-    return SealView(row.number, row.state, row.seal_class, row.seal_type, row.applied_at_exam)
+def seal_view(row: Mapping[str, Any]) -> SealView:
+    return SealView(
+        row["number"], row["state"], row["seal_class"], row["seal_type"], row["applied_at_exam"]
+    )
 
 
 def inspection_view(row: Inspection) -> InspectionView:
@@ -114,43 +118,49 @@ def inspection_view(row: Inspection) -> InspectionView:
     )
 
 
+_VIEW_FIELDS = (
+    "id",
+    "entry_no",
+    "station_code",
+    "direction",
+    "mode",
+    "truck_plate",
+    "train_no",
+    "wagon_no",
+    "container_no",
+    "size_type",
+    "max_gross_kg",
+    "cargo_category",
+    "hs_code",
+    "description",
+    "declared_net_kg",
+    "gd_number",
+    "tir_carnet",
+    "tir_voucher",
+    "gross_kg",
+    "tare_kg",
+    "net_kg",
+    "weighed_at",
+    "random_draw_bp",
+    "random_rate_bp",
+    "status_note",
+    "registered_at",
+    "registered_by",
+    "closed_at",
+)
+
+
 def crossing_view(
-    row: Crossing,
-    seals: list[SealRecord] | None = None,
+    values: Mapping[str, Any],
+    seals: list[Mapping[str, Any]] | None = None,
     inspections: list[Inspection] | None = None,
 ) -> CrossingView:
+    """A view from a crossing's column values (a row snapshot or the values just inserted)."""
     return CrossingView(
-        id=row.id or 0,
-        entry_no=row.entry_no,
-        station_code=row.station_code,
-        direction=row.direction,
-        mode=row.mode,
-        truck_plate=row.truck_plate,
-        train_no=row.train_no,
-        wagon_no=row.wagon_no,
-        container_no=row.container_no,
-        size_type=row.size_type,
-        max_gross_kg=row.max_gross_kg,
-        cargo_category=row.cargo_category,
-        hs_code=row.hs_code,
-        description=row.description,
-        declared_net_kg=row.declared_net_kg,
-        gd_number=row.gd_number,
-        tir_carnet=row.tir_carnet,
-        tir_voucher=row.tir_voucher,
-        gross_kg=row.gross_kg,
-        tare_kg=row.tare_kg,
-        net_kg=row.net_kg,
-        weighed_at=row.weighed_at,
-        channel=Channel(row.channel),
-        reasons=reasons_from_json(row.channel_reasons_json),
-        random_draw_bp=row.random_draw_bp,
-        random_rate_bp=row.random_rate_bp,
-        status=Status(row.status),
-        status_note=row.status_note,
-        registered_at=row.registered_at,
-        registered_by=row.registered_by,
-        closed_at=row.closed_at,
+        **{name: values[name] for name in _VIEW_FIELDS},
+        channel=Channel(values["channel"]),
+        reasons=reasons_from_json(values["channel_reasons_json"]),
+        status=Status(values["status"]),
         seals=tuple(seal_view(s) for s in seals or ()),
         inspections=tuple(inspection_view(i) for i in inspections or ()),
     )
