@@ -8,8 +8,7 @@ alike. A number whose transaction rolls back was never issued; an issued one is 
 
 from datetime import datetime
 
-from sqlalchemy import text
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 _BUMP = text(
     "INSERT INTO entry_counters (year, last_value) VALUES (:year, 1) "

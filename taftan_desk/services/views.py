@@ -2,9 +2,9 @@
 
 import json
 from collections.abc import Mapping
-from typing import Any
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Action, Status, allowed_actions
