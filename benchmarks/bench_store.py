@@ -42,6 +42,8 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import event
+
 from taftan_desk.core import containers, uic
 from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
 from taftan_desk.core.registration import RegistrationInput, SealInput
@@ -426,6 +428,39 @@ def measure_register(services: Services, path: Path, samples: int) -> Timing:
     return Timing("register (services)", timed(calls), "1-2 seals, audited")
 
 
+def measure_register_no_fsync(path: Path, samples: int) -> Timing:
+    """Diagnostic only: the same register with synchronous=NORMAL (no fsync per commit), to
+    split the service's own cost from the disk's. The desk itself always runs FULL."""
+    engine = make_engine(str(path))
+
+    @event.listens_for(engine, "connect")
+    def _normal(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA synchronous = NORMAL")
+
+    services = Services.build(engine)
+    timed(register_calls(services, path, WARM_UP))
+    result = timed(register_calls(services, path, samples))
+    engine.dispose()
+    return Timing("  same, no fsync", result, "diagnostic: synchronous=NORMAL")
+
+
+def measure_fsync(path: Path, samples: int) -> Timing:
+    """The disk's own fsync latency for a 4 KiB append, beside the database file."""
+    probe = path.with_name("fsync-probe.bin")
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    samples_ms = []
+    try:
+        for _ in range(samples):
+            os.write(fd, b"\0" * 4096)
+            started = time.perf_counter_ns()
+            os.fsync(fd)
+            samples_ms.append((time.perf_counter_ns() - started) / 1e6)
+    finally:
+        os.close(fd)
+        probe.unlink(missing_ok=True)
+    return Timing("fsync alone", samples_ms, "4 KiB append + fsync, same disk")
+
+
 def measure_history(services: Services, path: Path, samples: int) -> Timing:
     numbers = sample_containers(path, samples + WARM_UP, random.Random(SEED + 3))
     sizes: list[int] = []
@@ -620,6 +655,8 @@ def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
     services = Services.build(engine)
     print_header(path, info)
     register = measure_register(services, path, args.samples)
+    no_fsync = measure_register_no_fsync(path, args.samples)
+    fsync = measure_fsync(path, args.samples)
     history = measure_history(services, path, args.samples)
     day = measure_day(services, path, args.samples)
     raw = measure_raw(path, args.samples, officer(services).user_id or 0)
@@ -627,6 +664,8 @@ def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
     print_timings(
         [
             (register, TARGETS_MS["register"]),
+            (no_fsync, None),
+            (fsync, None),
             (history, TARGETS_MS["history"]),
             (day, TARGETS_MS["day"]),
             (raw, None),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy import Connection
 from sqlmodel import Session, select
 
 from taftan_desk.db.models import AuditEvent, AuditHead
@@ -64,14 +65,13 @@ _MOVE_HEAD = (
 )
 
 
-def ensure_head(session: Session) -> None:
-    conn = session.connection()
+def ensure_head(conn: Connection) -> None:
     if conn.execute(_READ_HEAD).first() is None:
         conn.execute(sa.insert(_HEAD).values(id=1, last_event_id=0, last_hash=GENESIS))
 
 
 def append(
-    session: Session,
+    conn: Connection,
     *,
     at: datetime,
     actor_id: int | None,
@@ -84,10 +84,9 @@ def append(
     """Append one event in the caller's transaction; returns its id. Core statements, not
     ORM objects: this runs inside every change the desk makes."""
     at = at.astimezone(UTC)
-    conn = session.connection()
     head = conn.execute(_LOCK_HEAD).first()
     if head is None:
-        ensure_head(session)
+        ensure_head(conn)
         head = conn.execute(_LOCK_HEAD).first()
     last_id, prev_hash = head
     event_id = last_id + 1

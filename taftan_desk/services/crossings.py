@@ -60,8 +60,8 @@ class CrossingService:
         """The desk's hot path: Core statements on the unit's connection, no ORM flushes."""
         actor.require(Permission.PROCESS_CROSSINGS)
         with self.db.write(actor) as unit:
-            conn = unit.session.connection()
-            settings = load_settings(unit.session)
+            conn = unit.conn
+            settings = load_settings(conn)
             reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
             entry_no = entry_numbers.allocate(conn, unit.now.astimezone(settings.zone))
             values = _new_crossing(reg, entry_no, settings, unit)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
@@ -50,17 +50,27 @@ class Actor:
         require_permission(self.role, permission)
 
 
-@dataclass
 class Unit:
-    """What a use-case gets inside its transaction."""
+    """What a use-case gets inside its transaction: the connection, and an ORM session on the
+    same connection made only when a use-case asks for it (the hot paths use Core)."""
 
-    session: Session
-    actor: Actor
-    now: datetime
+    def __init__(self, conn: Connection, actor: Actor, now: datetime) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.now = now
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            self._session = Session(bind=self.conn, expire_on_commit=False)
+        return self._session
 
     def audit(self, action: str, entity: str, entity_id: object, data: dict[str, object]) -> None:
+        if self._session is not None:
+            self._session.flush()  # the audited state must be in the transaction first
         audit.append(
-            self.session,
+            self.conn,
             at=self.now,
             actor_id=self.actor.user_id,
             actor_name=self.actor.username,
@@ -69,6 +79,14 @@ class Unit:
             entity_id=str(entity_id),
             data=data,
         )
+
+    def flush(self) -> None:
+        if self._session is not None:
+            self._session.flush()
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
 
 
 class Database:
@@ -85,19 +103,24 @@ class Database:
     @contextmanager
     def write(self, actor: Actor) -> Iterator[Unit]:
         """One transaction: commits when the block ends, rolls back on any error."""
-        with _storage_errors(), Session(self.writer_engine, expire_on_commit=False) as session:
+        with _storage_errors(), self.writer_engine.connect() as conn:
+            transaction = conn.begin()
+            unit = Unit(conn, actor, self.clock())
             try:
-                yield Unit(session, actor, self.clock())
-                session.commit()
+                yield unit
+                unit.flush()
+                transaction.commit()
             except BaseException:
-                # SQLite may already have rolled back (disk full); a second ROLLBACK would
-                # fail with "no transaction is active" and hide the real error.
-                if session.in_transaction():
+                # SQLite may already have rolled back (disk full); the driver's rollback is
+                # then a no-op, and a failure here must not hide the real error.
+                if transaction.is_active:
                     try:
-                        session.rollback()
+                        transaction.rollback()
                     except DBAPIError:
                         log.exception("rollback failed after an error")
                 raise
+            finally:
+                unit.close()
 
 
 @contextmanager

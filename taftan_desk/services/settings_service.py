@@ -20,10 +20,11 @@ from taftan_desk.services.database import Actor, Database, Unit
 _ROWS = sa_select(StationSetting.key, StationSetting.value_json)  # type: ignore[call-overload]
 
 
-def load(session: Session) -> StationSettings:
+def load(source: Session | Connection) -> StationSettings:
     """The station's settings as stored now; parsing is cached on the stored text, so every
     desk still sees a change at its next transaction."""
-    rows = tuple(sorted((key, value) for key, value in session.connection().execute(_ROWS)))
+    conn = source.connection() if isinstance(source, Session) else source
+    rows = tuple(sorted((key, value) for key, value in conn.execute(_ROWS)))
     return _parse(rows)
 
 
@@ -61,7 +62,7 @@ class SettingsService:
         """Write defaults, a random-selection seed and the known owners once. Idempotent:
         returns False when the station was already set up (a given code is then applied)."""
         with self.db.write(actor) as unit:
-            audit.ensure_head(unit.session)
+            audit.ensure_head(unit.conn)
             if unit.session.get(StationSetting, "station_code") is not None:
                 changes = {
                     k: v
