@@ -52,6 +52,7 @@ from taftan_desk.db.engine import make_engine
 from taftan_desk.db.migrate import upgrade
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
+from taftan_desk.services.demo import TRAFFIC_PROFILES
 
 T = TypeVar("T")
 SEED = 6346
@@ -73,16 +74,8 @@ COLUMNS = (
     "closed_by", "updated_at", "version",
 )  # fmt: skip
 
-# (direction, category, share, net range kg, HS codes), after the demo traffic's shares.
-PROFILES = (
-    ("in", "oil", 16, (14_000, 21_500), ("27090000", "27101943", "27101951")),
-    ("in", "gas", 18, (12_000, 20_000), ("27111200", "27111300", "27111100")),
-    ("in", "steel", 16, (17_000, 22_400), ("72083900", "72142000", "73063090")),
-    ("in", "industrial", 10, (6_000, 18_000), ("84295200", "85023900", "84314990")),
-    ("out", "textiles", 28, (8_000, 16_500), ("52051200", "63026000", "61091000")),
-    ("out", "other", 8, (5_000, 14_000), ("42032900", "90189090", "10063090")),
-    ("out", "industrial", 4, (4_000, 12_000), ("84818090", "85444990")),
-)
+# The demo traffic's mix: (direction, category, share, net range kg, HS codes).
+PROFILES = TRAFFIC_PROFILES
 PROFILE_WEIGHTS = [p[2] for p in PROFILES]
 WEIGHTED_PROFILES = [(d, c, net, hs) for d, c, share, net, hs in PROFILES for _ in range(share)]
 TARES = (("22G1", 2_300, None), ("42G1", 3_750, 30_480), ("45G1", 3_940, 32_500))

@@ -34,7 +34,7 @@ DEMO_USERS = (
 )
 
 # (direction, category, share, net range kg, HS codes)
-_PROFILES = (
+TRAFFIC_PROFILES = (
     ("in", "oil", 16, (14_000, 21_500), ("27090000", "27101943", "27101951")),
     ("in", "gas", 18, (12_000, 20_000), ("27111200", "27111300", "27111100")),
     ("in", "steel", 16, (17_000, 22_400), ("72083900", "72142000", "73063090")),
@@ -151,7 +151,7 @@ def _one_crossing(
     leave_open: bool,
 ) -> CrossingView:
     direction, category, _, (low, high), hs_codes = rng.choices(
-        _PROFILES, weights=[p[2] for p in _PROFILES]
+        TRAFFIC_PROFILES, weights=[p[2] for p in TRAFFIC_PROFILES]
     )[0]
     rail = rng.random() < 0.3
     size_type, tare, plate = rng.choice(_TARES)
