@@ -14,14 +14,16 @@ import socket
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from taftan_desk import __version__
-from taftan_desk.app import Runtime, open_runtime, run_gui
 from taftan_desk.core import containers, station_settings
-from taftan_desk.core.errors import DeskError, ValidationError
+from taftan_desk.core.errors import DeskError, StorageError, ValidationError
 from taftan_desk.core.roles import Role
-from taftan_desk.db import migrate
-from taftan_desk.services.database import Actor, StorageError
+
+if TYPE_CHECKING:  # the database layers load only for commands that use them
+    from taftan_desk.app import Runtime
+    from taftan_desk.services.database import Actor
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -30,12 +32,14 @@ class UsageError(Exception):
     """Bad input on the command line: exit 2."""
 
 
-def _cli_actor() -> Actor:
+def _cli_actor() -> "Actor":
     """Command-line changes are attributed to the operating-system account that ran them."""
     try:
         who = getpass.getuser()
     except (KeyError, OSError):
         who = "unknown"
+    from taftan_desk.services.database import Actor
+
     return Actor(None, f"cli:{who}@{socket.gethostname()}"[:80], Role.ADMIN)
 
 
@@ -123,18 +127,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # Names, plates or numbers the terminal cannot show must not crash a report.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
-        if command == "gui":
-            return run_gui(args.db)
         if command == "container":
+            if getattr(args, "container_command", None) != "check":
+                raise UsageError("say `container check NUMBER...`")
             return _container_check(args.numbers)
-        handler = _HANDLERS[command]
-        runtime = open_runtime(args.db, upgrade=command in ("init", "demo"))
-        if command not in ("init", "check") and not migrate.is_at_head(runtime.engine):
-            raise UsageError(
-                "The database is not set up or is out of date: run `taftan-desk init` first."
-            )
-        return handler(runtime, args)
+        return _with_database(command, args)
     except UsageError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except ValidationError as exc:
@@ -147,12 +149,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", EXIT_FAIL)
 
 
+def _with_database(command: str, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from taftan_desk.app import open_runtime, run_gui
+    from taftan_desk.db import migrate
+
+    try:
+        if command == "gui":
+            return run_gui(args.db)
+        runtime = open_runtime(args.db, upgrade=command in ("init", "demo"))
+        if command not in ("init", "check") and not migrate.is_at_head(runtime.engine):
+            raise UsageError(
+                "The database is not set up or is out of date: run `taftan-desk init` first."
+            )
+        return _HANDLERS[command](runtime, args)
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StorageError(
+            f"The database cannot be used ({reason}). Check --db or "
+            "TAFTAN_DESK_DB points at a Taftan Desk database."
+        ) from exc
+
+
 def _fail(message: str, code: int) -> int:
     print(f"taftan-desk: error: {message}", file=sys.stderr)
     return code
 
 
-def _init(runtime: Runtime, args: argparse.Namespace) -> int:
+def _init(runtime: "Runtime", args: argparse.Namespace) -> int:
     created = runtime.services.settings.initialise(_cli_actor(), args.station, args.station_name)
     settings = runtime.services.settings.current()
     state = "created" if created else "already set up; schema at head"
@@ -178,7 +203,7 @@ def _read_password() -> str:
     return first
 
 
-def _user(runtime: Runtime, args: argparse.Namespace) -> int:
+def _user(runtime: "Runtime", args: argparse.Namespace) -> int:
     accounts = runtime.services.accounts
     if args.user_command == "add":
         password = _read_password()
@@ -210,7 +235,7 @@ def _container_check(numbers: list[str]) -> int:
     return EXIT_OK if all_valid else EXIT_FAIL
 
 
-def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
+def _demo(runtime: "Runtime", args: argparse.Namespace) -> int:
     from taftan_desk.services.demo import run_demo
 
     report = run_demo(runtime.services, days=args.days, per_day=args.per_day, seed=args.seed)
@@ -241,7 +266,7 @@ _FIELDS = (
 )
 
 
-def _entries(runtime: Runtime, args: argparse.Namespace) -> int:
+def _entries(runtime: "Runtime", args: argparse.Namespace) -> int:
     zone = runtime.services.settings.current().zone
     queries = runtime.services.queries
     if args.container:
@@ -296,13 +321,13 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _check(runtime: Runtime, _args: argparse.Namespace) -> int:
+def _check(runtime: "Runtime", _args: argparse.Namespace) -> int:
     report = runtime.services.health.check()
     print(report.render())
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
-def _settings(runtime: Runtime, args: argparse.Namespace) -> int:
+def _settings(runtime: "Runtime", args: argparse.Namespace) -> int:
     service = runtime.services.settings
     if args.settings_command == "set":
         service.update(_cli_actor(), {args.key: args.value})
@@ -321,7 +346,7 @@ def _setting_text(value: object) -> str:
     return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _owner(runtime: Runtime, args: argparse.Namespace) -> int:
+def _owner(runtime: "Runtime", args: argparse.Namespace) -> int:
     service = runtime.services.settings
     if args.owner_command == "add":
         service.add_known_owner(_cli_actor(), args.code, args.company)

@@ -52,16 +52,60 @@ def cluster() -> Iterator[str | None]:
         shutil.chown(sockets, "postgres")
     port = _free_port()
     run = _runner()
-    subprocess.run([*run, str(bin_dir / "initdb"), "-D", str(data), "-U", "desk", "-A", "trust",
-                    "-E", "UTF8", "--no-locale"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *run,
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "desk",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        ],
+        check=True,
+        capture_output=True,
+    )
     options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run([*run, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w",
-                    "-l", str(base / "server.log"), "start"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *run,
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(base / "server.log"),
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
-        subprocess.run([*run, str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port),
-                        "-U", "desk", "taftan"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                *run,
+                str(bin_dir / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "desk",
+                "taftan",
+            ],
+            check=True,
+            capture_output=True,
+        )
         yield f"postgresql+psycopg://desk@127.0.0.1:{port}/taftan"
     finally:
-        subprocess.run([*run, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True)
+        subprocess.run(
+            [*run, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(base, ignore_errors=True)

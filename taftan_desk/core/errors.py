@@ -44,3 +44,7 @@ class NotFound(DeskError):
 
 class AuthenticationFailed(DeskError):
     """Wrong user name or password, or a locked or disabled account."""
+
+
+class StorageError(DeskError):
+    """The database could not take the change; nothing already saved is lost."""

@@ -20,6 +20,9 @@ from sqlmodel import Session, select
 from taftan_desk.db.models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
+# Part of every hash: a later change of what is hashed gets a new name, so old events
+# can still be verified by the rules they were written under.
+HASH_FORMAT = "taftan-audit-1"
 
 
 def canonical(value: object) -> str:
@@ -49,7 +52,8 @@ def event_hash(
 ) -> str:
     """SHA-256 over the previous hash, the event's header and its stored (canonical) data."""
     header = canonical([event_id, at, actor_id, actor_name, action, entity, entity_id])
-    return hashlib.sha256(f"{prev_hash}\n{header}\n{data_json}".encode()).hexdigest()
+    text = f"{HASH_FORMAT}\n{prev_hash}\n{header}\n{data_json}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 _EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
@@ -161,8 +165,12 @@ def verify(session: Session, *, batch: int = 5_000) -> ChainReport:
                 f"Event {event.id} ({event.action} {event.entity} "
                 f"{event.entity_id}) was altered after it was written."
             )
-        data = json.loads(event.data_json)
-        if "after" in data:
+        try:
+            data = json.loads(event.data_json)
+        except ValueError:
+            report.problems.append(f"Event {event.id} holds unreadable data (not JSON).")
+            data = {}
+        if isinstance(data, dict) and "after" in data:
             report.last_snapshots[(event.entity, event.entity_id)] = snapshot_digest(data["after"])
         prev_hash, prev_id = event.hash, event.id or 0
     head = session.get(AuditHead, 1)

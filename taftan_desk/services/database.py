@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlmodel import Session
 
-from taftan_desk.core.errors import DeskError
+from taftan_desk.core.errors import StorageError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.roles import require as require_permission
 from taftan_desk.db.engine import writer
@@ -27,10 +27,6 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class StorageError(DeskError):
-    """The database could not take the change; nothing already saved is lost."""
 
 
 @dataclass(frozen=True)
@@ -97,13 +93,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with _storage_errors(), Session(self.engine) as session:
+        with storage_errors(), Session(self.engine) as session:
             yield session
 
     @contextmanager
     def write(self, actor: Actor) -> Iterator[Unit]:
         """One transaction: commits when the block ends, rolls back on any error."""
-        with _storage_errors(), self.writer_engine.connect() as conn:
+        with storage_errors(), self.writer_engine.connect() as conn:
             transaction = conn.begin()
             unit = Unit(conn, actor, self.clock())
             try:
@@ -124,11 +120,16 @@ class Database:
 
 
 @contextmanager
-def _storage_errors() -> Iterator[None]:
+def storage_errors() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
         raise StorageError(_explain(exc)) from exc
+    except DatabaseError as exc:  # e.g. "file is not a database"
+        raise StorageError(
+            f"The database file cannot be read ({exc.orig}). Nothing was "
+            "saved; ask the administrator to check it."
+        ) from exc
 
 
 def _explain(exc: OperationalError) -> str:

@@ -1,16 +1,18 @@
 """`taftan-desk check`: storage integrity, schema at head, audit chain intact, and live
 records equal to their last audited state (an attacker may edit records and leave the log)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
-from sqlmodel import select
+import sqlalchemy as sa
+from sqlalchemy import Connection, Table, text
+from sqlmodel import Session
 
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import is_sqlite
 from taftan_desk.db.models import Crossing, Inspection
 from taftan_desk.services import audit
-from taftan_desk.services.database import Database
+from taftan_desk.services.database import Database, storage_errors
 
 _AUDITED = (("crossing", Crossing), ("inspection", Inspection))
 
@@ -61,6 +63,10 @@ class HealthService:
         return report
 
     def _integrity(self) -> CheckLine:
+        with storage_errors():
+            return self._integrity_unguarded()
+
+    def _integrity_unguarded(self) -> CheckLine:
         if not is_sqlite(self.db.engine):
             with self.db.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
@@ -86,31 +92,56 @@ class HealthService:
             f"at {current or 'nothing'}, newest is {head}: run `taftan-desk init` to upgrade",
         )
 
-    def _records_match(self, session, chain: audit.ChainReport) -> CheckLine:  # type: ignore[no-untyped-def]
+    def _records_match(self, session: Session, chain: audit.ChainReport) -> CheckLine:
         problems: list[str] = []
         checked = 0
+        conn = session.connection()
         for entity, model in _AUDITED:
-            last = 0
-            while True:
-                rows = session.exec(
-                    select(model)
-                    .where(model.id > last)  # type: ignore[attr-defined]
-                    .order_by(model.id)
-                    .limit(5_000)
-                ).all()  # type: ignore[attr-defined]
-                if not rows:
-                    break
-                for row in rows:
-                    checked += 1
-                    expected = chain.last_snapshots.get((entity, str(row.id)))
-                    if expected is None:
-                        problems.append(f"{entity} {row.id} has no audit event")
-                    elif audit.snapshot_digest(audit.row_snapshot(row)) != expected:
-                        problems.append(f"{entity} {row.id} differs from its last audited state")
-                last = rows[-1].id
-                session.expunge_all()
+            for row_id, snapshot in _snapshots(conn, model.__table__):  # type: ignore[attr-defined]
+                checked += 1
+                expected = chain.last_snapshots.get((entity, str(row_id)))
+                if snapshot is None:
+                    problems.append(f"{entity} {row_id} holds values that cannot be read")
+                elif expected is None:
+                    problems.append(f"{entity} {row_id} has no audit event")
+                elif audit.snapshot_digest(snapshot) != expected:
+                    problems.append(f"{entity} {row_id} differs from its last audited state")
         if problems:
             shown = "; ".join(problems[:10])
             more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
             return CheckLine("records vs audit", False, shown + more)
         return CheckLine("records vs audit", True, f"{checked:,} records match their audit trail")
+
+
+def _snapshots(
+    conn: Connection, table: Table, batch: int = 5_000
+) -> Iterator[tuple[int, dict[str, object] | None]]:
+    """Every row as the audit log would record it, in id order; a row whose stored values
+    cannot be read (a garbled timestamp, say) comes back as None instead of stopping."""
+    last = 0
+    while True:
+        ids = list(
+            conn.execute(
+                sa.select(table.c.id).where(table.c.id > last).order_by(table.c.id).limit(batch)
+            ).scalars()
+        )
+        if not ids:
+            return
+        try:
+            rows = (
+                conn.execute(sa.select(table).where(table.c.id.in_(ids)).order_by(table.c.id))
+                .mappings()
+                .all()
+            )
+            yield from ((row["id"], dict(row)) for row in rows)
+        except (ValueError, TypeError):
+            for row_id in ids:
+                yield row_id, _one(conn, table, row_id)
+        last = ids[-1]
+
+
+def _one(conn: Connection, table: Table, row_id: int) -> dict[str, object] | None:
+    try:
+        return dict(conn.execute(sa.select(table).where(table.c.id == row_id)).mappings().one())
+    except (ValueError, TypeError):
+        return None

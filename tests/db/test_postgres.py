@@ -18,9 +18,17 @@ from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from tests.support import PASSWORD, FakeClock
 
-FORM = RegistrationInput(direction="in", mode="road", container_no="CSQU3054383",
-                         cargo_category="steel", truck_plate="QAA-1", hs_code="720839",
-                         declared_net_kg="21000", gross_kg="23300", tare_kg="2300")
+FORM = RegistrationInput(
+    direction="in",
+    mode="road",
+    container_no="CSQU3054383",
+    cargo_category="steel",
+    truck_plate="QAA-1",
+    hs_code="720839",
+    declared_net_kg="21000",
+    gross_kg="23300",
+    tare_kg="2300",
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +52,9 @@ def station(pg_engine: Engine) -> tuple[Services, Actor]:
 
 def test_migrations_produce_exactly_the_models_on_postgres(pg_engine: Engine) -> None:
     with pg_engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                SQLModel.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata
+        )
     assert diff == []
 
 
@@ -60,7 +69,8 @@ def test_services_and_audit_on_postgres(station: tuple[Services, Actor]) -> None
 
 
 def test_closed_rows_and_audit_log_are_guarded_on_postgres(
-        station: tuple[Services, Actor], pg_engine: Engine) -> None:
+    station: tuple[Services, Actor], pg_engine: Engine
+) -> None:
     services, officer = station
     c = services.crossings.register(officer, FORM).crossing
     services.crossings.release(officer, c.id)
@@ -71,7 +81,8 @@ def test_closed_rows_and_audit_log_are_guarded_on_postgres(
 
 
 def test_desks_registering_at_once_get_distinct_numbers_and_one_chain(
-        station: tuple[Services, Actor], pg_url: str) -> None:
+    station: tuple[Services, Actor], pg_url: str
+) -> None:
     """Four desks (own engines, own connections) on one server."""
     _, officer = station
     issued: list[str] = []

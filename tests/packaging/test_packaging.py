@@ -29,10 +29,13 @@ def test_desktop_file_starts_the_installed_gui_script() -> None:
 
 def test_every_dependency_is_bounded() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    requirements = project["dependencies"] + [r for extra in
-                                              project["optional-dependencies"].values()
-                                              for r in extra]
-    unbounded = [r for r in requirements if not any(op in r for op in ("<", "=="))
-                 and not r.startswith("tzdata")]
+    requirements = project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
+    unbounded = [
+        r
+        for r in requirements
+        if not any(op in r for op in ("<", "==")) and not r.startswith("tzdata")
+    ]
     assert unbounded == []
     assert any("!=6.12.0" in r for r in requirements if r.startswith("PySide6-Essentials"))

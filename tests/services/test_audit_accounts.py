@@ -4,12 +4,16 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from taftan_desk.core.errors import (
+    AuthenticationFailed,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
 from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
-from taftan_desk.services.database import StorageError
 from tests.support import PASSWORD, Desk
 
 FORM = RegistrationInput(
