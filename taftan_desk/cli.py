@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from taftan_desk import __version__
+from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
 from taftan_desk.core.roles import Role
@@ -126,7 +127,7 @@ def _date(text: str) -> date:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "gui"
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    desk_log.configure(None, level=logging.WARNING, stderr=True)
     # Names, plates or numbers the terminal cannot show must not crash a report.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
