@@ -526,3 +526,33 @@ def test_bad_usage_exits_2(home: Path, tmp_path: Path, args: list[str], message:
     assert "Traceback" not in result.stderr
     assert message in result.stderr
     assert result.stdout == ""
+
+
+# -- station settings and owner codes ------------------------------------------------------
+
+
+def test_settings_show_and_set_are_audited(home: Path, tmp_path: Path) -> None:
+    db = tmp_path / "settings.db"
+    assert run(home, "init", db=db).returncode == 0
+    shown = run(home, "settings", "show", db=db)
+    assert "cargo_limit_kg                 22000" in shown.stdout
+    assert "random_seed" not in shown.stdout  # the draw's secret is never printed
+    changed = run(home, "settings", "set", "cargo_limit_kg", "20,000", db=db)
+    assert changed.returncode == 0 and changed.stdout.strip() == "cargo_limit_kg = 20000"
+    assert_clean_error(run(home, "settings", "set", "cargo_limit_kg", "0", db=db), 2)
+    assert_clean_error(run(home, "settings", "set", "no_such_key", "1", db=db), 2)
+    with closing(sqlite3.connect(db)) as conn:
+        (data,) = conn.execute(
+            "SELECT data_json FROM audit_events WHERE action = 'settings_changed'"
+        ).fetchone()
+    assert json.loads(data)["changes"]["cargo_limit_kg"] == {"from": 22000, "to": 20000}
+    assert run(home, "check", db=db).returncode == 0
+
+
+def test_owner_codes_can_be_added_and_listed(home: Path, tmp_path: Path) -> None:
+    db = tmp_path / "owners.db"
+    assert run(home, "init", db=db).returncode == 0
+    assert "CSQ  COSCO Shipping" in run(home, "owner", "list", db=db).stdout
+    assert run(home, "owner", "add", "kzt", "--company", "KTZ Express", db=db).returncode == 0
+    assert "KZT  KTZ Express" in run(home, "owner", "list", db=db).stdout
+    assert_clean_error(run(home, "owner", "add", "K1", db=db), 2)
