@@ -48,7 +48,7 @@ _CHAPTER_NAMES = {
 for _ch in range(50, 64):
     _CHAPTER_NAMES[str(_ch)] = "textiles"
 
-_HS = re.compile(r"[0-9]{6,8}", re.ASCII)
+_HS = re.compile(r"[0-9]{6}(?:[0-9]{2})?", re.ASCII)
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
 
@@ -58,19 +58,20 @@ def normalise_hs(text: str) -> str:
 
 
 def validate_hs(text: str, field_name: str = "hs_code") -> str:
-    """6 to 8 ASCII digits (HS six plus the Pakistan Customs Tariff suffix), a real chapter."""
+    """6 ASCII digits (HS) or 8 (with the Pakistan Customs Tariff suffix), a real chapter.
+    Chapters 98 and 99 are kept for national use, so they are accepted."""
     code = normalise_hs(text)
     if not code:
-        raise ValidationError("Enter the HS code (6 to 8 digits, e.g. 271112).", field=field_name)
+        raise ValidationError("Enter the HS code (6 or 8 digits, e.g. 271112).", field=field_name)
     if not _HS.fullmatch(code):
         raise ValidationError(
-            f"HS code '{text.strip()}' must be 6 to 8 digits 0-9 (e.g. 271112 or 72083900).",
+            f"HS code '{text.strip()}' must be 6 or 8 digits 0-9 (e.g. 271112 or 72083900).",
             field=field_name,
         )
     chapter = int(code[:2])
-    if chapter < 1 or chapter > 97 or chapter == 77:
+    if chapter < 1 or chapter == 77:
         raise ValidationError(
-            f"HS chapter {code[:2]} does not exist (chapters run 01 to 97, 77 is unused).",
+            f"HS chapter {code[:2]} does not exist (chapters run 01 to 99, 77 is unused).",
             field=field_name,
         )
     return code

@@ -73,6 +73,13 @@ class ContainerCheck:
 
 def check(text: str) -> ContainerCheck:
     """Check a container number as typed or scanned and say what is wrong in words."""
+    if not text.isascii():
+        # Before upper-casing: 'ſ'.upper() is 'S', and no scanner sends such letters.
+        n = _STRIP.sub("", text)
+        bad = next(ch for ch in n if not ch.isascii()) if not n.isascii() else ""
+        return ContainerCheck(
+            text, n, False, f"'{bad}' cannot appear in a container number: use A-Z and 0-9 only."
+        )
     n = normalise(text)
     if not n:
         return ContainerCheck(text, n, False, "Enter the container number (e.g. CSQU3054383).")

@@ -4,9 +4,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from taftan_desk.core import seals, weights
+from taftan_desk.core import lifecycle, seals, weights
 from taftan_desk.core.errors import FieldProblem, ValidationError
-from taftan_desk.core.lifecycle import Action
+from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.release import InspectionKind
 
 
@@ -28,17 +28,21 @@ class Decision(enum.StrEnum):
     REFER = "refer"
     REFUSE = "refuse"
 
-    @property
-    def action(self) -> Action:
-        return _ACTIONS[self]
 
+def status_after(status: Status, decision: Decision) -> Status:
+    """Where an inspection's decision leaves the crossing.
 
-_ACTIONS = {
-    Decision.RELEASE: Action.INSPECT,
-    Decision.HOLD: Action.HOLD,
-    Decision.REFER: Action.ROUTE_TO_INSPECTION,
-    Decision.REFUSE: Action.REFUSE,
-}
+    A decision to release does not lift a hold: the crossing stays held until a supervisor
+    approves its release. A referral sends it back to await another examination.
+    """
+    lifecycle.require(status, Action.INSPECT)
+    if decision is Decision.HOLD:
+        return Status.HELD
+    if decision is Decision.REFUSE:
+        return Status.REFUSED
+    if decision is Decision.REFER:
+        return Status.AWAITING_INSPECTION
+    return Status.HELD if status is Status.HELD else Status.INSPECTED
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,14 @@ def validate(form: InspectionInput) -> ValidInspection:
             new_seal = seals.normalise_seal_number(form.new_seal_no, "new_seal_no")
     except ValidationError as exc:
         problems.extend(exc.problems)
+    for name in ("started_at", "ended_at"):
+        moment = getattr(form, name)
+        if moment is not None and moment.utcoffset() is None:
+            problems.append(
+                FieldProblem(name, "The time has no time zone: enter it as station time.")
+            )
+    if problems:
+        raise ValidationError(problems)
     if form.started_at and form.ended_at and form.ended_at < form.started_at:
         problems.append(FieldProblem("ended_at", "The end time is before the start time."))
     if findings is Findings.PROHIBITED and decision is Decision.RELEASE:

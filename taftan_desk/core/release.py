@@ -7,9 +7,8 @@ Red needs a physical or scanner examination; yellow a recorded document check. O
 import enum
 from dataclasses import dataclass
 
-from taftan_desk.core.channel import Channel
+from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.core.weights import WeightCheck
 
 
 class InspectionKind(enum.StrEnum):
@@ -25,22 +24,25 @@ class Blocker:
     overridable: bool  # a supervisor's approval lifts it
 
 
+# Reasons that, once fired, need a supervisor's approval: a later re-weigh or a raised
+# plate value does not lift them (that would let an officer weigh until the scale agrees).
+NEEDS_APPROVAL = {"weight_overweight": "weight_r1", "weight_over_rating": "weight_r2"}
+_EXAMS = {InspectionKind.PHYSICAL.value, InspectionKind.SCANNER.value}
+
+
 def release_blockers(
     *,
     status: Status,
     channel: Channel,
     inspection_kinds: set[str],
     weighed: bool,
-    failed_checks: list[WeightCheck],
+    reasons: tuple[Reason, ...],
     require_weighing: bool,
 ) -> list[Blocker]:
     blockers: list[Blocker] = []
     if require_weighing and not weighed:
         blockers.append(Blocker("not_weighed", "Weigh the container before release.", False))
-    if channel is Channel.RED and not inspection_kinds & {
-        InspectionKind.PHYSICAL,
-        InspectionKind.SCANNER,
-    }:
+    if channel is Channel.RED and not inspection_kinds & _EXAMS:
         blockers.append(
             Blocker(
                 "red_needs_exam",
@@ -56,14 +58,13 @@ def release_blockers(
                 False,
             )
         )
-    for check in failed_checks:
-        if check.rule.value in ("R1", "R2"):
+    seen: set[str] = set()
+    for reason in reasons:
+        code = NEEDS_APPROVAL.get(reason.code)
+        if code and code not in seen:
+            seen.add(code)
             blockers.append(
-                Blocker(
-                    f"weight_{check.rule.value.lower()}",
-                    check.reason + " A supervisor must approve the release.",
-                    True,
-                )
+                Blocker(code, reason.text + " A supervisor must approve the release.", True)
             )
     if status is Status.HELD:
         blockers.append(

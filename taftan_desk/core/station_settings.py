@@ -30,6 +30,7 @@ class StationSettings:
     lockout_attempts: int = 5
     lockout_minutes: int = 15
     idle_lock_minutes: int = 5
+    demo_station: bool = False  # filled by `taftan-desk demo`; never holds evidence
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

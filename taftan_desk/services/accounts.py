@@ -9,9 +9,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import func, select
 
-from taftan_desk.core.errors import AuthenticationFailed, ValidationError
+from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.db.models import User
+from taftan_desk.services.approvals import SupervisorApproval, clean_reason, sign
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.settings_service import load as load_settings
 
@@ -164,6 +165,15 @@ class AccountService:
                 unit.audit("login", "user", user.id, {})
                 return _actor(user)
         raise AuthenticationFailed(failure)
+
+    def approve(self, username: str, password: str, reason: str) -> SupervisorApproval:
+        """A supervisor signs an exception at this desk: password checked (failures count
+        towards the lockout like any sign-in), role checked, reason required."""
+        text = clean_reason(reason)
+        supervisor = self.authenticate(username, password)
+        if supervisor.role is not Role.SUPERVISOR:
+            raise PermissionDenied("Only a supervisor can approve this.")
+        return sign(self.db.approval_key, supervisor, text, self.db.clock())
 
     def actor_for(self, user_id: int) -> Actor:
         with self.db.read() as session:

@@ -15,7 +15,8 @@ from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.seals import Seal
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import Approval, Crossing, Inspection, SealRecord, User
-from taftan_desk.services import entry_numbers
+from taftan_desk.services import approvals, entry_numbers
+from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, touch
 from taftan_desk.services.database import Actor, Database, Unit
@@ -33,14 +34,6 @@ from taftan_desk.services.views import (
 class RegistrationResult:
     crossing: CrossingView
     warnings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SupervisorApproval:
-    """A supervisor who signed in at the desk, and the reason they wrote."""
-
-    supervisor: Actor
-    reason: str
 
 
 MIN_REASON_LENGTH = 5
@@ -122,7 +115,7 @@ class CrossingService:
             if soft:
                 if approval is None:
                     raise PermissionDenied(" ".join(b.text for b in soft))
-                _check_approval(unit, actor, approval)
+                _check_approval(unit, actor, approval, self.db.approval_key)
                 record = Approval(
                     crossing_id=row.id,
                     kind="release:" + ",".join(b.code for b in soft),
@@ -203,27 +196,19 @@ def _close(unit: Unit, row: Crossing, status: Status, note: str) -> None:
 def _blockers(session: Session, row: Crossing) -> list[Blocker]:
     settings = load_settings(session)
     kinds = set(session.exec(select(Inspection.kind).where(Inspection.crossing_id == row.id)).all())
-    failed: list[weights.WeightCheck] = []
-    if row.gross_kg is not None and row.tare_kg is not None:
-        failed = weights.assess(
-            row.gross_kg, row.tare_kg, row.declared_net_kg, row.max_gross_kg, settings
-        ).failed(weights.Rule.R1, weights.Rule.R2)
     return release_blockers(
         status=Status(row.status),
         channel=channels.Channel(row.channel),
         inspection_kinds=kinds,
         weighed=row.gross_kg is not None,
-        failed_checks=failed,
+        reasons=reasons_from_json(row.channel_reasons_json),
         require_weighing=settings.require_weighing_for_release,
     )
 
 
-def _check_approval(unit: Unit, actor: Actor, approval: SupervisorApproval) -> None:
+def _check_approval(unit: Unit, actor: Actor, approval: SupervisorApproval, key: bytes) -> None:
+    approvals.verify(key, approval, unit.now)
     supervisor = approval.supervisor
-    if len(approval.reason.strip()) < MIN_REASON_LENGTH:
-        raise ValidationError(
-            "The supervisor must write the reason for the approval.", field="approval_reason"
-        )
     user = unit.session.get(User, supervisor.user_id) if supervisor.user_id else None
     if user is None or not user.active or user.role != Role.SUPERVISOR.value:
         raise PermissionDenied("Only an active supervisor account can approve this.")

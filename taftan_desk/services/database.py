@@ -5,16 +5,17 @@ session and connection from the pool, and no session outlives the call that open
 """
 
 import logging
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlmodel import Session
 
-from taftan_desk.core.errors import StorageError
+from taftan_desk.core.errors import AuthenticationFailed, StorageError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.roles import require as require_permission
 from taftan_desk.db.engine import writer
@@ -90,6 +91,8 @@ class Database:
         self.engine = engine
         self.writer_engine = writer(engine)
         self.clock = clock
+        # Signs supervisors' approvals; never stored, so approvals die with the process.
+        self.approval_key = secrets.token_bytes(32)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -103,6 +106,7 @@ class Database:
             transaction = conn.begin()
             unit = Unit(conn, actor, self.clock())
             try:
+                _confirm_actor(conn, actor)
                 yield unit
                 unit.flush()
                 transaction.commit()
@@ -117,6 +121,21 @@ class Database:
                 raise
             finally:
                 unit.close()
+
+
+_ACCOUNT = text("SELECT role, active FROM users WHERE id = :id")
+
+
+def _confirm_actor(conn: Connection, actor: Actor) -> None:
+    """The account must still exist, be enabled and hold the role it signed in with: a
+    disabled or demoted user's open window cannot go on writing."""
+    if actor.user_id is None:
+        return
+    row = conn.execute(_ACCOUNT, {"id": actor.user_id}).first()
+    if row is None or not row.active:
+        raise AuthenticationFailed("This account has been disabled: sign in again.")
+    if row.role != actor.role.value:
+        raise AuthenticationFailed("This account's role has changed: sign in again.")
 
 
 @contextmanager

@@ -29,11 +29,7 @@ class InspectionService:
             session = unit.session
             row = load(session, crossing_id, lock=True)
             lifecycle.require(Status(row.status), Action.INSPECT)
-            new_status = (
-                lifecycle.next_status(Status(row.status), valid.decision.action)
-                if valid.decision.action is not Action.INSPECT
-                else Status.INSPECTED
-            )
+            new_status = core_inspection.status_after(Status(row.status), valid.decision)
             record = Inspection(
                 crossing_id=row.id,
                 kind=valid.kind.value,

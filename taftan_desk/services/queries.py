@@ -127,6 +127,10 @@ class QueryService:
         with self.db.read() as session:
             return [_queue_row(r) for r in session.execute(stmt)]
 
+    def has_crossings(self) -> bool:
+        with self.db.read() as session:
+            return session.execute(sa_select(Crossing.id).limit(1)).first() is not None
+
     def get(self, crossing_id: int) -> CrossingView:
         with self.db.read() as session:
             return full_view(session, load(session, crossing_id))

@@ -90,13 +90,13 @@ def test_closed_states_allow_nothing() -> None:
 
 
 def test_release_blockers() -> None:
-    over = weights.assess(24_301, 2_300, 22_000, None, S).failed()
+    over = _decide(weighing=weights.assess(24_301, 2_300, 22_000, None, S)).reasons
     blockers = release_blockers(
         status=Status.INSPECTED,
         channel=Channel.RED,
         inspection_kinds={"documentary"},
         weighed=True,
-        failed_checks=over,
+        reasons=over,
         require_weighing=True,
     )
     assert [(b.code, b.overridable) for b in blockers] == [
@@ -108,7 +108,7 @@ def test_release_blockers() -> None:
         channel=Channel.GREEN,
         inspection_kinds=set(),
         weighed=True,
-        failed_checks=[],
+        reasons=(),
         require_weighing=True,
     )
     assert none == []
@@ -117,7 +117,7 @@ def test_release_blockers() -> None:
         channel=Channel.GREEN,
         inspection_kinds=set(),
         weighed=False,
-        failed_checks=[],
+        reasons=(),
         require_weighing=True,
     )
     assert unweighed[0].code == "not_weighed"

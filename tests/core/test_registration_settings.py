@@ -92,6 +92,8 @@ def test_duplicate_seals_and_voucher_without_carnet() -> None:
 
 
 _texts = st.text(max_size=30)
+# Naive and aware moments alike: a naive one must be a field problem, never a crash.
+_moments = st.none() | st.datetimes(timezones=st.none() | st.timezones())
 
 
 @settings(max_examples=200)
@@ -133,6 +135,8 @@ def test_arbitrary_registration_input_never_raises_anything_else(form: Registrat
         _texts,
         _texts,
         _texts,
+        started_at=_moments,
+        ended_at=_moments,
         reweigh_gross_kg=_texts,
         new_seal_no=_texts,
         remarks=_texts,

@@ -6,13 +6,18 @@ import pytest
 from sqlmodel import select
 
 from taftan_desk.core.channel import Channel
-from taftan_desk.core.errors import LifecycleError, PermissionDenied, ValidationError
+from taftan_desk.core.errors import (
+    AuthenticationFailed,
+    LifecycleError,
+    PermissionDenied,
+    ValidationError,
+)
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.db.models import Approval, AuditEvent, Crossing
-from taftan_desk.services.crossings import SupervisorApproval
-from tests.support import Desk
+from taftan_desk.services.approvals import SupervisorApproval
+from tests.support import PASSWORD, Desk
 
 
 def _form(**changes: object) -> RegistrationInput:
@@ -112,7 +117,9 @@ def test_22001_kg_needs_a_supervisor(desk: Desk) -> None:
     with pytest.raises(PermissionDenied, match="1 kg over"):
         desk.services.crossings.release(desk.officer, c.id)
     released = desk.services.crossings.release(
-        desk.officer, c.id, SupervisorApproval(desk.supervisor, "Within scale tolerance")
+        desk.officer,
+        c.id,
+        desk.services.accounts.approve("sara", PASSWORD, "Within scale tolerance"),
     )
     assert released.status is Status.RELEASED
     with desk.services.db.read() as session:
@@ -125,25 +132,95 @@ def test_22001_kg_needs_a_supervisor(desk: Desk) -> None:
     assert data["approval"]["supervisor"] == "sara" and data["approval"]["officer"] == "ali"
 
 
-def test_an_officer_or_the_actor_cannot_approve(desk: Desk) -> None:
+def test_only_another_signed_in_supervisor_can_approve(desk: Desk) -> None:
     c, _ = _weighed(desk, 24_301)
+    accounts = desk.services.accounts
     desk.services.inspections.record(
         desk.supervisor, c.id, InspectionInput("documentary", "Sara", "no_discrepancy", "release")
     )
-    with pytest.raises(PermissionDenied, match="supervisor"):
-        desk.services.crossings.release(
-            desk.officer, c.id, SupervisorApproval(desk.officer, "I say so")
-        )
+    with pytest.raises(PermissionDenied, match="Only a supervisor"):
+        accounts.approve("ali", PASSWORD, "I say so")
+    with pytest.raises(AuthenticationFailed):
+        accounts.approve("sara", "not her password", "Within tolerance")
+    with pytest.raises(ValidationError, match="reason"):
+        accounts.approve("sara", PASSWORD, "")
     with pytest.raises(PermissionDenied, match="own"):
         desk.services.crossings.release(
-            desk.supervisor, c.id, SupervisorApproval(desk.supervisor, "I say so")
+            desk.supervisor, c.id, accounts.approve("sara", PASSWORD, "I say so")
         )
-    with pytest.raises(ValidationError, match="reason"):
-        desk.services.crossings.release(desk.officer, c.id, SupervisorApproval(desk.supervisor, ""))
     ok = desk.services.crossings.release(
-        desk.supervisor, c.id, SupervisorApproval(desk.supervisor2, "Agreed on site")
+        desk.supervisor, c.id, accounts.approve("omar", PASSWORD, "Agreed on site")
     )
     assert ok.status is Status.RELEASED
+
+
+def test_a_hand_made_or_stale_approval_is_refused(desk: Desk) -> None:
+    c, _ = _weighed(desk, 24_301)
+    desk.services.inspections.record(
+        desk.officer, c.id, InspectionInput("documentary", "Ali", "no_discrepancy", "release")
+    )
+    real = desk.services.accounts.approve("sara", PASSWORD, "Within tolerance")
+    forged = SupervisorApproval(desk.supervisor, "Within tolerance", real.issued_at, "0" * 64)
+    with pytest.raises(PermissionDenied, match="not signed at this desk"):
+        desk.services.crossings.release(desk.officer, c.id, forged)
+    edited = SupervisorApproval(real.supervisor, "Something else", real.issued_at, real.signature)
+    with pytest.raises(PermissionDenied, match="not signed"):
+        desk.services.crossings.release(desk.officer, c.id, edited)
+    desk.clock.now += timedelta(minutes=6)
+    with pytest.raises(PermissionDenied, match="expired"):
+        desk.services.crossings.release(desk.officer, c.id, real)
+
+
+def test_reweighing_does_not_lift_an_overweight_finding(desk: Desk) -> None:
+    c, _ = _weighed(desk, 24_800)  # 22,500 net
+    desk.services.inspections.record(
+        desk.officer, c.id, InspectionInput("documentary", "Ali", "no_discrepancy", "release")
+    )
+    c, weighing = desk.services.crossings.record_weighing(
+        desk.officer, c.id, 24_300, 2_300, max_gross_kg=40_000
+    )
+    assert not weighing.failed()
+    with pytest.raises(PermissionDenied, match="22,500 kg"):
+        desk.services.crossings.release(desk.officer, c.id)
+
+
+def test_a_release_decision_does_not_lift_a_hold(desk: Desk) -> None:
+    c, _ = _weighed(desk, 24_000)
+    held = desk.services.crossings.hold(desk.officer, c.id, "Papers missing")
+    assert held.status is Status.HELD
+    after = desk.services.inspections.record(
+        desk.officer, c.id, InspectionInput("documentary", "Ali", "no_discrepancy", "release")
+    )
+    assert after.status is Status.HELD
+    with pytest.raises(PermissionDenied, match="on hold"):
+        desk.services.crossings.release(desk.officer, c.id)
+    released = desk.services.crossings.release(
+        desk.officer, c.id, desk.services.accounts.approve("sara", PASSWORD, "Papers produced")
+    )
+    assert released.status is Status.RELEASED
+
+
+def test_referral_sends_the_crossing_back_to_await_an_exam(desk: Desk) -> None:
+    c, _ = _weighed(desk, 24_000, seals=(SealInput("S9", "broken"),))
+    assert c.status is Status.AWAITING_INSPECTION
+    referred = desk.services.inspections.record(
+        desk.officer,
+        c.id,
+        InspectionInput(
+            "scanner", "Ali", "discrepancy", "refer", remarks="Dense mass in the scan image"
+        ),
+    )
+    assert referred.status is Status.AWAITING_INSPECTION
+    assert len(referred.inspections) == 1
+
+
+def test_a_disabled_account_cannot_go_on_writing(desk: Desk) -> None:
+    conn = sqlite3.connect(desk.path)
+    conn.execute("UPDATE users SET active = 0 WHERE username = 'ali'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(AuthenticationFailed, match="disabled"):
+        desk.services.crossings.register(desk.officer, _form())
 
 
 def test_red_needs_a_physical_exam_before_release(desk: Desk) -> None:
