@@ -1,6 +1,7 @@
 """User accounts: argon2id password hashes, roles, lockout that survives a restart."""
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, Vali
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.db.models import User
 from taftan_desk.services.approvals import SupervisorApproval, clean_reason, sign
+from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.settings_service import load as load_settings
 
@@ -121,7 +123,7 @@ class AccountService:
                 "user_added",
                 "user",
                 user.id,
-                {"username": name, "role": the_role.value, "full_name": user.full_name},
+                {"after": row_snapshot(user)},
             )
             return _view(user)
 
@@ -132,12 +134,20 @@ class AccountService:
             user = session.exec(select(User).where(User.username == name)).first()
             stored = user.password_hash if user else _dummy_hash()
         ok = _verify(stored, password)  # slow: outside the write lock
-        system = Actor(None, f"login:{name}"[:80], Role.OFFICER)
+        # A name that is no account is kept only as a digest: people type passwords there.
+        shown = (
+            name
+            if user is not None
+            else "unknown:" + hashlib.sha256(name.encode()).hexdigest()[:12]
+        )
+        system = Actor(None, f"login:{shown}"[:80], Role.OFFICER)
         with self.db.write(system) as unit:
             settings = load_settings(unit.session)
-            user = unit.session.exec(select(User).where(User.username == name)).first()
+            user = unit.session.exec(
+                select(User).where(User.username == name).with_for_update()
+            ).first()
             if user is None or not user.active:
-                unit.audit("login_failed", "user", name, {"reason": "unknown or disabled"})
+                unit.audit("login_failed", "user", shown, {"reason": "unknown or disabled"})
                 failure = "Wrong user name or password."
             elif user.locked_until and user.locked_until > unit.now:
                 left = int((user.locked_until - unit.now).total_seconds() // 60) + 1
@@ -154,6 +164,8 @@ class AccountService:
                     user.failed_logins = 0
                     data["locked_until"] = user.locked_until
                 unit.session.add(user)
+                unit.session.flush()
+                data["after"] = row_snapshot(user)
                 unit.audit("login_failed", "user", user.id, data)
                 failure = "Wrong user name or password."
             else:
@@ -162,7 +174,8 @@ class AccountService:
                 user.failed_logins = 0
                 user.locked_until = None
                 unit.session.add(user)
-                unit.audit("login", "user", user.id, {})
+                unit.session.flush()
+                unit.audit("login", "user", user.id, {"after": row_snapshot(user)})
                 return _actor(user)
         raise AuthenticationFailed(failure)
 

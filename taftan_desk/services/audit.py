@@ -170,8 +170,8 @@ def verify(session: Session, *, batch: int = 5_000) -> ChainReport:
         except ValueError:
             report.problems.append(f"Event {event.id} holds unreadable data (not JSON).")
             data = {}
-        if isinstance(data, dict) and "after" in data:
-            report.last_snapshots[(event.entity, event.entity_id)] = snapshot_digest(data["after"])
+        if isinstance(data, dict):
+            _remember(report, event.entity, event.entity_id, data)
         prev_hash, prev_id = event.hash, event.id or 0
     head = session.get(AuditHead, 1)
     report.head_id, report.head_hash = prev_id, prev_hash
@@ -199,7 +199,37 @@ def _stream(session: Session, batch: int) -> Iterator[AuditEvent]:
         session.expunge_all()
 
 
+def _remember(report: "ChainReport", entity: str, entity_id: str, data: dict) -> None:  # type: ignore[type-arg]
+    """An event records its main record's state under "after", and the rows written with
+    it (seals, approvals, settings) under "also"."""
+    if "after" in data:
+        report.last_snapshots[(entity, entity_id)] = snapshot_digest(data["after"])
+    for item in data.get("also", ()):
+        if isinstance(item, dict) and {"entity", "id", "after"} <= item.keys():
+            report.last_snapshots[(str(item["entity"]), str(item["id"]))] = snapshot_digest(
+                item["after"]
+            )
+
+
 def row_snapshot(row: object) -> dict[str, object]:
     """Every column of a table row, as the audit log records it."""
     table = row.__table__  # type: ignore[attr-defined]
-    return {column.name: getattr(row, column.name) for column in table.columns}
+    return redact({column.name: getattr(row, column.name) for column in table.columns})
+
+
+_SECRETS = (("password_hash", None), ("value_json", "random_seed"))
+
+
+def redact(snapshot: dict[str, object]) -> dict[str, object]:
+    """Secrets (password hashes, the random-selection seed) enter the append-only log only
+    as a digest, which still shows when they change."""
+    for column, only_for_key in _SECRETS:
+        value = snapshot.get(column)
+        if isinstance(value, str) and (only_for_key is None or snapshot.get("key") == only_for_key):
+            snapshot = {**snapshot, column: "sha256:" + hashlib.sha256(value.encode()).hexdigest()}
+    return snapshot
+
+
+def also(entity: str, key: object, snapshot: dict[str, object]) -> dict[str, object]:
+    """One related row for an event's "also" list."""
+    return {"entity": entity, "id": str(key), "after": snapshot}

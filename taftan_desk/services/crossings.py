@@ -15,7 +15,7 @@ from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.seals import Seal
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import Approval, Crossing, Inspection, SealRecord, User
-from taftan_desk.services import approvals, entry_numbers
+from taftan_desk.services import approvals, audit, entry_numbers
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, touch
@@ -41,7 +41,7 @@ MIN_REASON_LENGTH = 5
 _CROSSINGS = Crossing.__table__  # type: ignore[attr-defined]
 _SEALS = SealRecord.__table__  # type: ignore[attr-defined]
 _INSERT_CROSSING = sa.insert(_CROSSINGS).returning(_CROSSINGS.c.id)
-_INSERT_SEAL = sa.insert(_SEALS)
+_INSERT_SEAL = sa.insert(_SEALS).returning(_SEALS.c.id)
 
 
 class CrossingService:
@@ -60,14 +60,18 @@ class CrossingService:
             values = _new_crossing(reg, entry_no, settings, unit)
             values["id"] = conn.execute(_INSERT_CROSSING, values).scalar_one()
             seals = [_seal_values(values["id"], s) for s in reg.seals]
-            if seals:
-                conn.execute(_INSERT_SEAL, seals)
+            for seal in seals:  # one or two: their ids go into the audit event
+                seal["id"] = conn.execute(_INSERT_SEAL, seal).scalar_one()
             warnings = reg.warnings + _open_duplicate_warning(conn, reg.container_no, values["id"])
             unit.audit(
                 "crossing_registered",
                 "crossing",
                 values["id"],
-                {"after": values, "seals": seals, "warnings": list(warnings)},
+                {
+                    "after": values,
+                    "also": [audit.also("seal", x["id"], x) for x in seals],
+                    "warnings": list(warnings),
+                },
             )
             return RegistrationResult(crossing_view(values, seals), warnings)
 
@@ -133,6 +137,7 @@ class CrossingService:
                     "reason": record.reason,
                     "overrides": [b.code for b in soft],
                 }
+                data["also"] = [audit.also("approval", record.id, row_snapshot(record))]
             _close(unit, row, Status.RELEASED, "")
             data["after"] = row_snapshot(row)
             unit.audit("crossing_released", "crossing", row.id, data)

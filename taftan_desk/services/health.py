@@ -5,16 +5,33 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Column, Connection, Table, text
 from sqlmodel import Session
 
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import is_sqlite
-from taftan_desk.db.models import Crossing, Inspection
+from taftan_desk.db.models import (
+    Approval,
+    Crossing,
+    Inspection,
+    KnownOwner,
+    SealRecord,
+    StationSetting,
+    User,
+)
 from taftan_desk.services import audit
 from taftan_desk.services.database import Database, storage_errors
 
-_AUDITED = (("crossing", Crossing), ("inspection", Inspection))
+# Every table that holds evidence, with the entity name its audit events use and its key.
+_AUDITED = (
+    ("crossing", Crossing, "id"),
+    ("inspection", Inspection, "id"),
+    ("seal", SealRecord, "id"),
+    ("approval", Approval, "id"),
+    ("user", User, "id"),
+    ("setting", StationSetting, "key"),
+    ("known_owner", KnownOwner, "code"),
+)
 
 
 @dataclass
@@ -96,16 +113,24 @@ class HealthService:
         problems: list[str] = []
         checked = 0
         conn = session.connection()
-        for entity, model in _AUDITED:
-            for row_id, snapshot in _snapshots(conn, model.__table__):  # type: ignore[attr-defined]
+        for entity, model, key in _AUDITED:
+            seen: set[str] = set()
+            table = model.__table__  # type: ignore[attr-defined]
+            for row_key, snapshot in _snapshots(conn, table, table.c[key]):
                 checked += 1
-                expected = chain.last_snapshots.get((entity, str(row_id)))
+                seen.add(str(row_key))
+                expected = chain.last_snapshots.get((entity, str(row_key)))
                 if snapshot is None:
-                    problems.append(f"{entity} {row_id} holds values that cannot be read")
+                    problems.append(f"{entity} {row_key} holds values that cannot be read")
                 elif expected is None:
-                    problems.append(f"{entity} {row_id} has no audit event")
-                elif audit.snapshot_digest(snapshot) != expected:
-                    problems.append(f"{entity} {row_id} differs from its last audited state")
+                    problems.append(f"{entity} {row_key} has no audit event")
+                elif audit.snapshot_digest(audit.redact(snapshot)) != expected:
+                    problems.append(f"{entity} {row_key} differs from its last audited state")
+            problems.extend(
+                f"{entity} {key_} was deleted"
+                for kind, key_ in chain.last_snapshots
+                if kind == entity and key_ not in seen
+            )
         if problems:
             shown = "; ".join(problems[:10])
             more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
@@ -114,34 +139,27 @@ class HealthService:
 
 
 def _snapshots(
-    conn: Connection, table: Table, batch: int = 5_000
-) -> Iterator[tuple[int, dict[str, object] | None]]:
-    """Every row as the audit log would record it, in id order; a row whose stored values
+    conn: Connection, table: Table, key: Column, batch: int = 5_000
+) -> Iterator[tuple[object, dict[str, object] | None]]:
+    """Every row as the audit log would record it, in key order; a row whose stored values
     cannot be read (a garbled timestamp, say) comes back as None instead of stopping."""
-    last = 0
+    last: object = None
     while True:
-        ids = list(
-            conn.execute(
-                sa.select(table.c.id).where(table.c.id > last).order_by(table.c.id).limit(batch)
-            ).scalars()
-        )
-        if not ids:
+        query = sa.select(key).order_by(key).limit(batch)
+        keys = list(conn.execute(query if last is None else query.where(key > last)).scalars())
+        if not keys:
             return
         try:
-            rows = (
-                conn.execute(sa.select(table).where(table.c.id.in_(ids)).order_by(table.c.id))
-                .mappings()
-                .all()
-            )
-            yield from ((row["id"], dict(row)) for row in rows)
+            rows = conn.execute(sa.select(table).where(key.in_(keys)).order_by(key)).mappings()
+            yield from ((row[key.name], dict(row)) for row in rows.all())
         except (ValueError, TypeError):
-            for row_id in ids:
-                yield row_id, _one(conn, table, row_id)
-        last = ids[-1]
+            for row_key in keys:
+                yield row_key, _one(conn, table, key, row_key)
+        last = keys[-1]
 
 
-def _one(conn: Connection, table: Table, row_id: int) -> dict[str, object] | None:
+def _one(conn: Connection, table: Table, key: Column, row_key: object) -> dict[str, object] | None:
     try:
-        return dict(conn.execute(sa.select(table).where(table.c.id == row_id)).mappings().one())
+        return dict(conn.execute(sa.select(table).where(key == row_key)).mappings().one())
     except (ValueError, TypeError):
         return None

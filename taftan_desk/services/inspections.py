@@ -9,6 +9,7 @@ from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.roles import Permission
 from taftan_desk.core.seals import SealState
 from taftan_desk.db.models import Inspection, SealRecord
+from taftan_desk.services import audit
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, touch
 from taftan_desk.services.crossings import apply_weighing
@@ -46,21 +47,26 @@ class InspectionService:
                 recorded_at=unit.now,
             )
             session.add(record)
+            new_seal = None
             if valid.new_seal_no:
                 duplicate = session.exec(
                     select(SealRecord).where(
                         SealRecord.crossing_id == row.id, SealRecord.number == valid.new_seal_no
                     )
                 ).first()
-                if duplicate is None:
-                    session.add(
-                        SealRecord(
-                            crossing_id=row.id,
-                            number=valid.new_seal_no,
-                            state=SealState.INTACT.value,
-                            applied_at_exam=True,
-                        )
+                if duplicate is not None:
+                    raise ValidationError(
+                        f"Seal {valid.new_seal_no} is already on this "
+                        "crossing: enter the number of the new seal.",
+                        field="new_seal_no",
                     )
+                new_seal = SealRecord(
+                    crossing_id=row.id,
+                    number=valid.new_seal_no,
+                    state=SealState.INTACT.value,
+                    applied_at_exam=True,
+                )
+                session.add(new_seal)
             session.flush()
             if valid.reweigh_gross_kg is not None:
                 if row.tare_kg is None:
@@ -79,7 +85,13 @@ class InspectionService:
                 "inspection_recorded",
                 "inspection",
                 record.id,
-                {"after": row_snapshot(record), "crossing_id": row.id},
+                {
+                    "after": row_snapshot(record),
+                    "crossing_id": row.id,
+                    "also": [audit.also("seal", new_seal.id, row_snapshot(new_seal))]
+                    if new_seal is not None
+                    else [],
+                },
             )
             unit.audit("crossing_inspected", "crossing", row.id, {"after": row_snapshot(row)})
             return full_view(session, row)

@@ -15,6 +15,7 @@ from taftan_desk.core.roles import Permission
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import KnownOwner, StationSetting
 from taftan_desk.services import audit
+from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Actor, Database, Unit
 
 _ROWS = sa_select(StationSetting.key, StationSetting.value_json)  # type: ignore[call-overload]
@@ -74,6 +75,7 @@ class SettingsService:
                     if v
                 }
                 if changes:
+                    actor.require(Permission.CHANGE_SETTINGS)
                     _apply(unit, changes)
                 return False
             values = core_settings.to_mapping(StationSettings())
@@ -85,16 +87,17 @@ class SettingsService:
             ):
                 if value:
                     values[key] = core_settings.coerce(key, value)
-            _store(unit, values)
-            for code, company in DEFAULT_KNOWN_OWNERS.items():
-                unit.session.add(KnownOwner(code=code, company=company))
-            shown = {k: v for k, v in values.items() if k != "random_seed"}
-            unit.audit(
-                "station_initialised",
-                "station",
-                values["station_code"],
-                {"settings": shown, "known_owners": sorted(DEFAULT_KNOWN_OWNERS)},
-            )
+            rows = _store(unit, values)
+            owners = [
+                KnownOwner(code=code, company=company)
+                for code, company in DEFAULT_KNOWN_OWNERS.items()
+            ]
+            unit.session.add_all(owners)
+            unit.session.flush()
+            related = [audit.also("setting", r.key, row_snapshot(r)) for r in rows] + [
+                audit.also("known_owner", o.code, row_snapshot(o)) for o in owners
+            ]
+            unit.audit("station_initialised", "station", values["station_code"], {"also": related})
             return True
 
     def update(self, actor: Actor, changes: dict[str, object]) -> StationSettings:
@@ -116,26 +119,32 @@ class SettingsService:
         if len(code) != 3 or not code.isascii() or not code.isalpha():
             raise ValidationError("An owner code is three letters A-Z, e.g. CSQ.", field="code")
         with self.db.write(actor) as unit:
-            unit.session.merge(KnownOwner(code=code, company=company.strip()))
-            unit.audit("known_owner_added", "known_owner", code, {"company": company.strip()})
+            owner = unit.session.merge(KnownOwner(code=code, company=company.strip()))
+            unit.session.flush()
+            unit.audit("known_owner_added", "known_owner", code, {"after": row_snapshot(owner)})
 
 
 def _apply(unit: Unit, changes: dict[str, object]) -> None:
     coerced = {k: core_settings.coerce(k, v) for k, v in changes.items()}
     before = core_settings.to_mapping(load(unit.session))
-    _store(unit, coerced)
+    rows = _store(unit, coerced)
     diff = {k: {"from": before.get(k), "to": _plain(v)} for k, v in coerced.items()}
     if "random_seed" in diff:
         diff["random_seed"] = {"from": "(secret)", "to": "(secret)"}
-    unit.audit("settings_changed", "station", "settings", {"changes": diff})
+    unit.audit(
+        "settings_changed",
+        "station",
+        "settings",
+        {"changes": diff, "also": [audit.also("setting", r.key, row_snapshot(r)) for r in rows]},
+    )
 
 
 def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _store(unit: Unit, values: dict[str, object]) -> None:
-    for key, value in values.items():
+def _store(unit: Unit, values: dict[str, object]) -> list[StationSetting]:
+    rows = [
         unit.session.merge(
             StationSetting(
                 key=key,
@@ -144,3 +153,7 @@ def _store(unit: Unit, values: dict[str, object]) -> None:
                 updated_by=unit.actor.username,
             )
         )
+        for key, value in values.items()
+    ]
+    unit.session.flush()
+    return rows

@@ -164,3 +164,85 @@ def test_initialise_is_idempotent(desk: Desk) -> None:
     seed = desk.services.settings.current().random_seed
     assert desk.services.settings.initialise(desk.admin) is False
     assert desk.services.settings.current().random_seed == seed
+
+
+def _inspected_with_approval(desk: Desk) -> int:
+    from taftan_desk.core.inspection import InspectionInput
+    from taftan_desk.core.registration import SealInput
+
+    form = RegistrationInput(
+        **{
+            **FORM.__dict__,
+            "gross_kg": "24400",
+            "declared_net_kg": "22000",
+            "seals": (SealInput("AB123"),),
+        }
+    )
+    c = desk.services.crossings.register(desk.officer, form).crossing
+    desk.services.inspections.record(
+        desk.officer,
+        c.id,
+        InspectionInput("physical", "Ali", "no_discrepancy", "release", new_seal_no="TFT77"),
+    )
+    approval = desk.services.accounts.approve("sara", PASSWORD, "Tolerance agreed")
+    desk.services.crossings.release(desk.officer, c.id, approval)
+    return c.id
+
+
+@pytest.mark.parametrize(
+    "statements,finding",
+    [
+        (
+            ("DROP TRIGGER inspections_append_only_d", "DELETE FROM inspections"),
+            "inspection 1 was deleted",
+        ),
+        (
+            (
+                "DROP TRIGGER seals_append_only_u",
+                "UPDATE seals SET state = 'intact', number = 'X1' WHERE number = 'AB123'",
+            ),
+            "seal 1 differs",
+        ),
+        (
+            ("DROP TRIGGER approvals_append_only_d", "DELETE FROM approvals"),
+            "approval 1 was deleted",
+        ),
+        (("UPDATE users SET role = 'supervisor' WHERE username = 'ali'",), "user 2 differs"),
+        (
+            ("UPDATE station_settings SET value_json = '60000' WHERE key = 'cargo_limit_kg'",),
+            "setting cargo_limit_kg differs",
+        ),
+        (("DELETE FROM known_owners WHERE code = 'MSK'",), "known_owner MSK was deleted"),
+    ],
+)
+def test_tampering_with_any_evidence_table_is_found(
+    desk: Desk, statements: tuple[str, ...], finding: str
+) -> None:
+    _inspected_with_approval(desk)
+    assert desk.services.health.check().ok
+    _tamper(desk, *statements)
+    render = desk.services.health.check().render()
+    assert finding in render, render
+
+
+def test_evidence_tables_refuse_casual_edits(desk: Desk) -> None:
+    _inspected_with_approval(desk)
+    conn = sqlite3.connect(desk.path)
+    for statement in (
+        "DELETE FROM inspections",
+        "UPDATE seals SET state = 'broken'",
+        "DELETE FROM approvals",
+        "DELETE FROM users WHERE username = 'ali'",
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(statement)
+    conn.close()
+
+
+def test_secrets_reach_the_log_only_as_digests(desk: Desk) -> None:
+    with desk.services.db.read() as session:
+        log = " ".join(session.execute(text("SELECT data_json FROM audit_events")).scalars())
+        hashes = session.execute(text("SELECT password_hash FROM users")).scalars().all()
+    assert "$argon2id$" not in log
+    assert not any(h in log for h in hashes)
+    assert "test-seed" not in log  # the random-selection seed set by the fixture

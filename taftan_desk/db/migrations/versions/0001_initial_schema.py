@@ -213,47 +213,62 @@ def downgrade() -> None:
     # ### end Alembic commands ###
 
 
-_SQLITE_GUARDS = (
-    "CREATE TRIGGER audit_events_append_only_u BEFORE UPDATE ON audit_events "
-    "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
-    "CREATE TRIGGER audit_events_append_only_d BEFORE DELETE ON audit_events "
-    "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
-    "CREATE TRIGGER crossings_closed_u BEFORE UPDATE ON crossings "
-    "WHEN OLD.status IN ('released', 'refused') "
-    "BEGIN SELECT RAISE(ABORT, 'closed crossings change only by amendment'); END",
-    "CREATE TRIGGER crossings_no_delete BEFORE DELETE ON crossings "
-    "BEGIN SELECT RAISE(ABORT, 'crossings are never deleted'); END",
-)
+# Rows that are written once and never changed, and rows that are never deleted.
+_APPEND_ONLY = ("audit_events", "seals", "inspections", "approvals")
+_NEVER_DELETED = ("crossings", "users")
 
-_PG_GUARDS = (
-    """CREATE FUNCTION taftan_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+
+def _sqlite_guards() -> list[tuple[str, str]]:
+    guards = []
+    for table in _APPEND_ONLY:
+        for suffix, event in (("u", "UPDATE"), ("d", "DELETE")):
+            guards.append((f"{table}_append_only_{suffix}", f"BEFORE {event} ON {table} "
+                           f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"))
+    for table in _NEVER_DELETED:
+        guards.append((f"{table}_no_delete", f"BEFORE DELETE ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, '{table} are never deleted'); END"))
+    guards.append(("crossings_closed_u", "BEFORE UPDATE ON crossings "
+                   "WHEN OLD.status IN ('released', 'refused') "
+                   "BEGIN SELECT RAISE(ABORT, 'closed crossings change only by amendment'); END"))
+    return guards
+
+
+_PG_FUNCTION = """CREATE FUNCTION taftan_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_TABLE_NAME = 'crossings' AND TG_OP = 'UPDATE'
-           AND OLD.status NOT IN ('released', 'refused') THEN
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME IN ('crossings', 'users')
+           AND NOT (TG_TABLE_NAME = 'crossings' AND OLD.status IN ('released', 'refused')) THEN
             RETURN NEW;
         END IF;
         RAISE EXCEPTION '% on % refused: records are evidence', TG_OP, TG_TABLE_NAME;
-    END $$""",
-    "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
-    "FOR EACH ROW EXECUTE FUNCTION taftan_refuse_change()",
-    "CREATE TRIGGER crossings_guard BEFORE UPDATE OR DELETE ON crossings "
-    "FOR EACH ROW EXECUTE FUNCTION taftan_refuse_change()",
-)
+    END $$"""
+
+
+def _pg_guards() -> list[tuple[str, str, str]]:
+    """(trigger, table, timing): TRUNCATE skips row triggers, so it gets its own."""
+    guards = []
+    for table in _APPEND_ONLY + _NEVER_DELETED:
+        guards.append((f"{table}_guard", table,
+                       "BEFORE UPDATE OR DELETE ON {t} FOR EACH ROW"))
+        guards.append((f"{table}_no_truncate", table, "BEFORE TRUNCATE ON {t} FOR EACH STATEMENT"))
+    return guards
 
 
 def _create_guards() -> None:
-    dialect = op.get_bind().dialect.name
-    statements = _SQLITE_GUARDS if dialect == "sqlite" else _PG_GUARDS
-    for statement in statements:
-        op.execute(statement)
+    if op.get_bind().dialect.name == "sqlite":
+        for name, body in _sqlite_guards():
+            op.execute(f"CREATE TRIGGER {name} {body}")
+        return
+    op.execute(_PG_FUNCTION)
+    for name, table, timing in _pg_guards():
+        op.execute(f"CREATE TRIGGER {name} {timing.format(t=table)} "
+                   "EXECUTE FUNCTION taftan_refuse_change()")
 
 
 def _drop_guards() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in ("audit_events_append_only_u", "audit_events_append_only_d",
-                     "crossings_closed_u", "crossings_no_delete"):
+        for name, _ in _sqlite_guards():
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    else:
-        op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
-        op.execute("DROP TRIGGER IF EXISTS crossings_guard ON crossings")
-        op.execute("DROP FUNCTION IF EXISTS taftan_refuse_change()")
+        return
+    for name, table, _ in _pg_guards():
+        op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+    op.execute("DROP FUNCTION IF EXISTS taftan_refuse_change()")
