@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from taftan_desk import log as desk_log
+from taftan_desk.core.errors import DeskError
 from taftan_desk.core.roles import Role
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine, url_from
@@ -59,7 +60,15 @@ def main(argv: list[str] | None = None) -> int:
 def run_gui(db_arg: str | None) -> int:
     paths = AppPaths.for_user()
     desk_log.configure(paths.log_dir)
-    runtime = open_runtime(db_arg, upgrade=True, paths=paths)
+    # A desk upgrades only its own SQLite file; a station server is upgraded once, by
+    # `taftan-desk init`, so one desk of a newer version never migrates under the others.
+    url = resolve_url(db_arg, paths)
+    runtime = open_runtime(db_arg, upgrade=url.startswith("sqlite"), paths=paths)
+    if not migrate.is_at_head(runtime.engine):
+        raise DeskError(
+            "The station database is not at this desk's version: ask the "
+            "administrator to run `taftan-desk init` on it."
+        )
     # First launch on an empty database: station defaults until the setup dialog exists.
     runtime.services.settings.initialise(Actor(None, "first-launch", Role.ADMIN))
     from taftan_desk.ui.main_window import run

@@ -54,8 +54,11 @@ class RandomDraw:
         return self.draw_bp < self.rate_bp
 
 
-def draw_for(entry_no: str, seed: str, rate_bp: int) -> RandomDraw:
-    digest = hashlib.sha256(f"{seed}:{entry_no}".encode()).digest()
+def draw_for(entry_no: str, seed: str, rate_bp: int, moment: str = "") -> RandomDraw:
+    """The draw hashes the station's secret seed, the entry number and the registration
+    instant to the microsecond: reproducible afterwards from what the record holds, but not
+    predictable beforehand from the next entry number alone."""
+    digest = hashlib.sha256(f"{seed}:{entry_no}:{moment}".encode()).digest()
     return RandomDraw(int.from_bytes(digest[:8], "big") % 10_000, rate_bp)
 
 

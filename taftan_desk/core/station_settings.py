@@ -122,7 +122,11 @@ def _coerce_text(name: str, text: str) -> str:
             raise ValidationError(
                 f"'{text}' is not a known time zone (e.g. Asia/Karachi).", field=name
             ) from None
-    elif not text and name != "random_seed":
+    elif name == "random_seed" and len(text) < 8:
+        raise ValidationError(
+            "The random-selection seed must be at least 8 characters.", field=name
+        )
+    elif not text:
         raise ValidationError(f"{name} cannot be empty.", field=name)
     elif len(text) > 200:
         raise ValidationError(f"{name} is longer than 200 characters.", field=name)
@@ -131,7 +135,12 @@ def _coerce_text(name: str, text: str) -> str:
 
 def from_mapping(values: dict[str, object]) -> StationSettings:
     """Build settings from stored values; unknown keys are kept aside, not lost."""
-    known = {k: coerce(k, v) for k, v in values.items() if k in FIELD_NAMES}
+    # The seed is taken as stored: its length rule guards setting it, not reading it back.
+    known = {
+        k: str(v) if k == "random_seed" else coerce(k, v)
+        for k, v in values.items()
+        if k in FIELD_NAMES
+    }
     extra = {k: str(v) for k, v in values.items() if k not in FIELD_NAMES}
     return StationSettings(**known, extra=extra)  # type: ignore[arg-type]
 

@@ -260,7 +260,9 @@ def _new_crossing(
     reg: registration.Registration, entry_no: str, settings: StationSettings, unit: Unit
 ) -> dict[str, object]:
     """Every column of a new crossing: the dict is inserted, audited and viewed as it is."""
-    draw = channels.draw_for(entry_no, settings.random_seed, settings.random_rate_bp)
+    draw = channels.draw_for(
+        entry_no, settings.random_seed, settings.random_rate_bp, unit.now.isoformat()
+    )
     weighing = None
     if reg.gross_kg is not None and reg.tare_kg is not None:
         weighing = weights.assess(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from taftan_desk.core.errors import AuthenticationFailed, StorageError
@@ -144,11 +144,28 @@ def storage_errors() -> Iterator[None]:
         yield
     except OperationalError as exc:
         raise StorageError(_explain(exc)) from exc
+    except IntegrityError as exc:
+        raise StorageError(_explain_integrity(exc)) from exc
     except DatabaseError as exc:  # e.g. "file is not a database"
         raise StorageError(
             f"The database file cannot be read ({exc.orig}). Nothing was "
             "saved; ask the administrator to check it."
         ) from exc
+
+
+def _explain_integrity(exc: IntegrityError) -> str:
+    text = str(exc.orig).lower()
+    if "evidence" in text or "append-only" in text or "amendment" in text or "never" in text:
+        return (
+            "That record is protected evidence and cannot be changed or removed this way. "
+            "Nothing was saved."
+        )
+    if "unique" in text or "duplicate" in text:
+        return (
+            "Another desk saved the same record at the same moment. Nothing was saved: "
+            "refresh and try again."
+        )
+    return f"The database refused the change ({exc.orig}). Nothing was saved."
 
 
 def _explain(exc: OperationalError) -> str:
@@ -158,7 +175,12 @@ def _explain(exc: OperationalError) -> str:
             "The database is busy with another desk and did not answer in time. "
             "Nothing was saved: try again in a moment."
         )
-    if "full" in text or "disk i/o" in text or "no space" in text:
+    if "disk i/o" in text:
+        return (
+            "The disk reported a read or write fault: the change was not saved. Tell the "
+            "administrator: the storage may be failing."
+        )
+    if "full" in text or "no space" in text:
         return (
             "Storage is full: the change was not saved, earlier records are safe. "
             "Ask the administrator to free disk space, then save again."

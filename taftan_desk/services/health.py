@@ -68,7 +68,13 @@ class HealthService:
         report.lines.append(at_head)
         if not at_head.ok:
             return report
-        with self.db.read() as session:
+        # One snapshot for the log and the records, or another desk's commit in between
+        # would look like tampering. SQLite's read transaction is one; PostgreSQL needs
+        # REPEATABLE READ for it.
+        engine = self.db.engine
+        if not is_sqlite(engine):
+            engine = engine.execution_options(isolation_level="REPEATABLE READ")
+        with storage_errors(), Session(engine) as session:
             chain = audit.verify(session)
             detail = (
                 f"{chain.events:,} events, head {chain.head_hash[:16]}…"

@@ -55,8 +55,8 @@ def test_weights_overweight_yellow_mismatch_red() -> None:
 
 
 def test_random_draw_is_reproducible_and_recorded() -> None:
-    a = channel.draw_for("2600000123", "seed", 500)
-    b = channel.draw_for("2600000123", "seed", 500)
+    a = channel.draw_for("2600000123", "seed", 500, "2026-11-27T09:00:00.123456+00:00")
+    b = channel.draw_for("2600000123", "seed", 500, "2026-11-27T09:00:00.123456+00:00")
     assert a == b and 0 <= a.draw_bp < 10_000
     always = channel.draw_for("2600000123", "seed", 10_000)
     decision = _decide(draw=always)
