@@ -124,15 +124,17 @@ class ChainReport:
     head_hash: str = GENESIS
     problems: list[str] = field(default_factory=list)
     # Digest of the last audited snapshot of each record, for comparing with live rows.
-    last_snapshots: dict[tuple[str, str], str] = field(default_factory=dict)
+    last_snapshots: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def snapshot_digest(snapshot: object) -> str:
-    return hashlib.sha256(canonical(snapshot).encode()).hexdigest()
+def snapshot_digest(snapshot: object) -> bytes:
+    """Raw 32 bytes: check keeps one per audited record in memory, a million of them at a
+    large station."""
+    return hashlib.sha256(canonical(snapshot).encode()).digest()
 
 
 def verify(session: Session, *, batch: int = 5_000) -> ChainReport:

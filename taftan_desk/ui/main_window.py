@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        today = datetime.now(self._settings.zone).date()
+        today = self._now().date()
         try:
             rows = self._services.queries.day(today, self._settings.zone)
         except DeskError as exc:
@@ -61,9 +61,13 @@ class MainWindow(QMainWindow):
         self.ui.status_bar.showMessage(
             self.tr("Station {code} · updated {time}").format(
                 code=self._settings.station_code,
-                time=datetime.now(self._settings.zone).strftime("%H:%M:%S"),
+                time=self._now().strftime("%H:%M:%S"),
             )
         )
+
+    def _now(self) -> datetime:
+        """Station time from the services' clock (injected in tests)."""
+        return self._services.db.clock().astimezone(self._settings.zone)
 
     def _restore_layout(self) -> None:
         settings = QSettings()

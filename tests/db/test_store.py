@@ -72,8 +72,6 @@ def test_fresh_file_needs_no_backup(tmp_path: Path) -> None:
 def test_entry_numbers_from_threads_never_collide(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from sqlmodel import Session
-
     from taftan_desk.services import entry_numbers
 
     engine = make_engine(str(tmp_path / "e.db"))
@@ -83,9 +81,8 @@ def test_entry_numbers_from_threads_never_collide(tmp_path: Path) -> None:
 
     def worker() -> None:
         for _ in range(25):
-            with Session(writer(engine)) as session:
-                number = entry_numbers.allocate(session, datetime(2026, 5, 1, tzinfo=UTC))
-                session.commit()
+            with writer(engine).begin() as conn:
+                number = entry_numbers.allocate(conn, datetime(2026, 5, 1, tzinfo=UTC))
             with lock:
                 issued.append(number)
 

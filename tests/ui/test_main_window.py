@@ -29,9 +29,6 @@ def _register(desk: Desk, container: str) -> str:
 
 
 def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from taftan_desk.services.database import utc_now
-
-    desk.clock.now = utc_now()
     entry = _register(desk, "CSQU3054383")
     window = MainWindow(desk.services)
     qtbot.addWidget(window)
