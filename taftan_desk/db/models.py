@@ -99,7 +99,7 @@ class SealRecord(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("crossing_id", "number", "applied_at_exam"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    crossing_id: int = Field(foreign_key="crossings.id", index=True)
+    crossing_id: int = Field(foreign_key="crossings.id")  # led by the unique key
     number: str = Field(max_length=15)
     seal_class: str | None = Field(default=None, max_length=1)
     seal_type: str | None = Field(default=None, max_length=10)
@@ -155,7 +155,9 @@ class AuditEvent(SQLModel, table=True):
     entity_id: str = Field(max_length=40)
     data_json: str = Field(sa_type=Text)
     prev_hash: str = Field(max_length=64)
-    hash: str = Field(max_length=64, unique=True)
+    # Not indexed: the chain already makes hashes unique, and a random-keyed index would cost
+    # a page write on every change the desk makes.
+    hash: str = Field(max_length=64)
 
 
 class AuditHead(SQLModel, table=True):
