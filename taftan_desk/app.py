@@ -9,12 +9,11 @@ from sqlalchemy import Engine
 
 from taftan_desk import log as desk_log
 from taftan_desk.core.errors import DeskError
-from taftan_desk.core.roles import Role
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine, url_from
 from taftan_desk.paths import AppPaths
 from taftan_desk.services.container import Services
-from taftan_desk.services.database import Actor, Clock, utc_now
+from taftan_desk.services.database import Clock, utc_now
 
 ENV_DB = "TAFTAN_DESK_DB"
 
@@ -69,8 +68,6 @@ def run_gui(db_arg: str | None) -> int:
             "The station database is not at this desk's version: ask the "
             "administrator to run `taftan-desk init` on it."
         )
-    # First launch on an empty database: station defaults until the setup dialog exists.
-    runtime.services.settings.initialise(Actor(None, "first-launch", Role.ADMIN))
     from taftan_desk.ui.main_window import run
 
     return run(runtime.services)

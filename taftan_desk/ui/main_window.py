@@ -6,11 +6,23 @@ import traceback
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from taftan_desk import __version__
 from taftan_desk.core.errors import DeskError
+from taftan_desk.core.shifts import shift_of
 from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
+from taftan_desk.ui.dialogs.login_dialog import LoginDialog
+from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import QueueTableModel
 
@@ -20,12 +32,16 @@ REFRESH_MS = 30_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self._services = services
+        self.actor = actor
         self._settings = services.settings.current()
+        self._who_label = QLabel(self)
+        self._who_label.setAccessibleName(self.tr("Signed-in user and shift"))
+        self.ui.status_bar.addPermanentWidget(self._who_label)
         self.model = QueueTableModel(self._settings.zone, self)
         self.ui.queue_view.setModel(self.model)
         self.ui.queue_view.horizontalHeader().setSectionResizeMode(
@@ -58,10 +74,24 @@ class MainWindow(QMainWindow):
             )
         )
         self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=len(rows)))
+        self._show_who()
         self.ui.status_bar.showMessage(
             self.tr("Station {code} · updated {time}").format(
                 code=self._settings.station_code,
                 time=self._now().strftime("%H:%M:%S"),
+            )
+        )
+
+    def _show_who(self) -> None:
+        shift = shift_of(self._now(), self._settings.shift_times(), self._settings.zone)
+        self._who_label.setText(
+            self.tr("{name} ({role}) · shift {number} of {day}, {start}–{end}").format(
+                name=self.actor.display,
+                role=self.actor.role.value,
+                number=shift.number,
+                day=shift.day.strftime("%d %b"),
+                start=f"{shift.start:%H:%M}",
+                end=f"{shift.end:%H:%M}",
             )
         )
 
@@ -101,6 +131,12 @@ def run(services: Services) -> int:
     app.setApplicationName("Taftan Desk")
     app.setApplicationVersion(__version__)
     _install_excepthook()
-    window = MainWindow(services)
+    needs_setup = services.accounts.count() == 0 or not services.settings.is_initialised()
+    if needs_setup and SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    login = LoginDialog(services.accounts, services.settings.current())
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 0
+    window = MainWindow(services, login.actor)
     window.show()
     return app.exec()

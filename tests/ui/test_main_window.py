@@ -1,4 +1,5 @@
 import difflib
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +31,7 @@ def _register(desk: Desk, container: str) -> str:
 
 def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     entry = _register(desk, "CSQU3054383")
-    window = MainWindow(desk.services)
+    window = MainWindow(desk.services, desk.officer)
     qtbot.addWidget(window)
     show_and_activate(qtbot, window)
     model = window.ui.queue_view.model()
@@ -67,12 +68,25 @@ def test_generated_forms_match_their_ui_sources(tmp_path: Path) -> None:
 
 
 def test_gui_starts_on_an_empty_database(tmp_path: Path) -> None:
-    """`taftan-desk` with no subcommand migrates a new file and opens the window."""
+    """`taftan-desk` with no subcommand migrates a new file and asks to set up the station."""
     script = (
-        "import sys; from PySide6.QtCore import QTimer; "
-        "from PySide6.QtWidgets import QApplication; app = QApplication(sys.argv); "
-        "QTimer.singleShot(300, app.quit); from taftan_desk.cli import main; "
-        f"sys.exit(main(['--db', {str(tmp_path / 'first.db')!r}]))"
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv)\n"
+        "seen = []\n"
+        "def close_dialogs():\n"
+        "    dialog = QApplication.activeModalWidget()\n"
+        "    if dialog is None:\n"
+        "        return\n"
+        "    seen.append(dialog.objectName())\n"
+        "    print(dialog.objectName(), flush=True)\n"
+        "    dialog.reject()\n"
+        "timer = QTimer()\n"
+        "timer.timeout.connect(close_dialogs)\n"
+        "timer.start(200)\n"
+        "from taftan_desk.cli import main\n"
+        f"sys.exit(main(['--db', {str(tmp_path / 'first.db')!r}]))\n"
     )
     env = {
         "QT_QPA_PLATFORM": "offscreen",
@@ -85,5 +99,7 @@ def test_gui_starts_on_an_empty_database(tmp_path: Path) -> None:
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "first.db").exists()
+    assert done.stdout.split() == ["SetupDialog"]
     assert "Traceback" not in done.stderr
+    with sqlite3.connect(tmp_path / "first.db") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

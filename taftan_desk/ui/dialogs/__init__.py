@@ -1,0 +1,1 @@
+"""Dialogs: each composes its generated form (self.ui) and calls services."""

@@ -1,0 +1,85 @@
+"""The setup and sign-in dialogs, driven with keys as a person would."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from taftan_desk.db import migrate
+from taftan_desk.db.engine import make_engine
+from taftan_desk.services.container import Services
+from taftan_desk.ui.dialogs.login_dialog import LoginDialog
+from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
+from tests.support import PASSWORD, Desk, FakeClock, show_and_activate
+
+
+def _login(qtbot, desk: Desk) -> LoginDialog:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(desk.services.accounts, desk.services.settings.current())
+    qtbot.addWidget(dialog)
+    show_and_activate(qtbot, dialog)
+    return dialog
+
+
+def test_sign_in_with_the_keyboard(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    dialog = _login(qtbot, desk)
+    assert "TFT" in dialog.ui.station_label.text()
+    qtbot.keyClicks(dialog.ui.username_edit, "ali")
+    qtbot.keyClick(dialog.ui.username_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.actor is not None and dialog.actor.username == "ali"
+
+
+def test_wrong_password_says_so_beside_the_form(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    dialog = _login(qtbot, desk)
+    qtbot.keyClicks(dialog.ui.username_edit, "ali")
+    qtbot.keyClicks(dialog.ui.password_edit, "not the password")
+    qtbot.keyClick(dialog.ui.password_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.actor is None
+    assert dialog.ui.error_label.text() == "Wrong user name or password."
+    assert dialog.ui.password_edit.text() == ""
+    assert dialog.focusWidget() is dialog.ui.password_edit
+
+
+def test_empty_user_name_is_asked_for(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    dialog = _login(qtbot, desk)
+    qtbot.keyClick(dialog.ui.username_edit, Qt.Key.Key_Return)
+    assert dialog.ui.error_label.text() == "Enter your user name."
+
+
+def test_first_launch_sets_up_the_station(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(str(tmp_path / "new.db"))
+    migrate.upgrade(engine)
+    services = Services.build(engine, FakeClock())
+    dialog = SetupDialog(services)
+    qtbot.addWidget(dialog)
+    show_and_activate(qtbot, dialog)
+    assert dialog.ui.timezone_edit.text() == "Asia/Karachi"
+    qtbot.keyClicks(dialog.ui.admin_username_edit, "boss")
+    qtbot.keyClicks(dialog.ui.admin_full_name_edit, "Station Admin")
+    qtbot.keyClicks(dialog.ui.admin_password_edit, PASSWORD)
+    qtbot.keyClicks(dialog.ui.admin_password_again_edit, "typo" + PASSWORD)
+    qtbot.keyClick(dialog.ui.admin_password_again_edit, Qt.Key.Key_Return)
+    assert "differ" in dialog.ui.error_label.text()
+    assert services.accounts.count() == 0
+    qtbot.keyClicks(dialog.ui.admin_password_again_edit, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.ui.admin_password_again_edit, Qt.Key.Key_Return)
+    assert services.settings.current().station_code == "TFT"
+    assert services.accounts.authenticate("boss", PASSWORD).role.value == "admin"
+    assert services.health.check().ok
+    engine.dispose()
+
+
+def test_setup_points_at_the_field_in_error(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(str(tmp_path / "new.db"))
+    migrate.upgrade(engine)
+    dialog = SetupDialog(Services.build(engine, FakeClock()))
+    qtbot.addWidget(dialog)
+    show_and_activate(qtbot, dialog)
+    dialog.ui.station_code_edit.setText("T1")
+    qtbot.keyClicks(dialog.ui.admin_username_edit, "boss")
+    qtbot.keyClick(dialog.ui.admin_username_edit, Qt.Key.Key_Return)
+    assert "station code" in dialog.ui.error_label.text()
+    assert dialog.focusWidget() is dialog.ui.station_code_edit
+    engine.dispose()
