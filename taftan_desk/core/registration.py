@@ -32,6 +32,40 @@ class SealInput:
     seal_type: str = ""
 
 
+def parse_seals(text: str) -> tuple[SealInput, ...]:
+    """Seals as an officer types them in one field: comma- or semicolon-separated, each a
+    number followed by an optional class (I, S, H) and an optional state, in any order:
+    "AB12345 H, CD67890 broken". Unknown words are kept so validation can name them."""
+    seals = []
+    for item in re.split(r"[,;]", text):
+        words = item.split()
+        if not words:
+            continue
+        number, seal_class, state, extra = words[0], "", "", []
+        for word in words[1:]:
+            low = word.lower()
+            if low in ("i", "s", "h") and not seal_class:
+                seal_class = low.upper()
+            elif low in _STATE_WORDS and not state:
+                state = _STATE_WORDS[low]
+            else:
+                extra.append(word)
+        if extra:
+            state = state or " ".join(extra)  # validation reports it as an unknown state
+        seals.append(SealInput(number, state or "intact", seal_class))
+    return tuple(seals)
+
+
+_STATE_WORDS = {
+    "intact": "intact",
+    "ok": "intact",
+    "broken": "broken",
+    "missing": "missing",
+    "different": "different",
+    "differs": "different",
+}
+
+
 @dataclass(frozen=True)
 class RegistrationInput:
     """Fields as typed or scanned; numbers may arrive as text."""

@@ -20,11 +20,13 @@ from taftan_desk import __version__
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.shifts import shift_of
 from taftan_desk.services.container import Services
+from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import QueueTableModel
+from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,9 @@ class MainWindow(QMainWindow):
         self._who_label = QLabel(self)
         self._who_label.setAccessibleName(self.tr("Signed-in user and shift"))
         self.ui.status_bar.addPermanentWidget(self._who_label)
+        self.registration = RegistrationPanel(services, actor, self)
+        self.ui.registration_host_layout.addWidget(self.registration)
+        self.registration.saved.connect(self._registered)
         self.model = QueueTableModel(self._settings.zone, self)
         self.ui.queue_view.setModel(self.model)
         self.ui.queue_view.horizontalHeader().setSectionResizeMode(
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
         self._timer.start(REFRESH_MS)
         self._restore_layout()
         self.refresh()
+        self.registration.ui.container_edit.setFocus()  # the scan field, ready at once
 
     def refresh(self) -> None:
         today = self._now().date()
@@ -79,6 +85,17 @@ class MainWindow(QMainWindow):
             self.tr("Station {code} · updated {time}").format(
                 code=self._settings.station_code,
                 time=self._now().strftime("%H:%M:%S"),
+            )
+        )
+
+    def _registered(self, result: RegistrationResult) -> None:
+        crossing = result.crossing
+        self.refresh()
+        self.ui.status_bar.showMessage(
+            self.tr("Registered entry {entry}: {container}, {channel} channel").format(
+                entry=crossing.entry_no,
+                container=crossing.container_no,
+                channel=crossing.channel.value,
             )
         )
 

@@ -194,3 +194,26 @@ def test_settings_round_trip_and_keep_unknown_keys() -> None:
     stored["future_setting"] = "x"
     loaded = station_settings.from_mapping(stored)
     assert loaded.cargo_limit_kg == 20_000 and loaded.extra == {"future_setting": "x"}
+
+
+def test_seals_typed_in_one_field() -> None:
+    assert registration.parse_seals("AB12345 H, cd678 broken s; X9") == (
+        SealInput("AB12345", "intact", "H"),
+        SealInput("cd678", "broken", "S"),
+        SealInput("X9", "intact", ""),
+    )
+    assert registration.parse_seals("  ,  ") == ()
+
+
+def test_an_unknown_seal_word_is_reported_not_dropped() -> None:
+    seals = registration.parse_seals("AB1 cracked")
+    with pytest.raises(ValidationError, match="cracked"):
+        registration.validate(_form(seals=seals), S, KNOWN)
+
+
+@given(st.text(max_size=60))
+def test_any_seal_text_parses_or_validates_cleanly(text: str) -> None:
+    try:
+        registration.validate(_form(seals=registration.parse_seals(text)), S, KNOWN)
+    except ValidationError as exc:
+        assert exc.problems

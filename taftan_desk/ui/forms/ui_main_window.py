@@ -32,8 +32,20 @@ class Ui_MainWindow(object):
         self.quit_action.setObjectName(u"quit_action")
         self.central_widget = QWidget(MainWindow)
         self.central_widget.setObjectName(u"central_widget")
-        self.central_layout = QVBoxLayout(self.central_widget)
+        self.central_layout = QHBoxLayout(self.central_widget)
         self.central_layout.setObjectName(u"central_layout")
+        self.registration_host = QWidget(self.central_widget)
+        self.registration_host.setObjectName(u"registration_host")
+        self.registration_host.setMinimumSize(QSize(500, 0))
+        self.registration_host.setMaximumSize(QSize(560, 16777215))
+        self.registration_host_layout = QVBoxLayout(self.registration_host)
+        self.registration_host_layout.setObjectName(u"registration_host_layout")
+        self.registration_host_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.central_layout.addWidget(self.registration_host)
+
+        self.queue_layout = QVBoxLayout()
+        self.queue_layout.setObjectName(u"queue_layout")
         self.header_layout = QHBoxLayout()
         self.header_layout.setObjectName(u"header_layout")
         self.title_label = QLabel(self.central_widget)
@@ -51,7 +63,7 @@ class Ui_MainWindow(object):
         self.header_layout.addWidget(self.count_label)
 
 
-        self.central_layout.addLayout(self.header_layout)
+        self.queue_layout.addLayout(self.header_layout)
 
         self.queue_view = QTableView(self.central_widget)
         self.queue_view.setObjectName(u"queue_view")
@@ -62,7 +74,10 @@ class Ui_MainWindow(object):
         self.queue_view.horizontalHeader().setStretchLastSection(True)
         self.queue_view.verticalHeader().setVisible(False)
 
-        self.central_layout.addWidget(self.queue_view)
+        self.queue_layout.addWidget(self.queue_view)
+
+
+        self.central_layout.addLayout(self.queue_layout)
 
         MainWindow.setCentralWidget(self.central_widget)
         self.menu_bar = QMenuBar(MainWindow)

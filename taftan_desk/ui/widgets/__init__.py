@@ -1,0 +1,1 @@
+"""Panels composed into the main window."""

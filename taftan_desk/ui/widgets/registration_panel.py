@@ -1,0 +1,291 @@
+"""The registration form: keyboard-first, validated as the officer types.
+
+Enter in the container field moves on (a scanner ends every scan with Enter); Enter in
+any later field saves; Esc clears. A wrong check digit shows the likely intended number,
+which F2 accepts. Problems show under their own field after a save attempt; warnings
+never block.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from taftan_desk.core import cargo, containers, registration, weights
+from taftan_desk.core.errors import DeskError, ValidationError
+from taftan_desk.core.station_settings import StationSettings
+from taftan_desk.services.container import Services
+from taftan_desk.services.crossings import RegistrationResult
+from taftan_desk.services.database import Actor
+from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
+
+CATEGORIES = ("oil", "gas", "steel", "industrial", "textiles", "other")  # combo order
+
+# Form rows (a field, or the layout holding several) and the input fields each shows.
+_ROWS = (
+    ("direction_layout", ("direction", "mode")),
+    ("container_edit", ("container_no",)),
+    ("size_layout", ("size_type", "max_gross_kg")),
+    ("truck_plate_edit", ("truck_plate",)),
+    ("rail_layout", ("train_no", "wagon_no")),
+    ("cargo_layout", ("cargo_category", "hs_code")),
+    ("description_edit", ("description",)),
+    ("declared_net_edit", ("declared_net_kg",)),
+    ("gd_number_edit", ("gd_number",)),
+    ("tir_layout", ("tir_carnet", "tir_voucher")),
+    ("seals_edit", ("seals",)),
+    ("weights_layout", ("gross_kg", "tare_kg")),
+)
+
+# Each input field of a registration and the widget the officer types it in.
+_FIELD_WIDGETS = {
+    "direction": "direction_combo",
+    "mode": "mode_combo",
+    "container_no": "container_edit",
+    "size_type": "size_type_edit",
+    "max_gross_kg": "max_gross_edit",
+    "truck_plate": "truck_plate_edit",
+    "train_no": "train_no_edit",
+    "wagon_no": "wagon_no_edit",
+    "cargo_category": "cargo_category_combo",
+    "hs_code": "hs_code_edit",
+    "description": "description_edit",
+    "declared_net_kg": "declared_net_edit",
+    "gd_number": "gd_number_edit",
+    "tir_carnet": "tir_carnet_edit",
+    "tir_voucher": "tir_voucher_edit",
+    "seals": "seals_edit",
+    "gross_kg": "gross_edit",
+    "tare_kg": "tare_edit",
+}
+
+_ERROR_STYLE = "color: #b3261e;"
+_WARNING_STYLE = "color: #8a5a00;"
+
+
+class RegistrationPanel(QWidget):
+    saved = Signal(object)  # RegistrationResult
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RegistrationPanel()
+        self.ui.setupUi(self)
+        self._services = services
+        self.actor = actor
+        self._settings: StationSettings = services.settings.current()
+        self._suggestion: str | None = None
+        self._owners: set[str] = set()
+        self._errors = self._make_error_labels()
+        for label, style in (
+            (self.ui.warnings_label, _WARNING_STYLE),
+            (self.ui.error_label, _ERROR_STYLE),
+        ):
+            label.setStyleSheet(style)
+        self._connect()
+        self.clear()
+
+    # -- wiring ----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.container_edit.textEdited.connect(self._check_container)
+        ui.container_edit.returnPressed.connect(self.focusNextChild)
+        for edit in self._line_edits()[1:]:
+            edit.returnPressed.connect(self.save)
+        ui.gross_edit.textChanged.connect(self._show_net)
+        ui.tare_edit.textChanged.connect(self._show_net)
+        ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
+        ui.cargo_category_combo.currentIndexChanged.connect(self._show_cargo_hint)
+        ui.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        ui.save_button.clicked.connect(self.save)
+        ui.clear_button.clicked.connect(self.clear)
+        accept = QShortcut(QKeySequence(Qt.Key.Key_F2), ui.container_edit)
+        accept.setContext(Qt.ShortcutContext.WidgetShortcut)
+        accept.activated.connect(self.accept_suggestion)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.clear)
+
+    def _line_edits(self) -> list[QLineEdit]:
+        ui = self.ui
+        return [
+            ui.container_edit,
+            ui.size_type_edit,
+            ui.max_gross_edit,
+            ui.truck_plate_edit,
+            ui.train_no_edit,
+            ui.wagon_no_edit,
+            ui.hs_code_edit,
+            ui.description_edit,
+            ui.declared_net_edit,
+            ui.gd_number_edit,
+            ui.tir_carnet_edit,
+            ui.tir_voucher_edit,
+            ui.seals_edit,
+            ui.gross_edit,
+            ui.tare_edit,
+        ]
+
+    def _make_error_labels(self) -> dict[str, QLabel]:
+        """One hidden error line under each form row, found by the fields it shows."""
+        layout = self.ui.form_layout
+        labels: dict[str, QLabel] = {}
+        for name, fields in reversed(_ROWS):
+            item = getattr(self.ui, name)
+            row, _ = (
+                layout.getLayoutPosition(item)
+                if name.endswith("_layout")
+                else layout.getWidgetPosition(item)
+            )
+            label = QLabel(self)
+            label.setObjectName(f"{name.rsplit('_', 1)[0]}_error_label")
+            label.setStyleSheet(_ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+            layout.insertRow(row + 1, "", label)
+            labels.update(dict.fromkeys(fields, label))
+        return labels
+
+    # -- live help -------------------------------------------------------------------------
+    def _check_container(self, text: str) -> None:
+        result = containers.check(text) if len(containers.normalise(text)) >= 10 else None
+        self._suggestion = result.suggestions[0] if result and result.suggestions else None
+        hint = self.ui.container_hint_label
+        if result is None:
+            hint.clear()
+        elif result.valid:
+            owner_note = (
+                ""
+                if self._known_owner(result.owner)
+                else self.tr(" Owner {owner} is not on the station's list: check the door.").format(
+                    owner=result.owner
+                )
+            )
+            hint.setText(self.tr("✓ Valid container number.") + owner_note)
+            hint.setStyleSheet(_WARNING_STYLE if owner_note else "color: #1b7f3b;")
+        else:
+            extra = (
+                self.tr(" Press F2 for {number}.").format(number=self._suggestion)
+                if self._suggestion
+                else ""
+            )
+            hint.setText(result.reason + extra)
+            hint.setStyleSheet(_ERROR_STYLE)
+
+    def _known_owner(self, owner: str) -> bool:
+        return owner in self._owners
+
+    def accept_suggestion(self) -> None:
+        if self._suggestion:
+            self.ui.container_edit.setText(self._suggestion)
+            self._check_container(self._suggestion)
+            self.focusNextChild()
+
+    def _show_net(self) -> None:
+        try:
+            gross = weights.parse_kg(self.ui.gross_edit.text(), "gross_kg", "gross", required=False)
+            tare = weights.parse_kg(self.ui.tare_edit.text(), "tare_kg", "tare", required=False)
+            text = (
+                ""
+                if gross is None or tare is None
+                else weights.check_r1(weights.net_from(gross, tare), self._settings).reason
+            )
+        except ValidationError as exc:
+            text = str(exc)
+        self.ui.net_label.setText(text)
+
+    def _show_cargo_hint(self) -> None:
+        category = cargo.CargoCategory(CATEGORIES[self.ui.cargo_category_combo.currentIndex()])
+        try:
+            hs = cargo.validate_hs(self.ui.hs_code_edit.text())
+        except ValidationError:
+            hs = None
+        notes = []
+        if hs and (contradiction := cargo.hs_category_warning(hs, category)):
+            notes.append(contradiction)
+        if dangerous := cargo.dangerous_goods_hint(category, hs):
+            notes.append(dangerous.text)
+        self.ui.warnings_label.setText("\n".join(notes))
+
+    def _mode_changed(self) -> None:
+        rail = self.ui.mode_combo.currentIndex() == 1
+        self.ui.truck_plate_edit.setEnabled(not rail)
+        self.ui.train_no_edit.setEnabled(rail)
+        self.ui.wagon_no_edit.setEnabled(rail)
+
+    # -- save and clear --------------------------------------------------------------------
+    def form(self) -> registration.RegistrationInput:
+        ui = self.ui
+        return registration.RegistrationInput(
+            direction=("in", "out")[ui.direction_combo.currentIndex()],
+            mode=("road", "rail")[ui.mode_combo.currentIndex()],
+            container_no=ui.container_edit.text(),
+            cargo_category=CATEGORIES[ui.cargo_category_combo.currentIndex()],
+            truck_plate=ui.truck_plate_edit.text(),
+            train_no=ui.train_no_edit.text(),
+            wagon_no=ui.wagon_no_edit.text(),
+            size_type=ui.size_type_edit.text(),
+            max_gross_kg=ui.max_gross_edit.text(),
+            hs_code=ui.hs_code_edit.text(),
+            description=ui.description_edit.text(),
+            declared_net_kg=ui.declared_net_edit.text(),
+            gd_number=ui.gd_number_edit.text(),
+            tir_carnet=ui.tir_carnet_edit.text(),
+            tir_voucher=ui.tir_voucher_edit.text(),
+            seals=registration.parse_seals(ui.seals_edit.text()),
+            gross_kg=ui.gross_edit.text(),
+            tare_kg=ui.tare_edit.text(),
+        )
+
+    def save(self) -> RegistrationResult | None:
+        self._hide_errors()
+        try:
+            result = self._services.crossings.register(self.actor, self.form())
+        except ValidationError as exc:
+            self._show_problems(exc)
+            return None
+        except DeskError as exc:  # storage busy or full, a disabled account: nothing saved
+            self.ui.error_label.setText(str(exc))
+            return None
+        self.clear(keep_route=True)
+        self.ui.warnings_label.setText("\n".join(result.warnings))
+        self.saved.emit(result)
+        return result
+
+    def _show_problems(self, exc: ValidationError) -> None:
+        if exc.for_field("gross_kg") or exc.for_field("tare_kg"):
+            self.ui.net_label.clear()  # the weights' own error line says it now
+        if exc.for_field("container_no"):
+            self.ui.container_hint_label.clear()
+        first: QWidget | None = None
+        for field in dict.fromkeys(p.field for p in exc.problems):
+            label = self._errors.get(field)
+            if label is None:
+                continue
+            label.setText("\n".join(exc.for_field(field)))
+            label.show()
+            first = first or self._widget_for(field)
+        if first is not None:
+            first.setFocus()
+
+    def _widget_for(self, field: str) -> QWidget:
+        return getattr(self.ui, _FIELD_WIDGETS.get(field, "container_edit"))
+
+    def _hide_errors(self) -> None:
+        for label in set(self._errors.values()):
+            label.hide()
+        self.ui.error_label.clear()
+
+    def clear(self, keep_route: bool = False) -> None:
+        """Esc: an empty form, ready for the next container (direction and mode kept after a
+        save, since the next truck usually comes the same way)."""
+        for edit in self._line_edits():
+            edit.clear()
+        if not keep_route:
+            self.ui.direction_combo.setCurrentIndex(0)
+            self.ui.mode_combo.setCurrentIndex(0)
+        self.ui.cargo_category_combo.setCurrentIndex(0)
+        self._owners = {code for code, _ in self._services.settings.known_owners()}
+        self._hide_errors()
+        for label in (self.ui.container_hint_label, self.ui.net_label, self.ui.warnings_label):
+            label.clear()
+        self._mode_changed()
+        self.ui.container_edit.setFocus()

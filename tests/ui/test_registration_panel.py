@@ -1,0 +1,128 @@
+"""Registering at the desk with the keyboard only, over a real temporary database."""
+
+import json
+
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from taftan_desk.ui.main_window import MainWindow
+from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY
+from tests.support import Desk, show_and_activate
+
+
+class KeyCounter:
+    """Sends keys like an officer and counts them: the data typed, and the keys that only
+    move between fields or save (a scanner's keys are not counted)."""
+
+    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.data = 0
+        self.moves = 0
+
+    def type(self, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot.keyClicks(widget, text)
+        self.data += len(text)
+
+    def key(self, widget, key: Qt.Key, times: int = 1) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(times):
+            self.qtbot.keyClick(widget, key)
+        self.moves += times
+
+
+def _window(qtbot, desk: Desk) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(desk.services, desk.officer)
+    qtbot.addWidget(window)
+    show_and_activate(qtbot, window)
+    return window
+
+
+def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk)
+    panel = window.registration
+    keys = KeyCounter(qtbot)
+    assert window.focusWidget() is panel.ui.container_edit
+    qtbot.keyClicks(panel.ui.container_edit, "CSQU3054383")  # the scanner's keys
+    qtbot.keyClick(panel.ui.container_edit, Qt.Key.Key_Return)
+    assert window.focusWidget() is panel.ui.size_type_edit
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab, 2)
+    assert window.focusWidget() is panel.ui.truck_plate_edit
+    keys.type(panel.ui.truck_plate_edit, "QAA-1234")
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab)  # rail fields are skipped on the road
+    assert window.focusWidget() is panel.ui.cargo_category_combo
+    keys.type(panel.ui.cargo_category_combo, "s")
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab)
+    keys.type(panel.ui.hs_code_edit, "720839")
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab, 2)
+    keys.type(panel.ui.declared_net_edit, "21000")
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab, 4)
+    assert window.focusWidget() is panel.ui.seals_edit
+    keys.type(panel.ui.seals_edit, "AB12345 H")
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab)
+    keys.type(panel.ui.gross_edit, "23300")
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab)
+    keys.type(panel.ui.tare_edit, "2300")
+    assert "21,000 kg" in panel.ui.net_label.text()
+    keys.key(panel.ui.tare_edit, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.model.index(0, COL_CONTAINER).data() == "CSQU3054383"
+    entry = window.model.index(0, COL_ENTRY).data()
+    assert window.focusWidget() is panel.ui.container_edit  # ready for the next truck
+    assert panel.ui.container_edit.text() == ""
+    with desk.services.db.read() as session:
+        row = session.execute(
+            text(
+                "SELECT cargo_category, truck_plate, net_kg, registered_by "
+                "FROM crossings WHERE entry_no = :e"
+            ),
+            {"e": entry},
+        ).one()
+        event = session.execute(
+            text(
+                "SELECT actor_id, data_json FROM audit_events WHERE action = 'crossing_registered'"
+            )
+        ).one()
+    assert tuple(row) == ("steel", "QAA-1234", 21_000, desk.officer.user_id)
+    assert event.actor_id == desk.officer.user_id
+    assert json.loads(event.data_json)["also"][0]["after"]["number"] == "AB12345"
+    print(f"keystrokes after the scan: {keys.data} of data, {keys.moves} to move and save")
+    assert keys.moves <= 13  # a regression guard on the tab order
+
+
+def test_a_mistyped_container_is_corrected_with_one_key(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk)
+    panel = window.registration
+    qtbot.keyClicks(panel.ui.container_edit, "CSQU3054384", delay=1)
+    assert "Press F2 for CSQU3054383" in panel.ui.container_hint_label.text()
+    qtbot.keyClick(panel.ui.container_edit, Qt.Key.Key_F2)
+    assert panel.ui.container_edit.text() == "CSQU3054383"
+    assert "Valid" in panel.ui.container_hint_label.text()
+
+
+def test_problems_show_under_their_fields_and_nothing_is_saved(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk)
+    panel = window.registration
+    qtbot.keyClicks(panel.ui.container_edit, "CSQU3054384")
+    qtbot.keyClicks(panel.ui.declared_net_edit, "21.5")
+    qtbot.keyClick(panel.ui.declared_net_edit, Qt.Key.Key_Return)
+    errors = {
+        label.objectName(): label.text() for label in panel._errors.values() if label.isVisible()
+    }
+    assert "should be 3" in errors["container_error_label"]
+    assert "Enter the truck plate" in errors["truck_plate_error_label"]
+    assert "whole kilograms" in errors["declared_net_error_label"]
+    assert len(errors) == 3
+    assert window.focusWidget() is panel.ui.container_edit
+    assert window.model.rowCount() == 0
+    assert not desk.services.queries.has_crossings()
+
+
+def test_escape_clears_the_form(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk)
+    panel = window.registration
+    qtbot.keyClicks(panel.ui.container_edit, "CSQU3054383")
+    qtbot.keyClick(panel.ui.container_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.focusWidget(), "22G1")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert panel.ui.container_edit.text() == "" and panel.ui.size_type_edit.text() == ""
+    assert window.focusWidget() is panel.ui.container_edit
