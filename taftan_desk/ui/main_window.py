@@ -18,14 +18,21 @@ from PySide6.QtWidgets import (
 
 from taftan_desk import __version__
 from taftan_desk.core.errors import DeskError
+from taftan_desk.core.lifecycle import Action
 from taftan_desk.core.shifts import shift_of
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
+from taftan_desk.services.views import CrossingView
+from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
+from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
+from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
+from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import QueueTableModel
+from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
 log = logging.getLogger(__name__)
@@ -49,11 +56,37 @@ class MainWindow(QMainWindow):
         self.registration.saved.connect(self._registered)
         self.model = QueueTableModel(self._settings.zone, self)
         self.ui.queue_view.setModel(self.model)
+        self._actions = [
+            self.ui.weigh_action,
+            self.ui.inspect_action,
+            self.ui.release_action,
+            self.ui.hold_action,
+            self.ui.refuse_action,
+        ]
+        self.detail = DetailPanel(self._settings.zone, self._actions, self)
+        self.ui.detail_host_layout.addWidget(self.detail)
+        self.current: CrossingView | None = None
+        self.ui.queue_view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.ui.weigh_action.triggered.connect(self._weigh)
+        self.ui.inspect_action.triggered.connect(self._inspect)
+        self.ui.release_action.triggered.connect(self._release)
+        self.ui.hold_action.triggered.connect(self._hold)
+        self.ui.refuse_action.triggered.connect(self._refuse)
         self.ui.queue_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         # Shortcuts must work with the menus closed, whatever the platform's menu bar does.
-        self.addActions([self.ui.refresh_action, self.ui.quit_action])
+        self.addActions(
+            [
+                self.ui.refresh_action,
+                self.ui.quit_action,
+                self.ui.weigh_action,
+                self.ui.inspect_action,
+                self.ui.release_action,
+                self.ui.hold_action,
+                self.ui.refuse_action,
+            ]
+        )
         self.ui.refresh_action.triggered.connect(self.refresh)
         self.ui.quit_action.triggered.connect(self.close)
         self.setWindowTitle(
@@ -88,9 +121,116 @@ class MainWindow(QMainWindow):
             )
         )
 
+    # -- the selected crossing and its actions ----------------------------------------------
+    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if current.isValid():
+            self.show_crossing(self.model.row_at(current.row()).id)
+
+    def show_crossing(self, crossing_id: int) -> None:
+        try:
+            view = self._services.queries.get(crossing_id)
+            blockers = self._services.crossings.blockers(crossing_id)
+            history = self._services.queries.history(crossing_id)
+        except DeskError as exc:
+            self.ui.status_bar.showMessage(str(exc))
+            return
+        self.current = view
+        self.detail.show_crossing(view, blockers, history)
+        allowed = {
+            Action.WEIGH: self.ui.weigh_action,
+            Action.INSPECT: self.ui.inspect_action,
+            Action.RELEASE: self.ui.release_action,
+            Action.HOLD: self.ui.hold_action,
+            Action.REFUSE: self.ui.refuse_action,
+        }
+        for action, qaction in allowed.items():
+            qaction.setEnabled(action in view.actions)
+
+    def _after_change(self, view: CrossingView | None, message: str) -> None:
+        if view is None:
+            return
+        self.refresh()
+        self._select(view.id)
+        self.ui.status_bar.showMessage(
+            message.format(entry=view.entry_no, status=view.status.label.lower())
+        )
+
+    def _select(self, crossing_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == crossing_id:
+                self.ui.queue_view.selectRow(row)
+                break
+        self.show_crossing(crossing_id)
+
+    def _weigh(self) -> None:
+        if self.current is not None:
+            dialog = WeighDialog(self._services, self.actor, self.current, self)
+            if dialog.exec():
+                self._after_change(dialog.result_view, self.tr("Entry {entry} weighed."))
+
+    def _inspect(self) -> None:
+        if self.current is not None:
+            dialog = InspectionDialog(self._services, self.actor, self.current, self)
+            if dialog.exec():
+                self._after_change(
+                    dialog.result_view, self.tr("Inspection recorded: entry {entry} is {status}.")
+                )
+
+    def _release(self) -> None:
+        crossing = self.current
+        if crossing is None:
+            return
+        blockers = self._services.crossings.blockers(crossing.id)
+        hard = [b for b in blockers if not b.overridable]
+        if hard:  # the detail pane lists them; say the first where the officer looks
+            self.ui.status_bar.showMessage(hard[0].text)
+            return
+        approval = None
+        if blockers:
+            dialog = SupervisorDialog(self._services, blockers, self)
+            if not dialog.exec():
+                return
+            approval = dialog.approval
+        try:
+            view = self._services.crossings.release(self.actor, crossing.id, approval)
+        except DeskError as exc:
+            self.ui.status_bar.showMessage(str(exc))
+            return
+        self._after_change(view, self.tr("Entry {entry} released."))
+
+    def _hold(self) -> None:
+        self._with_reason(
+            self.tr("Hold — Taftan Desk"),
+            self.tr("Why is entry {entry} held?"),
+            self._services.crossings.hold,
+            self.tr("Entry {entry} is held."),
+        )
+
+    def _refuse(self) -> None:
+        self._with_reason(
+            self.tr("Refuse entry — Taftan Desk"),
+            self.tr("Why is entry {entry} refused? This closes the record."),
+            self._services.crossings.refuse,
+            self.tr("Entry {entry} refused."),
+        )
+
+    def _with_reason(self, title: str, intro: str, act, done: str) -> None:  # type: ignore[no-untyped-def]
+        crossing = self.current
+        if crossing is None:
+            return
+        dialog = ReasonDialog(
+            title,
+            intro.format(entry=crossing.entry_no),
+            lambda reason: act(self.actor, crossing.id, reason),
+            self,
+        )
+        if dialog.exec():
+            self._after_change(dialog.result_view, done)
+
     def _registered(self, result: RegistrationResult) -> None:
         crossing = result.crossing
         self.refresh()
+        self._select(crossing.id)
         self.ui.status_bar.showMessage(
             self.tr("Registered entry {entry}: {container}, {channel} channel").format(
                 entry=crossing.entry_no,

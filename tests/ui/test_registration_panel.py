@@ -111,7 +111,8 @@ def test_problems_show_under_their_fields_and_nothing_is_saved(qtbot, desk: Desk
     assert "should be 3" in errors["container_error_label"]
     assert "Enter the truck plate" in errors["truck_plate_error_label"]
     assert "whole kilograms" in errors["declared_net_error_label"]
-    assert len(errors) == 3
+    assert "Choose the cargo category" in errors["cargo_error_label"]  # no silent default
+    assert len(errors) == 4
     assert window.focusWidget() is panel.ui.container_edit
     assert window.model.rowCount() == 0
     assert not desk.services.queries.has_crossings()

@@ -18,7 +18,8 @@ from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
 from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
 
-CATEGORIES = ("oil", "gas", "steel", "industrial", "textiles", "other")  # combo order
+# Combo order; the first entry makes the officer choose rather than inherit a default.
+CATEGORIES = ("", "oil", "gas", "steel", "industrial", "textiles", "other")
 
 # Form rows (a field, or the layout holding several) and the input fields each shows.
 _ROWS = (
@@ -193,7 +194,11 @@ class RegistrationPanel(QWidget):
         self.ui.net_label.setText(text)
 
     def _show_cargo_hint(self) -> None:
-        category = cargo.CargoCategory(CATEGORIES[self.ui.cargo_category_combo.currentIndex()])
+        chosen = CATEGORIES[self.ui.cargo_category_combo.currentIndex()]
+        if not chosen:
+            self.ui.warnings_label.clear()
+            return
+        category = cargo.CargoCategory(chosen)
         try:
             hs = cargo.validate_hs(self.ui.hs_code_edit.text())
         except ValidationError:

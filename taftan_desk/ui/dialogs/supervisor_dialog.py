@@ -1,0 +1,39 @@
+"""A supervisor signs an exception at this desk: user name, password and a written reason."""
+
+from PySide6.QtWidgets import QWidget
+
+from taftan_desk.core.release import Blocker
+from taftan_desk.services.approvals import SupervisorApproval
+from taftan_desk.services.container import Services
+from taftan_desk.ui.dialogs.base import ServiceDialog
+from taftan_desk.ui.forms.ui_supervisor_dialog import Ui_SupervisorDialog
+
+
+class SupervisorDialog(ServiceDialog):
+    FIELD_WIDGETS = {"approval_reason": "reason_edit", "username": "username_edit"}
+
+    def __init__(
+        self, services: Services, blockers: list[Blocker], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SupervisorDialog()
+        self.ui.setupUi(self)
+        self._services = services
+        self.approval: SupervisorApproval | None = None
+        self.ui.intro_label.setText(
+            self.tr("A supervisor must approve:")
+            + "\n"
+            + "\n".join(f"• {b.text}" for b in blockers)
+        )
+        self.setup_form(500)
+        self.ui.username_edit.setFocus()
+
+    def submit(self) -> None:
+        try:
+            self.approval = self._services.accounts.approve(
+                self.ui.username_edit.text(),
+                self.ui.password_edit.text(),
+                self.ui.reason_edit.text(),
+            )
+        finally:
+            self.ui.password_edit.clear()

@@ -1,0 +1,69 @@
+"""Record a weighbridge reading on a registered crossing; the net shows live."""
+
+from PySide6.QtWidgets import QWidget
+
+from taftan_desk.core import weights
+from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.station_settings import StationSettings
+from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
+from taftan_desk.services.views import CrossingView
+from taftan_desk.ui.dialogs.base import ERROR_STYLE, ServiceDialog
+from taftan_desk.ui.forms.ui_weigh_dialog import Ui_WeighDialog
+
+
+class WeighDialog(ServiceDialog):
+    FIELD_WIDGETS = {
+        "gross_kg": "gross_edit",
+        "tare_kg": "tare_edit",
+        "max_gross_kg": "max_gross_edit",
+    }
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        crossing: CrossingView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_WeighDialog()
+        self.ui.setupUi(self)
+        self._services, self._actor, self._crossing = services, actor, crossing
+        self._settings: StationSettings = services.settings.current()
+        self.result_view: CrossingView | None = None
+        self.ui.intro_label.setText(
+            self.tr("Entry {entry}, container {container}.").format(
+                entry=crossing.entry_no, container=crossing.container_no
+            )
+        )
+        if crossing.tare_kg:
+            self.ui.tare_edit.setText(str(crossing.tare_kg))
+        self.ui.gross_edit.textChanged.connect(self._show_net)
+        self.ui.tare_edit.textChanged.connect(self._show_net)
+        self.setup_form(420)
+        self.ui.gross_edit.setFocus()
+
+    def _show_net(self) -> None:
+        try:
+            gross = weights.parse_kg(self.ui.gross_edit.text(), "gross_kg", "gross", required=False)
+            tare = weights.parse_kg(self.ui.tare_edit.text(), "tare_kg", "tare", required=False)
+            if gross is None or tare is None:
+                self.ui.net_label.clear()
+                return
+            check = weights.check_r1(weights.net_from(gross, tare), self._settings)
+            text, ok = check.reason, check.passed
+        except ValidationError as exc:
+            text, ok = str(exc), False
+        self.ui.net_label.setText(text)
+        self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)
+
+    def submit(self) -> None:
+        view, _ = self._services.crossings.record_weighing(
+            self._actor,
+            self._crossing.id,
+            self.ui.gross_edit.text(),
+            self.ui.tare_edit.text(),
+            self.ui.max_gross_edit.text() or None,
+        )
+        self.result_view = view

@@ -1,0 +1,101 @@
+"""The selected crossing: its state, channel and reasons, what blocks release, its history.
+
+The action buttons mirror the window's Crossing menu actions, so shortcuts, tooltips and
+enabled state are defined once.
+"""
+
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from taftan_desk.core.channel import Channel
+from taftan_desk.core.release import Blocker
+from taftan_desk.services.queries import HistoryLine
+from taftan_desk.services.views import CrossingView
+from taftan_desk.ui.forms.ui_detail_panel import Ui_DetailPanel
+
+CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
+
+
+def _kg(value: int | None) -> str:
+    return "—" if value is None else f"{value:,} kg"
+
+
+class DetailPanel(QWidget):
+    def __init__(
+        self, zone: ZoneInfo, actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DetailPanel()
+        self.ui.setupUi(self)
+        self._zone = zone
+        buttons = (
+            self.ui.weigh_button,
+            self.ui.inspect_button,
+            self.ui.release_button,
+            self.ui.hold_button,
+            self.ui.refuse_button,
+        )
+        for button, action in zip(buttons, actions, strict=True):
+            button.setDefaultAction(action)
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.ui.heading_label.setText(
+            self.tr("Select a crossing in the list, or scan its slip, to see it here.")
+        )
+        for label in (
+            self.ui.channel_label,
+            self.ui.facts_label,
+            self.ui.blockers_label,
+            self.ui.history_label,
+        ):
+            label.clear()
+
+    def show_crossing(
+        self, c: CrossingView, blockers: list[Blocker], history: list[HistoryLine]
+    ) -> None:
+        self.ui.heading_label.setText(
+            self.tr("<b>Entry {entry}</b> · {container} · {status}").format(
+                entry=c.entry_no, container=c.container_no, status=c.status.label
+            )
+        )
+        reasons = "".join(f"<li>{escape(r.text)}</li>" for r in c.reasons)
+        self.ui.channel_label.setText(
+            f'<span style="color:{CHANNEL_COLOURS[c.channel]}"><b>'
+            f"{escape(c.channel.value.capitalize())}</b></span> ({escape(c.channel.meaning)})"
+            + (f"<ul>{reasons}</ul>" if reasons else self.tr(": no risk rule fired"))
+        )
+        seals = ", ".join(f"{s.number} ({s.state})" for s in c.seals) or "—"
+        self.ui.facts_label.setText(
+            self.tr(
+                "{direction} by {mode}: {vehicle} · {cargo}, HS {hs}\n"
+                "Declared net {declared} · measured net {net} (gross {gross}, tare {tare})\n"
+                "Seals: {seals}"
+            ).format(
+                direction=c.direction.upper(),
+                mode=c.mode,
+                vehicle=c.vehicle or "—",
+                cargo=c.cargo_category,
+                hs=c.hs_code or "—",
+                declared=_kg(c.declared_net_kg),
+                net=_kg(c.net_kg),
+                gross=_kg(c.gross_kg),
+                tare=_kg(c.tare_kg),
+                seals=seals,
+            )
+        )
+        self.ui.blockers_label.setText(
+            "\n".join(("⚑ " if b.overridable else "✗ ") + b.text for b in blockers)
+            if not c.status.is_closed
+            else ""
+        )
+        self.ui.history_label.setText(
+            "\n".join(
+                f"{h.at.astimezone(self._zone):%d %b %H:%M}  {h.action.replace('_', ' ')}  "
+                f"({h.actor})"
+                for h in history
+            )
+        )
