@@ -11,15 +11,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QWidget,
 )
 
 from taftan_desk import __version__
+from taftan_desk.core import containers
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.lifecycle import Action
 from taftan_desk.core.shifts import shift_of
+from taftan_desk.services import entry_numbers
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
@@ -32,6 +35,7 @@ from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import QueueTableModel
+from taftan_desk.ui.scanner import ScanFilter
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
@@ -67,6 +71,12 @@ class MainWindow(QMainWindow):
         self.ui.detail_host_layout.addWidget(self.detail)
         self.current: CrossingView | None = None
         self.ui.queue_view.selectionModel().currentRowChanged.connect(self._row_changed)
+        # A scan anywhere in the window finds its crossing (slip barcode) or container.
+        self.scan_filter = ScanFilter(
+            self, keeps_enter=lambda widget: widget is self.registration.ui.container_edit
+        )
+        self.scan_filter.scanned.connect(self._scanned)
+        QApplication.instance().installEventFilter(self.scan_filter)
         self.ui.weigh_action.triggered.connect(self._weigh)
         self.ui.inspect_action.triggered.connect(self._inspect)
         self.ui.release_action.triggered.connect(self._release)
@@ -161,6 +171,38 @@ class MainWindow(QMainWindow):
                 self.ui.queue_view.selectRow(row)
                 break
         self.show_crossing(crossing_id)
+
+    def _scanned(self, text: str, widget: QWidget) -> None:
+        if widget is self.registration.ui.container_edit:
+            return  # the registration form takes this scan itself
+        if isinstance(widget, QLineEdit) and widget.text().endswith(text):
+            widget.setText(widget.text()[: -len(text)])  # the scan was not meant as typing
+        try:
+            if entry_numbers.is_entry_no(text):
+                self._select(self._services.queries.by_entry_no(text).id)
+                return
+            if containers.is_valid(text):
+                history = self._services.queries.container_history(text)
+                if not history:
+                    self.ui.status_bar.showMessage(
+                        self.tr("Container {number} has not crossed here.").format(number=text)
+                    )
+                    return
+                self._select(history[0].id)
+                self.ui.status_bar.showMessage(
+                    self.tr("Container {number}: {n} crossing(s) here; showing the latest.").format(
+                        number=text, n=len(history)
+                    )
+                )
+                return
+        except DeskError as exc:
+            self.ui.status_bar.showMessage(str(exc))
+            return
+        self.ui.status_bar.showMessage(
+            self.tr("Scanned '{text}' is neither an entry number nor a container number.").format(
+                text=text
+            )
+        )
 
     def _weigh(self) -> None:
         if self.current is not None:
@@ -262,7 +304,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        QApplication.instance().removeEventFilter(self.scan_filter)
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
 

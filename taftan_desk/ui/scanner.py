@@ -50,13 +50,23 @@ class BurstClassifier:
 
 
 class ScanFilter(QObject):
-    """Emits `scanned(text, widget)` when a burst ending in Enter came from a scanner."""
+    """Emits `scanned(text, widget)` when a burst ending in Enter came from a scanner.
+
+    The scan's Enter is swallowed unless `keeps_enter(widget)` says the widget wants it
+    (a scan field that moves on with Enter); elsewhere it would press a default button.
+    """
 
     scanned = Signal(str, QObject)
 
-    def __init__(self, parent: QObject | None = None, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        clock: Clock = time.monotonic,
+        keeps_enter: Callable[[QObject], bool] = lambda _widget: True,
+    ) -> None:
         super().__init__(parent)
         self.classifier = BurstClassifier(clock)
+        self.keeps_enter = keeps_enter
         self.last_scan: str | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -68,6 +78,7 @@ class ScanFilter(QObject):
             self.last_scan = text
             if text is not None and isinstance(watched, QWidget):
                 self.scanned.emit(text, watched)
+                return not self.keeps_enter(watched)
         elif key_event.text() and key_event.text().isprintable():
             self.classifier.key(key_event.text())
         else:

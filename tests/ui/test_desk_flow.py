@@ -174,3 +174,25 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None: 
             text("SELECT supervisor_id, requested_by FROM approvals")
         ).one()
     assert (supervisor, requested_by) == (desk.supervisor.user_id, desk.officer.user_id)
+
+
+def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    form = RegistrationInput(
+        "out", "road", "MSKU3881107", "textiles", truck_plate="LES-1", hs_code="520100"
+    )
+    first = desk.services.crossings.register(desk.officer, form).crossing
+    second = desk.services.crossings.register(desk.officer, form).crossing
+    window = _window(qtbot, desk)
+    window.ui.queue_view.setFocus()
+    qtbot.keyClicks(window.ui.queue_view, first.entry_no)  # scanner speed
+    qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_Return)
+    assert window.current is not None and window.current.entry_no == first.entry_no
+    # A container scanned into another field shows its latest crossing and leaves the field.
+    panel = window.registration
+    panel.ui.description_edit.setFocus()
+    qtbot.keyClicks(panel.ui.description_edit, "MSKU3881107")
+    qtbot.keyClick(panel.ui.description_edit, Qt.Key.Key_Return)
+    assert window.current.entry_no == second.entry_no
+    assert panel.ui.description_edit.text() == ""
+    assert not any(label.isVisible() for label in panel._errors.values())  # no save tried
+    assert "2 crossing(s)" in window.ui.status_bar.currentMessage()
