@@ -72,3 +72,13 @@ def pg_url() -> Iterator[str]:
                 pytest.fail("PostgreSQL is required here but pg_ctl was not found")
             pytest.skip("PostgreSQL is not installed")
         yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _desk_settings_in_a_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Windows remember their layout in QSettings; keep the tests' out of the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)

@@ -298,15 +298,29 @@ class MainWindow(QMainWindow):
         """Station time from the services' clock (injected in tests)."""
         return self._services.db.clock().astimezone(self._settings.zone)
 
+    def _layout_parts(self) -> dict[str, tuple]:  # type: ignore[type-arg]
+        """What the desk remembers between shifts (QSettings: per user, per machine)."""
+        header = self.ui.queue_view.horizontalHeader()
+        splitter = self.ui.queue_splitter
+        return {"geometry": (self.saveGeometry, self.restoreGeometry),
+                "queue_header": (header.saveState, header.restoreState),
+                "queue_splitter": (splitter.saveState, splitter.restoreState)}
+
     def _restore_layout(self) -> None:
         settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        for key, (_, restore) in self._layout_parts().items():
+            value = settings.value(f"main_window/{key}")
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        for key, (save, _) in self._layout_parts().items():
+            settings.setValue(f"main_window/{key}", save())
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         QApplication.instance().removeEventFilter(self.scan_filter)
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.save_layout()
         super().closeEvent(event)
 
 

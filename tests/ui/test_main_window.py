@@ -103,3 +103,13 @@ def test_gui_starts_on_an_empty_database(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     with sqlite3.connect(tmp_path / "first.db") as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_table_layout_is_remembered(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(desk.services, desk.officer)
+    qtbot.addWidget(first)
+    first.ui.queue_view.horizontalHeader().moveSection(COL_CONTAINER, 0)
+    first.save_layout()
+    second = MainWindow(desk.services, desk.officer)
+    qtbot.addWidget(second)
+    assert second.ui.queue_view.horizontalHeader().visualIndex(COL_CONTAINER) == 0
