@@ -95,6 +95,24 @@ def _queue_row(r: tuple) -> QueueRow:  # type: ignore[type-arg]
     )
 
 
+def queue_row_of(view: CrossingView) -> QueueRow:
+    """The queue's line for a crossing just written, without reading it back."""
+    return QueueRow(
+        view.id,
+        view.entry_no,
+        view.registered_at,
+        view.direction,
+        view.mode,
+        view.vehicle,
+        view.container_no,
+        view.cargo_category,
+        view.declared_net_kg,
+        view.net_kg,
+        view.channel,
+        view.status,
+    )
+
+
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """The UTC instants that bound a station-local calendar day."""
     start = datetime.combine(day, time(0), tzinfo=zone)

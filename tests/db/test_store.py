@@ -93,3 +93,7 @@ def test_entry_numbers_from_threads_never_collide(tmp_path: Path) -> None:
         t.join()
     assert len(issued) == 100 and len(set(issued)) == 100
     assert sorted(issued)[-1] == "2600000100"
+
+
+def test_head_revision_constant_matches_the_migration_scripts() -> None:
+    assert migrate.head_revision() == migrate.alembic_head()

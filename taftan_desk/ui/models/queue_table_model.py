@@ -20,7 +20,23 @@ from taftan_desk.services.queries import QueueRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# Typical widest contents of each column, for sizing columns without measuring every row.
+COLUMN_SAMPLES = (
+    "2600000000",
+    "00:00",
+    "Out",
+    "QICT-AST-2 / 312745778893",
+    "CSQU3054383",
+    "Industrial",
+    "22,000 ⓓ",
+    "Yellow",
+    "Awaiting inspection",
+)
+
 _CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
+# Built once: data() runs for every visible cell on every repaint.
+_CHANNEL_BRUSHES: dict[Channel, QBrush] = {}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,6 +46,7 @@ class QueueTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._zone = zone
         self._rows: list[QueueRow] = []
+        self._index: dict[int, int] = {}
         self._headers = [
             self.tr("Entry"),
             self.tr("Time"),
@@ -45,10 +62,21 @@ class QueueTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._index = {r.id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
+
+    def row_of(self, crossing_id: int) -> int | None:
+        return self._index.get(crossing_id)
+
+    def append_row(self, row: QueueRow) -> None:
+        at = len(self._rows)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.append(row)
+        self._index[row.id] = at
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -76,9 +104,11 @@ class QueueTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_CHANNEL:
-            return QBrush(QColor(_CHANNEL_COLOURS[row.channel]))
+            if not _CHANNEL_BRUSHES:
+                _CHANNEL_BRUSHES.update({c: QBrush(QColor(v)) for c, v in _CHANNEL_COLOURS.items()})
+            return _CHANNEL_BRUSHES[row.channel]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NET:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
     def _display(self, row: QueueRow, column: int) -> str:

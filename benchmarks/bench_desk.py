@@ -1,0 +1,155 @@
+"""Desk responsiveness on a large station database: prints numbers, asserts nothing.
+
+    .venv/bin/python benchmarks/bench_desk.py --db /tmp/taftan-bench/bench-1m.db
+
+Build the database first with bench_store.py (it creates the `benchofficer` account used
+here). Measured, with Qt offscreen:
+  start   process start -> sign-in dialog on screen (interpreter, imports, schema check)
+  login   password accepted -> main window shown with today's queue loaded (argon2 included)
+  save    Save pressed in the registration panel -> the new row in the queue
+Targets (issue 3): start <= 1 s, login <= 1 s, save <= 100 ms.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+OFFICER, PASSWORD = "benchofficer", "bench-password-1"
+TARGETS_MS = {"start": 1_000, "login": 1_000, "save": 100}
+
+_CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+def poll():
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None and dialog.objectName() == "LoginDialog" and dialog.isVisible():
+        print("SHOWN", flush=True)
+        dialog.reject()
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(1)
+from taftan_desk.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def measure_start(db: Path, runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        samples.append((time.perf_counter() - started) * 1000)
+        child.wait(timeout=60)
+        if line.strip() != "SHOWN":
+            raise SystemExit("the sign-in dialog never appeared")
+    return samples
+
+
+def measure_login(services, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from taftan_desk.ui.main_window import MainWindow
+
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        actor = services.accounts.authenticate(OFFICER, PASSWORD)
+        window = MainWindow(services, actor)
+        window.show()
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - started) * 1000)
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    return samples
+
+
+def measure_save(services, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from taftan_desk.ui.main_window import MainWindow
+
+    window = MainWindow(services, services.accounts.authenticate(OFFICER, PASSWORD))
+    window.show()
+    panel = window.registration
+    samples = []
+    for i in range(runs):
+        fill(panel, i)
+        before = window.model.rowCount()
+        started = time.perf_counter()
+        panel.save()
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - started) * 1000)
+        if window.model.rowCount() != before + 1:
+            raise SystemExit(f"save {i} did not reach the queue: {panel.ui.error_label.text()}")
+    window.close()
+    return samples
+
+
+def fill(panel, i: int) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.core import containers
+
+    body = f"MSKU{700_000 + i:06d}"
+    ui = panel.ui
+    ui.container_edit.setText(body + str(containers.check_digit(body)))
+    ui.truck_plate_edit.setText(f"QAA-{1000 + i}")
+    ui.cargo_category_combo.setCurrentIndex(5)  # textiles
+    ui.hs_code_edit.setText("520100")
+    ui.declared_net_edit.setText("12000")
+    ui.seals_edit.setText(f"AB{100000 + i} H")
+    ui.gross_edit.setText("14300")
+    ui.tare_edit.setText("2300")
+
+
+def report(name: str, samples: list[float]) -> None:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    target = TARGETS_MS[name]
+    verdict = "PASS" if p95 <= target else "MISS"
+    print(
+        f"{name:<7} n={len(samples):<4} median {statistics.median(samples):8.1f} ms   "
+        f"p95 {p95:8.1f} ms   max {max(samples):8.1f} ms   target <= {target} ms  {verdict}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="a database from bench_store.py")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--saves", type=int, default=100)
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    from taftan_desk.db.engine import make_engine
+    from taftan_desk.services.container import Services
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    services = Services.build(make_engine(str(args.db)))
+    with services.db.read() as session:
+        from sqlalchemy import text
+
+        count = session.execute(text("SELECT count(*) FROM crossings")).scalar_one()
+    print(f"database {args.db} with {count:,} crossings; Qt {os.environ['QT_QPA_PLATFORM']}")
+    report("start", measure_start(args.db, args.runs))
+    report("login", measure_login(services, args.runs))
+    report("save", measure_save(services, args.saves))
+    del app
+
+
+if __name__ == "__main__":
+    main()
