@@ -182,3 +182,17 @@ def assess(
     if declared_net_kg is not None:
         checks.append(check_r3(net, declared_net_kg, gross_kg, settings))
     return Weighing(gross_kg, tare_kg, net, tuple(checks))
+
+
+def net_summary(gross_text: str, tare_text: str, settings: StationSettings) -> tuple[str, bool]:
+    """What a desk shows while gross and tare are being typed: the net against the limit in
+    words, and whether it passes. Nothing until both are there."""
+    try:
+        gross = parse_kg(gross_text, "gross_kg", "gross", required=False)
+        tare = parse_kg(tare_text, "tare_kg", "tare", required=False)
+        if gross is None or tare is None:
+            return "", True
+        check = check_r1(net_from(gross, tare), settings)
+    except ValidationError as exc:
+        return str(exc), False
+    return check.reason, check.passed

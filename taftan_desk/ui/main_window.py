@@ -5,7 +5,7 @@ import sys
 import traceback
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -292,8 +292,13 @@ class MainWindow(QMainWindow):
         """Widths from typical contents, measured once: asking the model for every row's
         size hint costs a tenth of a second at a thousand rows."""
         metrics = self.ui.queue_view.fontMetrics()
+        header_metrics = self.ui.queue_view.horizontalHeader().fontMetrics()
         for column, sample in enumerate(COLUMN_SAMPLES):
-            self.ui.queue_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(header) + 8
+            )
+            self.ui.queue_view.setColumnWidth(column, width + 14)
         self._columns_sized = True
 
     def _show_who(self) -> None:

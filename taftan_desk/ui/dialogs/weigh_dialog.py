@@ -3,7 +3,6 @@
 from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core import weights
-from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
@@ -45,16 +44,9 @@ class WeighDialog(ServiceDialog):
         self.ui.gross_edit.setFocus()
 
     def _show_net(self) -> None:
-        try:
-            gross = weights.parse_kg(self.ui.gross_edit.text(), "gross_kg", "gross", required=False)
-            tare = weights.parse_kg(self.ui.tare_edit.text(), "tare_kg", "tare", required=False)
-            if gross is None or tare is None:
-                self.ui.net_label.clear()
-                return
-            check = weights.check_r1(weights.net_from(gross, tare), self._settings)
-            text, ok = check.reason, check.passed
-        except ValidationError as exc:
-            text, ok = str(exc), False
+        text, ok = weights.net_summary(
+            self.ui.gross_edit.text(), self.ui.tare_edit.text(), self._settings
+        )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)
 

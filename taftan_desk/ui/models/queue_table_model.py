@@ -1,7 +1,9 @@
 """Today's crossings as a table model over plain QueueRow objects."""
 
+import functools
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from taftan_desk.core.channel import Channel
 from taftan_desk.services.queries import QueueRow
@@ -20,15 +22,23 @@ from taftan_desk.services.queries import QueueRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
+
+@functools.cache
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
 # Typical widest contents of each column, for sizing columns without measuring every row.
 COLUMN_SAMPLES = (
     "2600000000",
     "00:00",
     "Out",
-    "QICT-AST-2 / 312745778893",
+    "PICT-AST-5 / PR-12345",
     "CSQU3054383",
     "Industrial",
-    "22,000 ⓓ",
+    "22,000",
     "Yellow",
     "Awaiting inspection",
 )
@@ -109,6 +119,11 @@ class QueueTableModel(QAbstractTableModel):
             return _CHANNEL_BRUSHES[row.channel]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NET:
             return _RIGHT
+        if column == COL_NET and row.net_kg is None:  # not weighed yet: the declared figure
+            if role == Qt.ItemDataRole.FontRole:
+                return _italic()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Declared net; not weighed yet")
         return None
 
     def _display(self, row: QueueRow, column: int) -> str:
@@ -126,7 +141,7 @@ class QueueTableModel(QAbstractTableModel):
             return row.cargo_category.capitalize()
         if column == COL_NET:
             kg = row.net_kg if row.net_kg is not None else row.declared_net_kg
-            return "" if kg is None else f"{kg:,}" + ("" if row.net_kg is not None else " ⓓ")
+            return "" if kg is None else f"{kg:,}"
         if column == COL_CHANNEL:
             return row.channel.value.capitalize()
         return row.status.label

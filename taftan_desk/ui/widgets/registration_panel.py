@@ -181,17 +181,11 @@ class RegistrationPanel(QWidget):
             self.focusNextChild()
 
     def _show_net(self) -> None:
-        try:
-            gross = weights.parse_kg(self.ui.gross_edit.text(), "gross_kg", "gross", required=False)
-            tare = weights.parse_kg(self.ui.tare_edit.text(), "tare_kg", "tare", required=False)
-            text = (
-                ""
-                if gross is None or tare is None
-                else weights.check_r1(weights.net_from(gross, tare), self._settings).reason
-            )
-        except ValidationError as exc:
-            text = str(exc)
+        text, ok = weights.net_summary(
+            self.ui.gross_edit.text(), self.ui.tare_edit.text(), self._settings
+        )
         self.ui.net_label.setText(text)
+        self.ui.net_label.setStyleSheet("" if ok else _ERROR_STYLE)
 
     def _show_cargo_hint(self) -> None:
         chosen = CATEGORIES[self.ui.cargo_category_combo.currentIndex()]
