@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sqlalchemy import text
 
+from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
@@ -138,9 +139,7 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None: 
     desk.services.inspections.record(
         desk.officer,
         crossing.id,
-        __import__("taftan_desk.core.inspection", fromlist=["InspectionInput"]).InspectionInput(
-            "documentary", "Ali", "no_discrepancy", "release"
-        ),
+        InspectionInput("documentary", "Ali", "no_discrepancy", "release"),
     )
     window = _window(qtbot, desk)
     window._select(crossing.id)

@@ -5,6 +5,7 @@ import json
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
+from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY
 from tests.support import Desk, show_and_activate
@@ -127,3 +128,39 @@ def test_escape_clears_the_form(qtbot, desk: Desk) -> None:  # type: ignore[no-u
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
     assert panel.ui.container_edit.text() == "" and panel.ui.size_type_edit.text() == ""
     assert window.focusWidget() is panel.ui.container_edit
+
+
+def test_full_storage_is_said_plainly_and_the_form_is_kept(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    from taftan_desk.db.engine import make_engine
+    from taftan_desk.services.container import Services
+
+    saved_before = desk.services.crossings.register(
+        desk.officer,
+        RegistrationInput("in", "road", "MSKU3881107", "steel", truck_plate="QAA-9"),
+    ).crossing
+    engine = make_engine(str(desk.path))
+
+    @event.listens_for(engine, "connect")
+    def _cap(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    full = Services.build(engine, desk.clock)
+    window = MainWindow(full, desk.officer)
+    qtbot.addWidget(window)
+    panel = window.registration
+    for i in range(60):  # until the capped file runs out of pages
+        panel.ui.container_edit.setText("CSQU3054383")
+        panel.ui.truck_plate_edit.setText(f"QAA-{i}")
+        panel.ui.cargo_category_combo.setCurrentIndex(3)
+        panel.ui.description_edit.setText("x" * 300)
+        if panel.save() is None:
+            break
+    assert "Storage is full" in panel.ui.error_label.text()
+    assert panel.ui.container_edit.text() == "CSQU3054383"  # nothing typed is lost
+    assert desk.services.queries.get(saved_before.id).entry_no == saved_before.entry_no
+    assert desk.services.health.check().ok
+    window.close()
+    engine.dispose()
