@@ -4,10 +4,11 @@
 
 Build the database first with bench_store.py (it creates the `benchofficer` account used
 here). Measured, with Qt offscreen:
-  start   process start -> sign-in dialog on screen (interpreter, imports, schema check)
+  start   process start -> sign-in dialog on screen (the database loads behind it)
+  ready   process start -> the dialog accepts a sign-in (database open, at head)
   login   password accepted -> main window shown with today's queue loaded (argon2 included)
   save    Save pressed in the registration panel -> the new row in the queue
-Targets (issue 3): start <= 1 s, login <= 1 s, save <= 100 ms.
+Targets (issue 3): start <= 1 s, login <= 1 s, save <= 100 ms; ready is held to 1 s too.
 """
 
 import argparse
@@ -21,18 +22,27 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 OFFICER, PASSWORD = "benchofficer", "bench-password-1"
-TARGETS_MS = {"start": 1_000, "login": 1_000, "save": 100}
+TARGETS_MS = {"start": 1_000, "ready": 1_000, "login": 1_000, "save": 100}
 
 _CHILD = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
+from PySide6.QtWidgets import QDialogButtonBox
+said = set()
 def poll():
-    dialog = QApplication.activeModalWidget()
-    if dialog is not None and dialog.objectName() == "LoginDialog" and dialog.isVisible():
-        print("SHOWN", flush=True)
-        dialog.reject()
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() != "LoginDialog" or not w.isVisible():
+            continue
+        if "SHOWN" not in said:
+            said.add("SHOWN")
+            print("SHOWN", flush=True)
+        ok = w.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        if ok.isEnabled() and "READY" not in said:
+            said.add("READY")
+            print("READY", flush=True)
+            w.reject()
 timer = QTimer()
 timer.timeout.connect(poll)
 timer.start(1)
@@ -41,8 +51,10 @@ sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-def measure_start(db: Path, runs: int) -> list[float]:
-    samples = []
+def measure_start(db: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Launch -> sign-in dialog on screen, and launch -> the dialog accepts a sign-in."""
+    shown: list[float] = []
+    ready: list[float] = []
     for _ in range(runs):
         started = time.perf_counter()
         child = subprocess.Popen(
@@ -52,12 +64,12 @@ def measure_start(db: Path, runs: int) -> list[float]:
             text=True,
         )
         assert child.stdout is not None
-        line = child.stdout.readline()
-        samples.append((time.perf_counter() - started) * 1000)
+        for expected, samples in (("SHOWN", shown), ("READY", ready)):
+            if child.stdout.readline().strip() != expected:
+                raise SystemExit(f"the sign-in dialog never reached {expected}")
+            samples.append((time.perf_counter() - started) * 1000)
         child.wait(timeout=60)
-        if line.strip() != "SHOWN":
-            raise SystemExit("the sign-in dialog never appeared")
-    return samples
+    return shown, ready
 
 
 def measure_login(services, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -145,7 +157,9 @@ def main() -> None:
 
         count = session.execute(text("SELECT count(*) FROM crossings")).scalar_one()
     print(f"database {args.db} with {count:,} crossings; Qt {os.environ['QT_QPA_PLATFORM']}")
-    report("start", measure_start(args.db, args.runs))
+    shown, ready = measure_start(args.db, args.runs)
+    report("start", shown)
+    report("ready", ready)
     report("login", measure_login(services, args.runs))
     report("save", measure_save(services, args.saves))
     del app

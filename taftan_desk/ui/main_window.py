@@ -1,23 +1,18 @@
 """The desk's main window: for now a live list of today's crossings at the station."""
 
 import logging
-import sys
-import traceback
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
-from taftan_desk import __version__
 from taftan_desk.core import containers
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.lifecycle import Action
@@ -29,9 +24,7 @@ from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
-from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
-from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
@@ -349,35 +342,3 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self.scan_filter)
         self.save_layout()
         super().closeEvent(event)
-
-
-def _install_excepthook() -> None:
-    def hook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
-        log.error("unhandled error", exc_info=(kind, value, tb))
-        text = "".join(traceback.format_exception_only(kind, value)).strip()
-        QMessageBox.critical(
-            None,
-            QApplication.translate("app", "Unexpected error"),
-            QApplication.translate(
-                "app", "Something went wrong and was logged. Nothing already saved is lost.\n\n{0}"
-            ).format(text),
-        )
-
-    sys.excepthook = hook
-
-
-def run(services: Services) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName("taftan-desk")
-    app.setApplicationName("Taftan Desk")
-    app.setApplicationVersion(__version__)
-    _install_excepthook()
-    needs_setup = services.accounts.count() == 0 or not services.settings.is_initialised()
-    if needs_setup and SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
-        return 0
-    login = LoginDialog(services.accounts, services.settings.current())
-    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-        return 0
-    window = MainWindow(services, login.actor)
-    window.show()
-    return app.exec()

@@ -1,35 +1,61 @@
-"""Sign-in at the desk: a problem shows beside the form, never as a box to click away."""
+"""Sign-in at the desk: a problem shows beside the form, never as a box to click away.
+
+The dialog can be on screen before the database is: until attach() it says it is opening
+the station and its OK does nothing.
+"""
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from taftan_desk.core.errors import AuthenticationFailed, ValidationError
 from taftan_desk.core.station_settings import StationSettings
-from taftan_desk.services.accounts import AccountService
-from taftan_desk.services.database import Actor
 from taftan_desk.ui.dialogs.base import ServiceDialog
 from taftan_desk.ui.forms.ui_login_dialog import Ui_LoginDialog
+
+if TYPE_CHECKING:
+    from taftan_desk.services.accounts import AccountService
+    from taftan_desk.services.database import Actor
 
 
 class LoginDialog(ServiceDialog):
     FIELD_WIDGETS = {"username": "username_edit", "password": "password_edit"}
 
     def __init__(
-        self, accounts: AccountService, station: StationSettings, parent: QWidget | None = None
+        self,
+        accounts: "AccountService | None" = None,
+        station: StationSettings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
-        self._accounts = accounts
+        self._accounts: AccountService | None = None
         self.actor: Actor | None = None
+        self.ui.station_label.setText(self.tr("Opening the station database…"))
+        self._ok().setEnabled(False)
+        self.setup_form(360)
+        self.ui.username_edit.setFocus()
+        if accounts is not None and station is not None:
+            self.attach(accounts, station)
+
+    def attach(self, accounts: "AccountService", station: StationSettings) -> None:
+        self._accounts = accounts
         self.ui.station_label.setText(
             self.tr("{name} ({code})").format(name=station.station_name, code=station.station_code)
         )
-        self.setup_form(360)
-        self.ui.username_edit.setFocus()
+        self._ok().setEnabled(True)
+
+    def _ok(self):  # type: ignore[no-untyped-def]
+        return self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
 
     def submit(self) -> None:
+        if self._accounts is None:
+            raise ValidationError(
+                self.tr("The desk is still opening the station database."), field="username"
+            )
         if not self.ui.username_edit.text().strip():
             raise ValidationError(self.tr("Enter your user name."), field="username")
         if not self.ui.password_edit.text():

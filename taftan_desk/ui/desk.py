@@ -1,0 +1,71 @@
+"""The desk's start: the sign-in dialog on screen first, the database loaded behind it.
+
+Only PySide6 and the sign-in form are imported before the dialog shows; the services, the
+set-up dialog and the main window load while the officer starts typing (keys typed then
+wait in Qt's queue and arrive once the desk is ready).
+"""
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from taftan_desk import __version__
+from taftan_desk.core.errors import DeskError
+from taftan_desk.ui.dialogs.login_dialog import LoginDialog
+
+if TYPE_CHECKING:
+    from taftan_desk.services.container import Services
+
+log = logging.getLogger(__name__)
+
+
+def run(load: Callable[[], "Services"]) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("taftan-desk")
+    app.setApplicationName("Taftan Desk")
+    app.setApplicationVersion(__version__)
+    _install_excepthook()
+    login = LoginDialog()
+    login.setWindowModality(Qt.WindowModality.ApplicationModal)  # before show: exec() reuses it
+    login.show()
+    QApplication.processEvents()  # paint it before the heavy loading starts
+    try:
+        services = load()
+    except DeskError as exc:
+        login.show_problem(str(exc), None)
+        login.exec()
+        return 1
+    if services.accounts.count() == 0 or not services.settings.is_initialised():
+        login.hide()
+        from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
+
+        if SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
+            return 0
+    login.attach(services.accounts, services.settings.current())
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 0
+    from taftan_desk.ui.main_window import MainWindow
+
+    window = MainWindow(services, login.actor)
+    window.show()
+    return app.exec()
+
+
+def _install_excepthook() -> None:
+    def hook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
+        log.error("unhandled error", exc_info=(kind, value, tb))
+        text = "".join(traceback.format_exception_only(kind, value)).strip()
+        QMessageBox.critical(
+            None,
+            QApplication.translate("app", "Unexpected error"),
+            QApplication.translate(
+                "app", "Something went wrong and was logged. Nothing already saved is lost.\n\n{0}"
+            ).format(text),
+        )
+
+    sys.excepthook = hook
