@@ -57,6 +57,7 @@ _COLUMNS = (
 
 
 _CHANNELS = {c.value: c for c in Channel}
+_OPEN_STATES = [s.value for s in Status if not s.is_closed]
 _STATUSES = {s.value: s for s in Status}
 
 
@@ -149,6 +150,21 @@ class QueryService:
         )
         with self.db.read() as session:
             return [_queue_row(r) for r in session.execute(stmt)]
+
+    def desk_queue(self, day: date, zone: ZoneInfo, *, limit: int = 5_000) -> list[QueueRow]:
+        """The desk's queue: crossings still open from earlier days (a truck registered at
+        23:50 and still awaiting inspection must not vanish at midnight), then the day's."""
+        start, _ = day_bounds(day, zone)
+        stmt = (
+            sa_select(*_COLUMNS)
+            .where(Crossing.status.in_(_OPEN_STATES))  # type: ignore[attr-defined]
+            .where(Crossing.registered_at < start)
+            .order_by(Crossing.registered_at, Crossing.id)
+            .limit(limit)
+        )
+        with self.db.read() as session:
+            earlier = [_queue_row(r) for r in session.execute(stmt)]
+        return earlier + self.day(day, zone, limit=limit)
 
     def container_history(self, container_no: str, *, limit: int = 200) -> list[QueueRow]:
         number = containers.normalise(container_no)

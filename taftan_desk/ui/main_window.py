@@ -21,7 +21,7 @@ from taftan_desk.services import entry_numbers
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
-from taftan_desk.services.queries import queue_row_of
+from taftan_desk.services.queries import day_bounds, queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         today = self._now().date()
         try:
-            rows = self._services.queries.day(today, self._settings.zone)
+            rows = self._services.queries.desk_queue(today, self._settings.zone)
         except DeskError as exc:
             self.ui.status_bar.showMessage(str(exc))
             return
@@ -113,11 +113,15 @@ class MainWindow(QMainWindow):
         if not self._columns_sized:
             self._size_columns()
             self._restore_layout()  # the officer's own widths win over the defaults
-        self.ui.title_label.setText(
-            self.tr("Crossings on {day} ({zone})").format(
-                day=today.strftime("%d %b %Y"), zone=self._settings.timezone
-            )
+        carried = sum(
+            1 for r in rows if r.registered_at < day_bounds(today, self._settings.zone)[0]
         )
+        title = self.tr("Crossings on {day} ({zone})").format(
+            day=today.strftime("%d %b %Y"), zone=self._settings.timezone
+        )
+        if carried:
+            title += self.tr(", with {n} still open from earlier days").format(n=carried)
+        self.ui.title_label.setText(title)
         self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=len(rows)))
         self._show_who()
         self.ui.status_bar.showMessage(

@@ -115,3 +115,31 @@ def test_table_layout_is_remembered(qtbot, desk: Desk) -> None:  # type: ignore[
     second = MainWindow(desk.services, desk.officer)
     qtbot.addWidget(second)
     assert second.ui.queue_view.horizontalHeader().visualIndex(COL_CONTAINER) == 0
+
+
+def test_open_crossings_from_yesterday_stay_in_the_queue(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    desk.clock.now -= timedelta(days=1)
+    open_one = _register(desk, "CSQU3054383")  # weighed, green: registered, still open
+    closed = desk.services.crossings.register(
+        desk.officer,
+        RegistrationInput(
+            direction="out",
+            mode="road",
+            container_no="MSKU3881107",
+            cargo_category="textiles",
+            truck_plate="LES-1",
+            hs_code="520100",
+            gross_kg="14300",
+            tare_kg="2300",
+        ),
+    ).crossing
+    desk.services.crossings.release(desk.officer, closed.id)
+    desk.clock.now += timedelta(days=1)
+    today = _register(desk, "TASU1170000")
+    window = MainWindow(desk.services, desk.officer)
+    qtbot.addWidget(window)
+    entries = [window.model.index(r, COL_ENTRY).data() for r in range(window.model.rowCount())]
+    assert entries == [open_one, today]
+    assert "1 still open from earlier days" in window.ui.title_label.text()
