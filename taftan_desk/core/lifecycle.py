@@ -40,8 +40,6 @@ class Action(enum.StrEnum):
     REFUSE = "refuse"
 
 
-_OPEN = (Status.REGISTERED, Status.AWAITING_INSPECTION, Status.INSPECTED, Status.HELD)
-
 # Which actions each state allows, and the state an action leads to.
 ALLOWED: dict[Status, frozenset[Action]] = {
     Status.REGISTERED: frozenset(
@@ -104,7 +102,3 @@ def next_status(status: Status, action: Action) -> Status:
 
 def allowed_actions(status: Status) -> frozenset[Action]:
     return ALLOWED[status]
-
-
-def is_open(status: Status) -> bool:
-    return status in _OPEN

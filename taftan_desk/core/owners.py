@@ -30,7 +30,3 @@ DEFAULT_KNOWN_OWNERS: dict[str, str] = {
     "TKR": "TransContainer",
     "PRF": "Pakistan Railways Freight",
 }
-
-
-def is_known(owner: str, known: set[str] | frozenset[str]) -> bool:
-    return owner.upper() in known

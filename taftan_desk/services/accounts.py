@@ -188,13 +188,6 @@ class AccountService:
             raise PermissionDenied("Only a supervisor can approve this.")
         return sign(self.db.approval_key, supervisor, text, self.db.clock())
 
-    def actor_for(self, user_id: int) -> Actor:
-        with self.db.read() as session:
-            user = session.get(User, user_id)
-            if user is None or not user.active:
-                raise AuthenticationFailed("That account no longer exists or is disabled.")
-            return _actor(user)
-
 
 def _verify(stored: str, password: str) -> bool:
     try:

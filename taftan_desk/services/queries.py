@@ -19,7 +19,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import AuditEvent, Crossing
 from taftan_desk.services.crossing_rows import full_view, load
 from taftan_desk.services.database import Database
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, vehicle_text
 
 
 @dataclass(frozen=True)
@@ -79,14 +79,14 @@ def _queue_row(r: tuple) -> QueueRow:  # type: ignore[type-arg]
         channel,
         status,
     ) = r
-    vehicle = plate if mode == "road" else " / ".join(x for x in (train, wagon) if x)
+    vehicle = vehicle_text(mode, plate, train, wagon)
     return QueueRow(
         id_,
         entry_no,
         registered_at,
         direction,
         mode,
-        vehicle or "",
+        vehicle,
         container,
         category,
         declared,

@@ -74,13 +74,18 @@ class CrossingView:
 
     @property
     def vehicle(self) -> str:
-        if self.mode == "rail":
-            return " / ".join(x for x in (self.train_no, self.wagon_no) if x)
-        return self.truck_plate or ""
+        return vehicle_text(self.mode, self.truck_plate, self.train_no, self.wagon_no)
 
     @property
     def actions(self) -> frozenset[Action]:
         return allowed_actions(self.status)
+
+
+def vehicle_text(mode: str, plate: str | None, train: str | None, wagon: str | None) -> str:
+    """How lists and documents name the vehicle: the plate on the road, train / wagon on rail."""
+    if mode == "rail":
+        return " / ".join(x for x in (train, wagon) if x)
+    return plate or ""
 
 
 def reasons_from_json(text: str) -> tuple[Reason, ...]:

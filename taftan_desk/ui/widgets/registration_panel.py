@@ -74,7 +74,8 @@ class RegistrationPanel(QWidget):
         self.actor = actor
         self._settings: StationSettings = services.settings.current()
         self._suggestion: str | None = None
-        self._owners: set[str] = set()
+        # Loaded once: the list changes by an administrator's hand, not between two trucks.
+        self._owners = {code for code, _ in services.settings.known_owners()}
         self._errors = self._make_error_labels()
         for label, style in (
             (self.ui.warnings_label, _WARNING_STYLE),
@@ -282,7 +283,6 @@ class RegistrationPanel(QWidget):
             self.ui.direction_combo.setCurrentIndex(0)
             self.ui.mode_combo.setCurrentIndex(0)
         self.ui.cargo_category_combo.setCurrentIndex(0)
-        self._owners = {code for code, _ in self._services.settings.known_owners()}
         self._hide_errors()
         for label in (self.ui.container_hint_label, self.ui.net_label, self.ui.warnings_label):
             label.clear()
