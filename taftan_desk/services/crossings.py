@@ -18,7 +18,7 @@ from taftan_desk.db.models import Approval, Crossing, Inspection, SealRecord, Us
 from taftan_desk.services import approvals, audit, entry_numbers
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
-from taftan_desk.services.crossing_rows import full_view, load, touch
+from taftan_desk.services.crossing_rows import HistoryLine, full_view, history, load, touch
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.settings_service import known_owner
 from taftan_desk.services.settings_service import load as load_settings
@@ -28,6 +28,13 @@ from taftan_desk.services.views import (
     reasons_from_json,
     reasons_to_json,
 )
+
+
+@dataclass(frozen=True)
+class CrossingDetail:
+    crossing: CrossingView
+    blockers: list[Blocker]
+    history: list[HistoryLine]
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,14 @@ class CrossingService:
             return full_view(unit.session, row), weighing
 
     # -- release, hold, refuse ----------------------------------------------------------
+    def detail(self, crossing_id: int) -> CrossingDetail:
+        """Everything the desk shows of one crossing, read in one snapshot."""
+        with self.db.read() as session:
+            row = load(session, crossing_id)
+            return CrossingDetail(
+                full_view(session, row), _blockers(session, row), history(session, crossing_id)
+            )
+
     def blockers(self, crossing_id: int) -> list[Blocker]:
         with self.db.read() as session:
             row = load(session, crossing_id)

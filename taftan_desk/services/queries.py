@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import sqlalchemy as sa
 from sqlalchemy import select as sa_select
 from sqlmodel import select
 
@@ -16,7 +15,7 @@ from taftan_desk.core import containers
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.errors import NotFound
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.db.models import AuditEvent, Crossing
+from taftan_desk.db.models import Crossing
 from taftan_desk.services.crossing_rows import full_view, load
 from taftan_desk.services.database import Database
 from taftan_desk.services.views import CrossingView, vehicle_text
@@ -120,21 +119,6 @@ def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
 
 
-@dataclass(frozen=True)
-class HistoryLine:
-    at: datetime
-    actor: str
-    action: str
-
-
-_HISTORY = (
-    sa_select(AuditEvent.at, AuditEvent.actor_name, AuditEvent.action)
-    .where(AuditEvent.entity == "crossing")
-    .where(AuditEvent.entity_id == sa.bindparam("entity_id"))
-    .order_by(AuditEvent.id)
-)
-
-
 class QueryService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -176,12 +160,6 @@ class QueryService:
         )  # type: ignore[attr-defined]
         with self.db.read() as session:
             return [_queue_row(r) for r in session.execute(stmt)]
-
-    def history(self, crossing_id: int) -> list[HistoryLine]:
-        """What happened to a crossing, from its audit events (the record of record)."""
-        with self.db.read() as session:
-            rows = session.execute(_HISTORY, {"entity_id": str(crossing_id)})
-            return [HistoryLine(at, actor, action) for at, actor, action in rows]
 
     def has_crossings(self) -> bool:
         with self.db.read() as session:

@@ -138,14 +138,12 @@ class MainWindow(QMainWindow):
 
     def show_crossing(self, crossing_id: int) -> None:
         try:
-            view = self._services.queries.get(crossing_id)
-            blockers = self._services.crossings.blockers(crossing_id)
-            history = self._services.queries.history(crossing_id)
+            detail = self._services.crossings.detail(crossing_id)
         except DeskError as exc:
             self.ui.status_bar.showMessage(str(exc))
             return
-        self.current = view
-        self.detail.show_crossing(view, blockers, history)
+        view = self.current = detail.crossing
+        self.detail.show_crossing(view, detail.blockers, detail.history)
         allowed = {
             Action.WEIGH: self.ui.weigh_action,
             Action.INSPECT: self.ui.inspect_action,

@@ -21,7 +21,7 @@ class SupervisorDialog(ServiceDialog):
         self._services = services
         self.approval: SupervisorApproval | None = None
         self.ui.intro_label.setText(
-            self.tr("A supervisor must approve:")
+            self.tr("Releasing this crossing overrides:")
             + "\n"
             + "\n".join(f"• {b.text}" for b in blockers)
         )

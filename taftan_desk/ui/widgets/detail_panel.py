@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.release import Blocker
-from taftan_desk.services.queries import HistoryLine
+from taftan_desk.services.crossing_rows import HistoryLine
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.forms.ui_detail_panel import Ui_DetailPanel
 
