@@ -1,8 +1,8 @@
 """The desk's start: the sign-in dialog on screen first, the database loaded behind it.
 
 Only PySide6 and the sign-in form are imported before the dialog shows; the services, the
-set-up dialog and the main window load while the officer starts typing (keys typed then
-wait in Qt's queue and arrive once the desk is ready).
+set-up dialog and the main window load on a worker thread while the officer types (the
+dialog answers every key meanwhile; an early Enter signs in as soon as the database is open).
 """
 
 import logging
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from taftan_desk import __version__
 from taftan_desk.core.errors import DeskError
+from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
@@ -33,13 +34,14 @@ def run(load: Callable[[], "Services"]) -> int:
     login = LoginDialog()
     login.setWindowModality(Qt.WindowModality.ApplicationModal)  # before show: exec() reuses it
     login.show()
-    QApplication.processEvents()  # paint it before the heavy loading starts
     try:
-        services = load()
+        services = background.wait(background.submit(lambda: _load_desk(load)))
     except DeskError as exc:
         login.show_problem(str(exc), None)
         login.exec()
         return 1
+    if login.result() == QDialog.DialogCode.Rejected and not login.isVisible():
+        return 0  # the officer closed the desk while it was opening
     if services.accounts.count() == 0 or not services.settings.is_initialised():
         login.hide()
         from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
@@ -54,6 +56,14 @@ def run(load: Callable[[], "Services"]) -> int:
     window = MainWindow(services, login.actor)
     window.show()
     return app.exec()
+
+
+def _load_desk(load: Callable[[], "Services"]) -> "Services":
+    services = load()
+    # Imported here, on the worker thread, so the window after sign-in only has to be built.
+    import taftan_desk.ui.main_window  # noqa: F401
+
+    return services
 
 
 def _install_excepthook() -> None:

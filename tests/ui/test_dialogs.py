@@ -47,6 +47,21 @@ def test_empty_user_name_is_asked_for(qtbot, desk: Desk) -> None:  # type: ignor
     assert dialog.ui.error_label.text() == "Enter your user name."
 
 
+def test_enter_pressed_while_the_database_opens_signs_in_once_it_is_open(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog()
+    qtbot.addWidget(dialog)
+    show_and_activate(qtbot, dialog)
+    assert "Opening" in dialog.ui.station_label.text()
+    qtbot.keyClicks(dialog.ui.username_edit, "ali")
+    qtbot.keyClicks(dialog.ui.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.ui.password_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.actor is None
+    assert "signed in once it is open" in dialog.ui.error_label.text()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.attach(desk.services.accounts, desk.services.settings.current())
+    assert dialog.actor is not None and dialog.actor.username == "ali"
+
+
 def test_first_launch_sets_up_the_station(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(str(tmp_path / "new.db"))
     migrate.upgrade(engine)

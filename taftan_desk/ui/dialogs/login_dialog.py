@@ -1,14 +1,14 @@
 """Sign-in at the desk: a problem shows beside the form, never as a box to click away.
 
 The dialog can be on screen before the database is: until attach() it says it is opening
-the station and its OK does nothing.
+the station, and an OK pressed meanwhile signs in as soon as the database is open.
 """
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core.errors import AuthenticationFailed, ValidationError
 from taftan_desk.core.station_settings import StationSettings
@@ -34,8 +34,8 @@ class LoginDialog(ServiceDialog):
         self.ui.setupUi(self)
         self._accounts: AccountService | None = None
         self.actor: Actor | None = None
+        self._submit_when_open = False
         self.ui.station_label.setText(self.tr("Opening the station database…"))
-        self._ok().setEnabled(False)
         self.setup_form(360)
         self.ui.username_edit.setFocus()
         if accounts is not None and station is not None:
@@ -46,16 +46,27 @@ class LoginDialog(ServiceDialog):
         self.ui.station_label.setText(
             self.tr("{name} ({code})").format(name=station.station_name, code=station.station_code)
         )
-        self._ok().setEnabled(True)
+        if self._submit_when_open:
+            self._submit_when_open = False
+            self.ui.error_label.hide()
+            self._submit()
 
-    def _ok(self):  # type: ignore[no-untyped-def]
-        return self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+    @property
+    def is_attached(self) -> bool:
+        return self._accounts is not None
+
+    def _submit(self) -> None:
+        if self._accounts is None:
+            self._submit_when_open = True
+            self.show_problem(
+                self.tr("Opening the station database… you will be signed in once it is open."),
+                None,
+            )
+            return
+        super()._submit()
 
     def submit(self) -> None:
-        if self._accounts is None:
-            raise ValidationError(
-                self.tr("The desk is still opening the station database."), field="username"
-            )
+        assert self._accounts is not None  # _submit waits for attach()
         if not self.ui.username_edit.text().strip():
             raise ValidationError(self.tr("Enter your user name."), field="username")
         if not self.ui.password_edit.text():

@@ -1,0 +1,93 @@
+"""The desk's one way to run slow work off the GUI thread.
+
+Threading contract:
+- `work` runs on a worker thread of Qt's global pool. It must not touch any widget or other
+  QObject; it may call services, which open a unit of work (their own pooled connection) per
+  call, so two threads never share a database connection at once.
+- `on_done(result)` or `on_error(exc)` then runs on the GUI thread, through the event loop,
+  never from inside `submit()`. `on_error` receives every exception `work` raised; without an
+  `on_error`, a DeskError is logged and anything else reaches the application's excepthook.
+- A task whose `context` widget has been destroyed delivers nothing.
+- Results are plain values (frozen dataclasses, bytes, paths), never live ORM rows.
+"""
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, Signal
+
+from taftan_desk.core.errors import DeskError
+
+log = logging.getLogger(__name__)
+
+
+class Task(QObject):
+    """One piece of background work; its signals arrive on the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def _finish(self, result: Any, error: BaseException | None) -> None:
+        self.done, self.result, self.error = True, result, error
+
+
+def submit(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    context: QObject | None = None,
+) -> Task:
+    task = Task(context)  # parented: destroyed with its context, and its signals with it
+    task.succeeded.connect(lambda result: task._finish(result, None))
+    task.failed.connect(lambda exc: task._finish(None, exc))
+    if on_done is not None:
+        task.succeeded.connect(on_done)
+    task.failed.connect(on_error or _report)
+
+    def run() -> None:
+        try:
+            result = work()
+        except BaseException as exc:  # every failure must reach the GUI thread's handler
+            _emit(task.failed, exc)
+        else:
+            _emit(task.succeeded, result)
+
+    QThreadPool.globalInstance().start(run)
+    return task
+
+
+def wait(task: Task) -> Any:
+    """Keep the event loop turning until the task ends, then return its result or raise.
+
+    For the desk's start only, where nothing else can happen until the database is open;
+    windows stay responsive meanwhile."""
+    if not task.done:
+        loop = QEventLoop()
+        task.succeeded.connect(loop.quit)
+        task.failed.connect(loop.quit)
+        loop.exec()
+    if task.error is not None:
+        raise task.error
+    return task.result
+
+
+def _emit(signal: Any, value: object) -> None:
+    try:
+        signal.emit(value)
+    except RuntimeError:  # the task's context was destroyed meanwhile: nobody to tell
+        log.debug("background result dropped: its window is gone")
+
+
+def _report(exc: BaseException) -> None:
+    if isinstance(exc, DeskError):
+        log.warning("background work refused: %s", exc)
+        return
+    sys.excepthook(type(exc), exc, exc.__traceback__)
