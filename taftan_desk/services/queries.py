@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import and_, func, or_, true
 from sqlalchemy import select as sa_select
 from sqlmodel import select
 
@@ -113,6 +114,27 @@ def queue_row_of(view: CrossingView) -> QueueRow:
     )
 
 
+#: Where a page of the queue ends: the last row's registration instant and id.
+QueueKey = tuple[datetime, int]
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    total: int
+    carried: int  # still open from earlier days
+
+
+def _after(key: QueueKey | None):  # type: ignore[no-untyped-def]
+    """Keyset condition: rows strictly after `key` in (registered_at, id) order."""
+    if key is None:
+        return true()
+    at, id_ = key
+    return or_(
+        Crossing.registered_at > at,
+        and_(Crossing.registered_at == at, Crossing.id > id_),  # type: ignore[arg-type]
+    )
+
+
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """The UTC instants that bound a station-local calendar day."""
     start = datetime.combine(day, time(0), tzinfo=zone)
@@ -135,20 +157,51 @@ class QueryService:
         with self.db.read() as session:
             return [_queue_row(r) for r in session.execute(stmt)]
 
-    def desk_queue(self, day: date, zone: ZoneInfo, *, limit: int = 5_000) -> list[QueueRow]:
-        """The desk's queue: crossings still open from earlier days (a truck registered at
-        23:50 and still awaiting inspection must not vanish at midnight), then the day's."""
-        start, _ = day_bounds(day, zone)
-        stmt = (
-            sa_select(*_COLUMNS)
-            .where(Crossing.status.in_(_OPEN_STATES))  # type: ignore[attr-defined]
-            .where(Crossing.registered_at < start)
-            .order_by(Crossing.registered_at, Crossing.id)
-            .limit(limit)
-        )
+    def desk_queue(
+        self, day: date, zone: ZoneInfo, *, after: QueueKey | None = None, limit: int = 200
+    ) -> list[QueueRow]:
+        """One page of the desk's queue: crossings still open from earlier days (a truck
+        registered at 23:50 and still awaiting inspection must not vanish at midnight), then
+        the day's, in (registered_at, id) order, starting after `after`. Keyset pages cost
+        the same at the end of a day as at its start, whatever the size of the database."""
+        start, end = day_bounds(day, zone)
+        ordered = (Crossing.registered_at, Crossing.id)
+        rows: list[QueueRow] = []
         with self.db.read() as session:
-            earlier = [_queue_row(r) for r in session.execute(stmt)]
-        return earlier + self.day(day, zone, limit=limit)
+            if after is None or after[0] < start:
+                earlier = (
+                    sa_select(*_COLUMNS)
+                    .where(Crossing.status.in_(_OPEN_STATES))  # type: ignore[attr-defined]
+                    .where(Crossing.registered_at < start)
+                    .where(_after(after))
+                    .order_by(*ordered)
+                    .limit(limit)
+                )
+                rows = [_queue_row(r) for r in session.execute(earlier)]
+                after = None
+            if len(rows) < limit:
+                todays = (
+                    sa_select(*_COLUMNS)
+                    .where(Crossing.registered_at >= start)
+                    .where(Crossing.registered_at < end)
+                    .where(_after(after))
+                    .order_by(*ordered)
+                    .limit(limit - len(rows))
+                )
+                rows += [_queue_row(r) for r in session.execute(todays)]
+        return rows
+
+    def desk_queue_counts(self, day: date, zone: ZoneInfo) -> QueueCounts:
+        start, end = day_bounds(day, zone)
+        count = sa_select(func.count()).select_from(Crossing)
+        with self.db.read() as session:
+            carried = session.execute(
+                count.where(Crossing.status.in_(_OPEN_STATES)).where(Crossing.registered_at < start)  # type: ignore[attr-defined]
+            ).scalar_one()
+            todays = session.execute(
+                count.where(Crossing.registered_at >= start).where(Crossing.registered_at < end)
+            ).scalar_one()
+        return QueueCounts(carried + todays, carried)
 
     def container_history(self, container_no: str, *, limit: int = 200) -> list[QueueRow]:
         number = containers.normalise(container_no)

@@ -21,7 +21,7 @@ from taftan_desk.services import entry_numbers
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
-from taftan_desk.services.queries import day_bounds, queue_row_of
+from taftan_desk.services.queries import queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False
+        self._total = 0
         # Shortcuts must work with the menus closed, whatever the platform's menu bar does.
         self.addActions(
             [
@@ -103,26 +104,28 @@ class MainWindow(QMainWindow):
         self.registration.ui.container_edit.setFocus()  # the scan field, ready at once
 
     def refresh(self) -> None:
-        today = self._now().date()
+        today, zone = self._now().date(), self._settings.zone
+        queries = self._services.queries
         try:
-            rows = self._services.queries.desk_queue(today, self._settings.zone)
+            self.model.load(
+                lambda after, limit: queries.desk_queue(today, zone, after=after, limit=limit)
+            )
+            counts = queries.desk_queue_counts(today, zone)
         except DeskError as exc:
             self.ui.status_bar.showMessage(str(exc))
             return
-        self.model.set_rows(rows)
         if not self._columns_sized:
             self._size_columns()
             self._restore_layout()  # the officer's own widths win over the defaults
-        carried = sum(
-            1 for r in rows if r.registered_at < day_bounds(today, self._settings.zone)[0]
-        )
+        carried = counts.carried
         title = self.tr("Crossings on {day} ({zone})").format(
             day=today.strftime("%d %b %Y"), zone=self._settings.timezone
         )
         if carried:
             title += self.tr(", with {n} still open from earlier days").format(n=carried)
         self.ui.title_label.setText(title)
-        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=len(rows)))
+        self._total = counts.total
+        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=counts.total))
         self._show_who()
         self.ui.status_bar.showMessage(
             self.tr("Station {code} · updated {time}").format(
@@ -273,7 +276,8 @@ class MainWindow(QMainWindow):
         and F5 reload it)."""
         crossing = result.crossing
         self.model.append_row(queue_row_of(crossing))
-        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=self.model.rowCount()))
+        self._total += 1
+        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=self._total))
         self._select(crossing.id)
         self.ui.status_bar.showMessage(
             self.tr("Registered entry {entry}: {container}, {channel} channel").format(

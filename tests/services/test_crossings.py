@@ -346,3 +346,31 @@ def test_stored_instants_are_utc_on_disk(desk: Desk) -> None:
     with desk.services.db.read() as session:
         row = session.get(Crossing, c.id)
         assert row.registered_at == datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+
+def test_desk_queue_pages_read_the_same_rows_as_one_big_page(desk: Desk) -> None:
+    """Keyset pages of any size, across the open-from-earlier part and the day's part, with
+    several crossings registered in the same instant, give the same rows in the same order."""
+    desk.clock.now = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    earlier_open = [desk.services.crossings.register(desk.officer, _form()).crossing.id]
+    weighed = _form(gross_kg="20000", tare_kg="2300", declared_net_kg="17700")
+    closed = desk.services.crossings.register(desk.officer, weighed).crossing
+    desk.services.crossings.release(desk.officer, closed.id)
+    earlier_open.append(desk.services.crossings.register(desk.officer, _form()).crossing.id)
+    desk.clock.now = datetime(2026, 11, 28, 5, 0, tzinfo=UTC)
+    todays = [desk.services.crossings.register(desk.officer, _form()).crossing.id for _ in range(4)]
+    desk.clock.now += timedelta(minutes=1)
+    todays.append(desk.services.crossings.register(desk.officer, _form()).crossing.id)
+    queries, zone = desk.services.queries, desk.services.settings.current().zone
+    day = datetime(2026, 11, 28).date()
+    whole = [r.id for r in queries.desk_queue(day, zone, limit=100)]
+    assert whole == earlier_open + todays
+    for size in (1, 2, 3):
+        paged: list[int] = []
+        after = None
+        while page := queries.desk_queue(day, zone, after=after, limit=size):
+            paged += [r.id for r in page]
+            after = (page[-1].registered_at, page[-1].id)
+        assert paged == whole, f"pages of {size}"
+    counts = queries.desk_queue_counts(day, zone)
+    assert (counts.total, counts.carried) == (len(whole), len(earlier_open))

@@ -142,3 +142,25 @@ def test_open_crossings_from_yesterday_stay_in_the_queue(qtbot, desk: Desk) -> N
     entries = [window.model.index(r, COL_ENTRY).data() for r in range(window.model.rowCount())]
     assert entries == [open_one, today]
     assert "1 still open from earlier days" in window.ui.title_label.text()
+
+
+def test_queue_reads_pages_as_the_officer_scrolls(qtbot, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.ui.models import queue_table_model
+
+    entries = [_register(desk, "CSQU3054383") for _ in range(7)]
+    window = MainWindow(desk.services, desk.officer)
+    qtbot.addWidget(window)
+    model = window.model
+    model.page_rows = 3
+    model.load(lambda after, limit: [])  # forget the first read: start again with pages of 3
+    window.refresh()
+    show_and_activate(qtbot, window)
+    assert window.ui.count_label.text() == "7 crossing(s)"
+    loaded_first = model.rowCount()
+    assert loaded_first < 7 and model.canFetchMore()
+    window.ui.queue_view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 7)
+    assert not model.canFetchMore()
+    assert [model.index(r, COL_ENTRY).data() for r in range(7)] == entries
+    qtmodeltester.check(model)
+    assert queue_table_model.PAGE_ROWS >= 100  # a real desk reads a screenful and more at once

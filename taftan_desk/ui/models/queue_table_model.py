@@ -1,12 +1,21 @@
-"""Today's crossings as a table model over plain QueueRow objects."""
+"""The desk's queue as a table model that reads its rows from SQL a page at a time.
+
+Rows arrive through `fetch(after, limit)` (keyset pages: the last row's registration
+instant and id), so the first paint needs one page whatever the size of the day, and the
+view asks for more through canFetchMore()/fetchMore() as the officer scrolls.
+"""
 
 import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from taftan_desk.core.channel import Channel
-from taftan_desk.services.queries import QueueRow
+from taftan_desk.services.queries import QueueKey, QueueRow
+
+PAGE_ROWS = 200
+Fetch = Callable[[QueueKey | None, int], list[QueueRow]]
 
 (
     COL_ENTRY,
@@ -57,6 +66,9 @@ class QueueTableModel(QAbstractTableModel):
         self._zone = zone
         self._rows: list[QueueRow] = []
         self._index: dict[int, int] = {}
+        self._fetch: Fetch | None = None
+        self._complete = True
+        self.page_rows = PAGE_ROWS
         self._headers = [
             self.tr("Entry"),
             self.tr("Time"),
@@ -69,11 +81,37 @@ class QueueTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def set_rows(self, rows: list[QueueRow]) -> None:
+    def load(self, fetch: Fetch) -> None:
+        """Read the queue afresh, as many rows as were shown before (at least a page), so a
+        refresh keeps the officer's scroll position."""
+        wanted = max(self.page_rows, len(self._rows))
+        rows = fetch(None, wanted)  # read before the reset: a failure leaves the model as is
         self.beginResetModel()
+        self._fetch = fetch
         self._rows = rows
         self._index = {r.id: i for i, r in enumerate(rows)}
+        self._complete = len(rows) < wanted
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete or self._fetch is None:
+            return
+        last = self._rows[-1]
+        rows = self._fetch((last.registered_at, last.id), self.page_rows)
+        self._complete = len(rows) < self.page_rows
+        if rows:
+            at = len(self._rows)
+            self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+            self._rows.extend(rows)
+            self._index.update({r.id: at + i for i, r in enumerate(rows)})
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -82,6 +120,10 @@ class QueueTableModel(QAbstractTableModel):
         return self._index.get(crossing_id)
 
     def append_row(self, row: QueueRow) -> None:
+        """A crossing just registered: the newest, so it belongs at the end, once the pages
+        before it are read (until then it arrives with the last page)."""
+        if not self._complete:
+            return
         at = len(self._rows)
         self.beginInsertRows(QModelIndex(), at, at)
         self._rows.append(row)
