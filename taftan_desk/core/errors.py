@@ -24,7 +24,7 @@ class ValidationError(DeskError):
         elif isinstance(problems, FieldProblem):
             problems = [problems]
         self.problems: tuple[FieldProblem, ...] = tuple(problems)
-        super().__init__("; ".join(p.message for p in self.problems))
+        super().__init__(" ".join(p.message for p in self.problems))
 
     def for_field(self, field: str) -> list[str]:
         return [p.message for p in self.problems if p.field == field]

@@ -98,3 +98,64 @@ def test_setup_points_at_the_field_in_error(qtbot, tmp_path: Path) -> None:  # t
     assert "station code" in dialog.ui.error_label.text()
     assert dialog.focusWidget() is dialog.ui.station_code_edit
     engine.dispose()
+
+
+def test_inspection_mistakes_are_said_beside_the_form_and_nothing_is_lost(
+    qtbot, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.core.lifecycle import Status
+    from taftan_desk.core.registration import RegistrationInput
+    from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
+
+    form = RegistrationInput(
+        "in",
+        "road",
+        "CSQU3054383",
+        "steel",
+        truck_plate="QAA-1",
+        hs_code="720839",
+        gross_kg="24300",
+        tare_kg="2300",
+    )
+    crossing = desk.services.crossings.register(desk.officer, form).crossing
+    dialog = InspectionDialog(desk.services, desk.officer, crossing)
+    qtbot.addWidget(dialog)
+    show_and_activate(qtbot, dialog)
+    ui = dialog.ui
+    ui.examiner_edit.clear()
+    qtbot.keyClicks(ui.reweigh_edit, "24,3OO")  # a letter O for a zero
+    qtbot.keyClicks(ui.findings_combo, "p")  # Prohibited goods
+    qtbot.keyClick(ui.reweigh_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result_view is None
+    assert ui.error_label.text().splitlines() == [
+        "Enter the examiner's name.",
+        "Re-weighed gross must be whole kilograms using digits 0-9 (e.g. 24620), not '24,3OO'.",
+    ]
+    assert dialog.focusWidget() is ui.examiner_edit
+    qtbot.keyClicks(ui.examiner_edit, "Ali Raza")
+    qtbot.keyClick(ui.examiner_edit, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is ui.reweigh_edit
+    assert ui.error_label.text().startswith("Re-weighed gross must be whole kilograms")
+    ui.reweigh_edit.clear()
+    qtbot.keyClicks(ui.reweigh_edit, "24300")
+    qtbot.keyClick(ui.reweigh_edit, Qt.Key.Key_Return)
+    assert ui.error_label.text().splitlines() == [
+        "Prohibited goods cannot be released: choose hold or refuse.",
+        "Describe the discrepancy in the remarks.",
+    ]
+    assert dialog.focusWidget() is ui.decision_combo
+    assert ui.examiner_edit.text() == "Ali Raza" and ui.reweigh_edit.text() == "24300"
+    assert desk.services.queries.get(crossing.id).inspections == ()  # nothing half-written
+    qtbot.keyClicks(ui.decision_combo, "h")  # Hold
+    qtbot.keyClicks(ui.remarks_edit, "Undeclared cartridges in the third pallet.")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(ui.reweigh_edit, Qt.Key.Key_Return)
+    stored = desk.services.queries.get(crossing.id)
+    assert stored.status is Status.HELD  # the examiner's hold takes effect at once
+    (inspection,) = stored.inspections
+    assert (inspection.examiner, inspection.findings, inspection.decision) == (
+        "Ali Raza",
+        "prohibited",
+        "hold",
+    )
+    assert inspection.reweigh_gross_kg == 24300

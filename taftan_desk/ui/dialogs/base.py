@@ -30,7 +30,8 @@ class ServiceDialog(QDialog):
             self.submit()
         except ValidationError as exc:
             field = exc.problems[0].field if exc.problems else ""
-            return self.show_problem(str(exc), self._widget(field))
+            text = "\n".join(p.message for p in exc.problems)  # one mistake a line
+            return self.show_problem(text, self._widget(field))
         except DeskError as exc:
             return self.show_problem(str(exc), None)
         self.accept()
