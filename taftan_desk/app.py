@@ -59,7 +59,10 @@ def open_runtime(
     engine = make_engine(url)
     if upgrade:
         migrate.upgrade(engine, paths.backup_dir)
-    return Runtime(paths, url, engine, Services.build(engine, clock or utc_now))
+    from taftan_desk.services import desk_key
+
+    key = desk_key.load_or_create(paths.data_dir / "desk-signing-key")
+    return Runtime(paths, url, engine, Services.build(engine, clock or utc_now, key))
 
 
 def main(argv: list[str] | None = None) -> int:

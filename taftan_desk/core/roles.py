@@ -17,12 +17,19 @@ class Permission(enum.StrEnum):
     APPROVE_EXCEPTIONS = "approve exceptions"
     MANAGE_USERS = "manage user accounts"
     CHANGE_SETTINGS = "change station settings"
+    # Reprints are recorded and marked DUPLICATE; the command line (run as an administrator)
+    # prints documents for scripts and for a desk whose printer failed.
+    PRINT_DOCUMENTS = "print documents"
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.OFFICER: frozenset({Permission.PROCESS_CROSSINGS}),
-    Role.SUPERVISOR: frozenset({Permission.PROCESS_CROSSINGS, Permission.APPROVE_EXCEPTIONS}),
-    Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.CHANGE_SETTINGS}),
+    Role.OFFICER: frozenset({Permission.PROCESS_CROSSINGS, Permission.PRINT_DOCUMENTS}),
+    Role.SUPERVISOR: frozenset(
+        {Permission.PROCESS_CROSSINGS, Permission.APPROVE_EXCEPTIONS, Permission.PRINT_DOCUMENTS}
+    ),
+    Role.ADMIN: frozenset(
+        {Permission.MANAGE_USERS, Permission.CHANGE_SETTINGS, Permission.PRINT_DOCUMENTS}
+    ),
 }
 
 

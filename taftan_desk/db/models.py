@@ -168,3 +168,46 @@ class AuditHead(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     last_event_id: int = 0
     last_hash: str = Field(max_length=64)
+
+
+class StationKey(SQLModel, table=True):
+    """A desk's public signing key: slips it signs verify against it at any checkpoint.
+
+    The private half stays in a file on the desk; the database holds only public keys."""
+
+    __tablename__ = "station_keys"
+
+    key_id: str = Field(primary_key=True, max_length=16)
+    public_key: str = Field(max_length=64)  # raw Ed25519 public key, hex
+    desk: str = Field(max_length=120)
+    registered_at: datetime = Field(sa_type=UTCDateTime)
+    registered_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class PrintedDocument(SQLModel, table=True):
+    """Every document printed, original or copy: what a gate compares a slip with."""
+
+    __tablename__ = "printed_documents"
+    __table_args__ = (UniqueConstraint("crossing_id", "kind", "copy_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    crossing_id: int = Field(foreign_key="crossings.id", index=True)
+    kind: str = Field(max_length=12)  # entry / clearance / hold / exam
+    copy_no: int  # 1 = the original, n + 1 = DUPLICATE n
+    size: str = Field(max_length=8)
+    printed_at: datetime = Field(sa_type=UTCDateTime)
+    printed_by: int | None = Field(default=None, foreign_key="users.id")
+    key_id: str = Field(foreign_key="station_keys.key_id", max_length=16)
+    payload_hash: str = Field(max_length=64, index=True)
+
+
+class DocumentVoid(SQLModel, table=True):
+    """A printed document declared void, with the supervisor's approval."""
+
+    __tablename__ = "document_voids"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="printed_documents.id", unique=True)
+    approval_id: int = Field(foreign_key="approvals.id")
+    voided_at: datetime = Field(sa_type=UTCDateTime)
+    voided_by: int | None = Field(default=None, foreign_key="users.id")

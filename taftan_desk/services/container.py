@@ -7,8 +7,10 @@ from sqlalchemy import Engine
 from taftan_desk.services.accounts import AccountService
 from taftan_desk.services.crossings import CrossingService
 from taftan_desk.services.database import Clock, Database, utc_now
+from taftan_desk.services.desk_key import DeskKey, ephemeral
 from taftan_desk.services.health import HealthService
 from taftan_desk.services.inspections import InspectionService
+from taftan_desk.services.printed_documents import PrintedDocumentService
 from taftan_desk.services.queries import QueryService
 from taftan_desk.services.settings_service import SettingsService
 
@@ -22,9 +24,14 @@ class Services:
     inspections: InspectionService
     queries: QueryService
     health: HealthService
+    documents: PrintedDocumentService
 
     @classmethod
-    def build(cls, engine: Engine, clock: Clock = utc_now) -> "Services":
+    def build(
+        cls, engine: Engine, clock: Clock = utc_now, desk_key: DeskKey | None = None
+    ) -> "Services":
+        """`desk_key` signs the slips this desk prints; without one (tests, benchmarks) a
+        key that lasts as long as the process."""
         db = Database(engine, clock)
         return cls(
             db,
@@ -34,4 +41,5 @@ class Services:
             InspectionService(db),
             QueryService(db),
             HealthService(db),
+            PrintedDocumentService(db, desk_key or ephemeral()),
         )

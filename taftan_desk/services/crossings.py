@@ -134,7 +134,7 @@ class CrossingService:
             if soft:
                 if approval is None:
                     raise PermissionDenied(" ".join(b.text for b in soft))
-                _check_approval(unit, actor, approval, self.db.approval_key)
+                check_approval(unit, actor, approval, self.db.approval_key)
                 record = Approval(
                     crossing_id=row.id,
                     kind="release:" + ",".join(b.code for b in soft),
@@ -226,7 +226,7 @@ def _blockers(session: Session, row: Crossing) -> list[Blocker]:
     )
 
 
-def _check_approval(unit: Unit, actor: Actor, approval: SupervisorApproval, key: bytes) -> None:
+def check_approval(unit: Unit, actor: Actor, approval: SupervisorApproval, key: bytes) -> None:
     approvals.verify(key, approval, unit.now)
     supervisor = approval.supervisor
     user = unit.session.get(User, supervisor.user_id) if supervisor.user_id else None

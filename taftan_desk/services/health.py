@@ -13,9 +13,12 @@ from taftan_desk.db.engine import is_sqlite
 from taftan_desk.db.models import (
     Approval,
     Crossing,
+    DocumentVoid,
     Inspection,
     KnownOwner,
+    PrintedDocument,
     SealRecord,
+    StationKey,
     StationSetting,
     User,
 )
@@ -31,6 +34,9 @@ _AUDITED = (
     ("user", User, "id"),
     ("setting", StationSetting, "key"),
     ("known_owner", KnownOwner, "code"),
+    ("station_key", StationKey, "key_id"),
+    ("printed_document", PrintedDocument, "id"),
+    ("document_void", DocumentVoid, "id"),
 )
 
 

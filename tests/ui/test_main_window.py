@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.db import migrate
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY, COL_NET
 from tests.support import Desk, show_and_activate
@@ -103,7 +104,9 @@ def test_gui_starts_on_an_empty_database(tmp_path: Path) -> None:
     assert set(done.stdout.split()) <= {"LoginDialog", "SetupDialog"}
     assert "Traceback" not in done.stderr
     with sqlite3.connect(tmp_path / "first.db") as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            migrate.HEAD_REVISION,
+        )
 
 
 def test_table_layout_is_remembered(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,7 @@
+"""The documents the desk prints and the paper each goes on."""
+
+KINDS = ("entry", "clearance", "hold", "exam")
+SIZES = ("80mm", "a5", "a4")
+# The usual paper for each document: the gate pass travels with the truck on a thermal roll;
+# the examination report is filed on A4.
+DEFAULT_SIZES = {"entry": "a5", "clearance": "80mm", "hold": "a5", "exam": "a4"}

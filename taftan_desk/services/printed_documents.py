@@ -1,0 +1,335 @@
+"""Issuing printed documents: each print is recorded, signed, numbered and audited.
+
+A document is issued (recorded and signed) before it is drawn: the record's number, its copy
+number (a reprint says DUPLICATE n) and the signed QR text all come from here, in the same
+transaction as the audit event. The gate compares a slip with these records.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from taftan_desk.core import paper, slip_payload
+from taftan_desk.core.errors import NotFound, ValidationError
+from taftan_desk.core.lifecycle import Status
+from taftan_desk.core.roles import Permission
+from taftan_desk.db.models import (
+    Approval,
+    AuditHead,
+    DocumentVoid,
+    PrintedDocument,
+    StationKey,
+    User,
+)
+from taftan_desk.services import audit, settings_service
+from taftan_desk.services.approvals import SupervisorApproval
+from taftan_desk.services.audit import row_snapshot
+from taftan_desk.services.crossing_rows import full_view, load
+from taftan_desk.services.crossings import check_approval
+from taftan_desk.services.database import Actor, Database, Unit
+from taftan_desk.services.desk_key import DeskKey
+from taftan_desk.services.views import CrossingView
+
+_NEEDS = {
+    "clearance": (
+        {Status.RELEASED},
+        "A clearance slip is printed only after release; entry {entry} is {status}.",
+    ),
+    "hold": (
+        {Status.HELD, Status.REFUSED},
+        "A hold notice is printed only for held or refused cargo; entry {entry} is {status}.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    id: int
+    crossing_id: int
+    kind: str
+    copy_no: int
+    size: str
+    printed_at: datetime
+    printed_by: str
+    key_id: str
+    payload_hash: str
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+
+    @property
+    def duplicate_no(self) -> int:
+        return self.copy_no - 1
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """Everything a renderer needs, as it stood when the document was issued."""
+
+    record: PrintRecord
+    crossing: CrossingView
+    qr_text: str
+    station_name: str
+    timezone: str
+    officer: str
+    examiner: str | None
+    audit_head: str  # the chain's head right after this print was audited
+    cargo_limit_kg: int
+
+
+@dataclass(frozen=True)
+class SlipCheck:
+    verdict: slip_payload.Verdict
+    record: PrintRecord | None  # the station's record of that print, when this station has it
+    copies: int  # how many copies of that document were printed here
+
+    @property
+    def summary(self) -> str:
+        if not self.verdict.genuine:
+            return f"NOT VALID: {self.verdict.reason}"
+        if self.record is None:
+            return f"{self.verdict.reason}; this station has no record of the print"
+        if self.record.voided_at is not None:
+            return (
+                f"VOID since {self.record.voided_at:%Y-%m-%d %H:%M} UTC: {self.record.void_reason}"
+            )
+        copy = "original" if self.record.copy_no == 1 else f"DUPLICATE {self.record.duplicate_no}"
+        return f"{self.verdict.reason}; {copy}, {self.copies} cop(ies) printed"
+
+
+class PrintedDocumentService:
+    def __init__(self, db: Database, key: DeskKey) -> None:
+        self.db = db
+        self.key = key
+
+    def issue(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
+        actor.require(Permission.PRINT_DOCUMENTS)
+        if kind not in paper.KINDS:
+            raise ValidationError(f"There is no document called {kind!r}.", field="kind")
+        if size not in paper.SIZES:
+            raise ValidationError(
+                f"Paper {size!r} is not one of {', '.join(paper.SIZES)}.", field="size"
+            )
+        with self.db.write(actor) as unit:
+            session = unit.session
+            row = load(session, crossing_id, lock=True)
+            view = full_view(session, row)
+            _require_printable(view, kind)
+            settings = settings_service.load(session)
+            self._register_key(unit)
+            printed_at = unit.now.replace(microsecond=0)  # the QR carries whole seconds
+            claim = slip_payload.SlipClaim(
+                station_code=settings.station_code,
+                entry_no=view.entry_no,
+                container_no=view.container_no,
+                kind=kind,
+                copy_no=_next_copy(session, row.id, kind),
+                net_kg=view.net_kg,
+                decision=_decision(view, kind),
+                issued_at=printed_at,
+                key_id=self.key.key_id,
+            )
+            qr_text = slip_payload.sign(claim, self.key.private)
+            record = PrintedDocument(
+                crossing_id=row.id,
+                kind=kind,
+                copy_no=claim.copy_no,
+                size=size,
+                printed_at=printed_at,
+                printed_by=actor.user_id,
+                key_id=self.key.key_id,
+                payload_hash=slip_payload.payload_hash(qr_text),
+            )
+            session.add(record)
+            session.flush()
+            action = "document_printed" if claim.copy_no == 1 else "document_reprinted"
+            unit.audit(
+                action,
+                "crossing",
+                row.id,
+                {
+                    "document": kind,
+                    "copy_no": claim.copy_no,
+                    "also": [audit.also("printed_document", record.id, row_snapshot(record))],
+                },
+            )
+            head = session.get(AuditHead, 1)
+            return IssuedDocument(
+                record=_record(record, actor.display),
+                crossing=view,
+                qr_text=qr_text,
+                station_name=settings.station_name,
+                timezone=settings.timezone,
+                officer=actor.display,
+                examiner=view.inspections[-1].examiner if view.inspections else None,
+                audit_head=head.last_hash[:12] if head else "",
+                cargo_limit_kg=settings.cargo_limit_kg,
+            )
+
+    def records(self, crossing_id: int) -> list[PrintRecord]:
+        with self.db.read() as session:
+            return _records(session, PrintedDocument.crossing_id == crossing_id)
+
+    def void(self, actor: Actor, document_id: int, approval: SupervisorApproval) -> PrintRecord:
+        """Declare a printed document void (spoilt, lost, issued in error): a supervisor
+        approves with a reason; the record stays, marked void."""
+        actor.require(Permission.PROCESS_CROSSINGS)
+        with self.db.write(actor) as unit:
+            session = unit.session
+            document = session.get(PrintedDocument, document_id)
+            if document is None:
+                raise NotFound(f"No printed document number {document_id}.")
+            if session.exec(
+                select(DocumentVoid).where(DocumentVoid.document_id == document_id)
+            ).first():
+                raise ValidationError(f"Document {document_id} is already void.", field="void")
+            check_approval(unit, actor, approval, self.db.approval_key)
+            approved = Approval(
+                crossing_id=document.crossing_id,
+                kind=f"void:{document.kind}",
+                supervisor_id=approval.supervisor.user_id,
+                requested_by=actor.user_id,
+                reason=approval.reason.strip(),
+                approved_at=unit.now,
+            )
+            session.add(approved)
+            session.flush()
+            void = DocumentVoid(
+                document_id=document_id,
+                approval_id=approved.id,
+                voided_at=unit.now,
+                voided_by=actor.user_id,
+            )
+            session.add(void)
+            session.flush()
+            unit.audit(
+                "document_voided",
+                "crossing",
+                document.crossing_id,
+                {
+                    "document_id": document_id,
+                    "supervisor": approval.supervisor.username,
+                    "reason": approved.reason,
+                    "also": [
+                        audit.also("approval", approved.id, row_snapshot(approved)),
+                        audit.also("document_void", void.id, row_snapshot(void)),
+                    ],
+                },
+            )
+            return _records(session, PrintedDocument.id == document_id)[0]
+
+    def check(self, text: str, public_keys: dict[str, bytes] | None = None) -> SlipCheck:
+        """Verify a scanned slip code against the station's keys and its print records."""
+        with self.db.read() as session:
+            keys = public_keys if public_keys is not None else _public_keys(session)
+            verdict = slip_payload.verify(text, keys)
+            if not verdict.genuine:
+                return SlipCheck(verdict, None, 0)
+            found = _records(
+                session, PrintedDocument.payload_hash == slip_payload.payload_hash(text)
+            )
+            if not found:
+                return SlipCheck(verdict, None, 0)
+            copies = session.execute(
+                sa.select(sa.func.count())
+                .select_from(PrintedDocument)
+                .where(PrintedDocument.crossing_id == found[0].crossing_id)
+                .where(PrintedDocument.kind == found[0].kind)
+            ).scalar_one()
+            return SlipCheck(verdict, found[0], copies)
+
+    def station_keys(self) -> list[StationKey]:
+        with self.db.read() as session:
+            return list(session.exec(select(StationKey).order_by(StationKey.registered_at)))
+
+    def _register_key(self, unit: Unit) -> None:
+        """The first print of a desk puts its public key on the station's list."""
+        if unit.session.get(StationKey, self.key.key_id) is not None:
+            return
+        key = StationKey(
+            key_id=self.key.key_id,
+            public_key=self.key.public.hex(),
+            desk=self.key.desk[:120],
+            registered_at=unit.now,
+            registered_by=unit.actor.user_id,
+        )
+        unit.session.add(key)
+        unit.session.flush()
+        unit.audit(
+            "station_key_registered", "station_key", key.key_id, {"after": row_snapshot(key)}
+        )
+
+
+def _require_printable(view: CrossingView, kind: str) -> None:
+    if kind in _NEEDS:
+        allowed, message = _NEEDS[kind]
+        if view.status not in allowed:
+            raise ValidationError(
+                message.format(entry=view.entry_no, status=view.status.label.lower()),
+                field="kind",
+            )
+    if kind == "exam" and not view.inspections:
+        raise ValidationError(
+            f"Entry {view.entry_no} has no examination recorded: record it first (F7).",
+            field="kind",
+        )
+
+
+def _decision(view: CrossingView, kind: str) -> str:
+    if kind == "exam":
+        return view.inspections[-1].decision
+    return view.status.value
+
+
+def _next_copy(session: Session, crossing_id: int, kind: str) -> int:
+    last = session.execute(
+        sa.select(sa.func.max(PrintedDocument.copy_no))
+        .where(PrintedDocument.crossing_id == crossing_id)
+        .where(PrintedDocument.kind == kind)
+    ).scalar_one()
+    return (last or 0) + 1
+
+
+def _public_keys(session: Session) -> dict[str, bytes]:
+    rows = session.execute(sa.select(StationKey.key_id, StationKey.public_key))
+    return {key_id: bytes.fromhex(public) for key_id, public in rows}
+
+
+def _records(session: Session, condition) -> list[PrintRecord]:  # type: ignore[no-untyped-def]
+    stmt = (
+        sa.select(PrintedDocument, User.username, User.full_name, DocumentVoid, Approval.reason)
+        .outerjoin(User, User.id == PrintedDocument.printed_by)
+        .outerjoin(DocumentVoid, DocumentVoid.document_id == PrintedDocument.id)
+        .outerjoin(Approval, Approval.id == DocumentVoid.approval_id)
+        .where(condition)
+        .order_by(PrintedDocument.id)
+    )
+    out = []
+    for document, username, full_name, void, reason in session.execute(stmt):
+        who = full_name or username or "command line"
+        out.append(
+            _record(document, who, void.voided_at if void else None, reason if void else None)
+        )
+    return out
+
+
+def _record(
+    document: PrintedDocument,
+    printed_by: str,
+    voided_at: datetime | None = None,
+    void_reason: str | None = None,
+) -> PrintRecord:
+    return PrintRecord(
+        id=document.id or 0,
+        crossing_id=document.crossing_id,
+        kind=document.kind,
+        copy_no=document.copy_no,
+        size=document.size,
+        printed_at=document.printed_at,
+        printed_by=printed_by,
+        key_id=document.key_id,
+        payload_hash=document.payload_hash,
+        voided_at=voided_at,
+        void_reason=void_reason,
+    )
