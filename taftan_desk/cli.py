@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from taftan_desk import __version__
+from taftan_desk import __version__, cli_slips
 from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     owner_add.add_argument("code")
     owner_add.add_argument("--company", default="")
     owner.add_parser("list", help="list the known owner codes")
+    cli_slips.add_parser(sub)
     return p
 
 
@@ -159,6 +160,8 @@ def _with_database(command: str, args: argparse.Namespace) -> int:
     try:
         if command == "gui":
             return run_gui(args.db)
+        if command == "slip" and not cli_slips.wants_database(args):
+            return cli_slips.run_offline(args)
         runtime = open_runtime(args.db, upgrade=command in ("init", "demo"))
         if command not in ("init", "check") and not migrate.is_at_head(runtime.engine):
             raise UsageError(
@@ -361,6 +364,7 @@ def _owner(runtime: "Runtime", args: argparse.Namespace) -> int:
 
 
 _HANDLERS = {
+    "slip": lambda runtime, args: cli_slips.run(runtime, args, _cli_actor),
     "init": _init,
     "user": _user,
     "demo": _demo,

@@ -1,0 +1,147 @@
+"""`taftan-desk slip`: print a document to PDF, verify a slip's code, list the signing keys.
+
+taftan-desk slip 2600000123 --kind clearance --out gate-pass.pdf [--size 80mm]
+taftan-desk slip verify 'TD1*TFT*...'            (against this station's database)
+taftan-desk slip verify 'TD1*TFT*...' --keys station-keys.txt   (offline checkpoint)
+taftan-desk slip keys > station-keys.txt
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taftan_desk.core import paper
+from taftan_desk.core.errors import DeskError
+
+if TYPE_CHECKING:  # cryptography loads only when a slip is verified, not at every start
+    from taftan_desk.app import Runtime
+    from taftan_desk.core.slip_payload import SlipClaim
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+_WORDS = {"entry": "Entry document", "clearance": "Clearance slip", "hold": "Hold notice",
+          "exam": "Examination report"}  # fmt: skip
+
+
+class SlipUsage(DeskError):
+    """Bad `slip` command line: exit 2."""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    slip = sub.add_parser(
+        "slip",
+        help="print a document to PDF, or `slip verify TEXT`, or `slip keys`",
+        description=__doc__.splitlines()[0],
+    )
+    slip.add_argument("target", metavar="ENTRY_NO|verify|keys")
+    slip.add_argument("text", nargs="?", help="with verify: the text read from the slip's QR")
+    slip.add_argument("--kind", choices=paper.KINDS, default="entry")
+    slip.add_argument("--out", type=Path, help="the PDF file to write")
+    slip.add_argument("--size", choices=paper.SIZES, help="paper (default: the kind's usual)")
+    slip.add_argument("--keys", type=Path, help="with verify: a key list from `slip keys`")
+
+
+def wants_database(args: argparse.Namespace) -> bool:
+    """An offline checkpoint verifies with a key list and no station database."""
+    return not (args.target == "verify" and args.keys is not None)
+
+
+def run_offline(args: argparse.Namespace) -> int:
+    from taftan_desk.core import slip_payload
+
+    text = _verify_text(args)
+    verdict = slip_payload.verify(text, read_keys(args.keys))
+    _say(verdict.genuine, verdict.reason)
+    if verdict.claim is not None and verdict.genuine:
+        print(_describe(verdict.claim))
+    return EXIT_OK if verdict.genuine else EXIT_FAIL
+
+
+def run(runtime: "Runtime", args: argparse.Namespace, actor_of) -> int:  # type: ignore[no-untyped-def]
+    documents = runtime.services.documents
+    if args.target == "keys":
+        for key in documents.station_keys():
+            registered = f"{key.registered_at:%Y-%m-%d}"
+            print(f"{key.key_id} {key.public_key}  # {key.desk}, registered {registered}")
+        return EXIT_OK
+    if args.target == "verify":
+        check = documents.check(_verify_text(args))
+        genuine = check.verdict.genuine and (check.record is None or check.record.voided_at is None)
+        _say(genuine, check.summary.removeprefix("NOT VALID: "))
+        if check.verdict.claim is not None and check.verdict.genuine:
+            print(_describe(check.verdict.claim))
+        return EXIT_OK if genuine else EXIT_FAIL
+    return _print(runtime, args, actor_of())
+
+
+def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type: ignore[no-untyped-def]
+    if args.out is None:
+        raise SlipUsage("say where to write the PDF: --out FILE.pdf")
+    if not args.out.parent.is_dir():
+        raise SlipUsage(f"the folder {args.out.parent} does not exist")
+    view = runtime.services.queries.by_entry_no(args.target)
+    size = args.size or paper.DEFAULT_SIZES[args.kind]
+    issued = runtime.services.documents.issue(actor, view.id, args.kind, size)
+    from taftan_desk.documents.issued import render_issued
+
+    _write_atomically(args.out, lambda handle: render_issued(issued, handle))
+    copy = "original" if issued.record.copy_no == 1 else f"DUPLICATE {issued.record.duplicate_no}"
+    print(
+        f"{_WORDS[args.kind]} for entry {view.entry_no} ({copy}, record "
+        f"{issued.record.id:06d}, {size}) written to {args.out}"
+    )
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """A half-written PDF never takes the place of a good one."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with temporary.open("wb") as handle:  # the user's umask decides who may read it
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _say(genuine: bool, reason: str) -> None:
+    print(("GENUINE: " if genuine else "NOT VALID: ") + reason.removeprefix("genuine: "))
+
+
+def _verify_text(args: argparse.Namespace) -> str:
+    if args.text is None:
+        raise SlipUsage("say which code to check: slip verify 'TD1*...'")
+    return args.text if args.text != "-" else sys.stdin.read().strip()
+
+
+def read_keys(path: Path) -> dict[str, bytes]:
+    """`slip keys` output: one `KEYID HEX  # comment` a line."""
+    keys: dict[str, bytes] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SlipUsage(f"cannot read the key list {path}: {exc.strerror}") from exc
+    for number, line in enumerate(lines, 1):
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        try:
+            key_id, public = fields
+            keys[key_id] = bytes.fromhex(public)
+        except ValueError:
+            raise SlipUsage(f"{path} line {number} is not `KEYID HEX`: {line.strip()!r}") from None
+    return keys
+
+
+def _describe(claim: "SlipClaim") -> str:
+    net = "not weighed" if claim.net_kg is None else f"{claim.net_kg:,} kg net"
+    copy = "original" if claim.copy_no == 1 else f"DUPLICATE {claim.copy_no - 1}"
+    return (
+        f"{_WORDS[claim.kind]} {claim.station_code} {claim.entry_no}, container "
+        f"{claim.container_no}, {net}, {claim.decision.replace('_', ' ')}, {copy}, "
+        f"issued {claim.issued_at:%Y-%m-%d %H:%M:%S} UTC, key {claim.key_id}"
+    )

@@ -1,0 +1,96 @@
+"""`taftan-desk slip`: documents to PDF from the command line, codes verified with the
+station's database or offline with its key list."""
+
+import csv
+import io
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+
+from tests.cli.test_cli import assert_clean_error, backup_copy, run
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("home")
+
+
+@pytest.fixture(scope="module")
+def station(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = run(home, "demo", "--days", "1", "--per-day", "30", "--seed", "11", db=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def _entry_with(home: Path, db: Path, status: str) -> str:
+    listing = run(home, "entries", "--format", "csv", db=db)
+    rows = [r for r in csv.DictReader(io.StringIO(listing.stdout)) if r["status"] == status]
+    assert rows, f"the demo day has no {status} crossing"
+    return rows[0]["entry_no"]
+
+
+def _codes(pdf: Path) -> dict[str, str]:
+    page = pypdfium2.PdfDocument(pdf)[0]
+    found = zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())
+    return {code.format.name: code.text for code in found}
+
+
+def test_a_gate_pass_prints_then_reprints_as_duplicate_and_verifies(
+    home: Path, station: Path, tmp_path: Path
+) -> None:
+    db = backup_copy(station, tmp_path / "station.db")
+    entry = _entry_with(home, db, "released")
+    first = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "a.pdf", db=db)
+    assert first.returncode == 0, first.stderr
+    assert f"Clearance slip for entry {entry} (original, record " in first.stdout
+    again = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "b.pdf", db=db)
+    assert "(DUPLICATE 1, record" in again.stdout
+    codes = _codes(tmp_path / "b.pdf")
+    assert codes["Code128"] == entry
+    verified = run(home, "slip", "verify", codes["QRCode"], db=db)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert verified.stdout.startswith("GENUINE: signed by TFT station key")
+    assert "DUPLICATE 1" in verified.stdout and entry in verified.stdout
+    edited = codes["QRCode"].replace(entry, entry[:-1] + str((int(entry[-1]) + 1) % 10), 1)
+    forged = run(home, "slip", "verify", edited, db=db)
+    assert forged.returncode == 1
+    assert forged.stdout.startswith("NOT VALID: forged"), forged.stdout
+
+
+def test_a_checkpoint_verifies_offline_with_the_key_list(
+    home: Path, station: Path, tmp_path: Path
+) -> None:
+    db = backup_copy(station, tmp_path / "station.db")
+    entry = _entry_with(home, db, "released")
+    run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "a.pdf", db=db)
+    keys = run(home, "slip", "keys", db=db)
+    assert keys.returncode == 0 and keys.stdout.count("\n") == 1, keys.stdout
+    (tmp_path / "keys.txt").write_text(keys.stdout)
+    code = _codes(tmp_path / "a.pdf")["QRCode"]
+    offline = run(home, "slip", "verify", code, "--keys", tmp_path / "keys.txt")
+    assert offline.returncode == 0, offline.stdout + offline.stderr
+    assert offline.stdout.startswith("GENUINE: signed by TFT station key")
+    assert "original" in offline.stdout
+    (tmp_path / "other.txt").write_text("ABCDEF " + "00" * 32 + "\n")
+    unknown = run(home, "slip", "verify", code, "--keys", tmp_path / "other.txt")
+    assert unknown.returncode == 1 and "unknown station key" in unknown.stdout
+
+
+def test_refusals_are_one_clear_line(home: Path, station: Path, tmp_path: Path) -> None:
+    db = backup_copy(station, tmp_path / "station.db")
+    released = _entry_with(home, db, "released")
+    out = tmp_path / "x.pdf"
+    line = assert_clean_error(run(home, "slip", released, "--kind", "hold", "--out", out, db=db), 2)
+    assert "only for held or refused cargo" in line
+    line = assert_clean_error(run(home, "slip", "2699999999", "--out", out, db=db), 2)
+    assert "No crossing has entry number 2699999999" in line
+    line = assert_clean_error(run(home, "slip", released, "--out", tmp_path / "no/x.pdf", db=db), 2)
+    assert "does not exist" in line
+    line = assert_clean_error(run(home, "slip", released, db=db), 2)
+    assert "--out" in line
+    line = assert_clean_error(run(home, "slip", "verify", "TD1*x", "--keys", tmp_path / "none"), 2)
+    assert "cannot read the key list" in line
+    assert not out.exists()
