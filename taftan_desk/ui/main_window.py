@@ -24,11 +24,13 @@ from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
+from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import COLUMN_SAMPLES, QueueTableModel
+from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences
 from taftan_desk.ui.scanner import ScanFilter
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
@@ -76,6 +78,10 @@ class MainWindow(QMainWindow):
         self.ui.release_action.triggered.connect(self._release)
         self.ui.hold_action.triggered.connect(self._hold)
         self.ui.refuse_action.triggered.connect(self._refuse)
+        self.ui.print_action.triggered.connect(self._print)
+        self.printer = DocumentPrinter(services, actor, self)
+        self.printer.done.connect(self._printed)
+        self.printer.failed.connect(self.ui.status_bar.showMessage)
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False
@@ -90,6 +96,7 @@ class MainWindow(QMainWindow):
                 self.ui.release_action,
                 self.ui.hold_action,
                 self.ui.refuse_action,
+                self.ui.print_action,
             ]
         )
         self.ui.refresh_action.triggered.connect(self.refresh)
@@ -156,6 +163,7 @@ class MainWindow(QMainWindow):
         }
         for action, qaction in allowed.items():
             qaction.setEnabled(action in view.actions)
+        self.ui.print_action.setEnabled(True)
 
     def _after_change(self, view: CrossingView | None, message: str) -> None:
         if view is None:
@@ -241,6 +249,21 @@ class MainWindow(QMainWindow):
             self.ui.status_bar.showMessage(str(exc))
             return
         self._after_change(view, self.tr("Entry {entry} released."))
+        if view is not None and PrintPreferences().auto_release:
+            self.printer.print_document(view.id, "clearance")
+
+    def _print(self) -> None:
+        if self.current is None:
+            return
+        dialog = PrintDialog(self._services, self.current, self)
+        if dialog.exec():
+            self.printer.print_document(self.current.id, dialog.kind, dialog.size)
+            self.ui.status_bar.showMessage(self.tr("Printing…"))
+
+    def _printed(self, message: str) -> None:
+        self.ui.status_bar.showMessage(message)
+        if self.current is not None:
+            self.show_crossing(self.current.id)  # its history now shows the print
 
     def _hold(self) -> None:
         self._with_reason(

@@ -1,0 +1,108 @@
+"""Printing from the desk: the print dialog with its preview, PDFs saved where the desk has
+no printer, reprints marked DUPLICATE, and the gate pass printed on release."""
+
+from pathlib import Path
+
+import pypdfium2
+import zxingcpp
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.ui.dialogs.print_dialog import PrintDialog
+from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
+from tests.support import Desk
+from tests.ui.test_desk_flow import _window, answer, press
+
+WEIGHED = RegistrationInput(
+    "in",
+    "road",
+    "CSQU3054383",
+    "steel",
+    truck_plate="QAA-1",
+    hs_code="720839",
+    declared_net_kg="21000",
+    gross_kg="23300",
+    tare_kg="2300",
+)
+
+
+def _pdf_facts(path: Path) -> tuple[dict[str, str], str]:
+    page = pypdfium2.PdfDocument(path)[0]
+    codes = {
+        c.format.name: c.text for c in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())
+    }
+    return codes, page.get_textpage().get_text_range()
+
+
+def test_print_a_gate_pass_then_a_duplicate_to_pdf(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    PrintPreferences().folder = tmp_path
+    crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
+    desk.services.crossings.release(desk.officer, crossing.id)
+    window = _window(qtbot, desk)
+    window._select(crossing.id)
+    assert window.ui.print_action.isEnabled()
+
+    def print_original(dialog: QDialog) -> None:
+        assert dialog.kind == "clearance" and dialog.size == "80mm"  # a released truck's needs
+        assert dialog.ui.printer_combo.currentData() == SAVE_AS_PDF  # no printer on this desk
+        assert "the original" in dialog.ui.copies_label.text()
+        qtbot.waitUntil(lambda: not dialog.ui.preview_label.pixmap().isNull())
+        qtbot.keyClick(dialog.ui.kind_combo, Qt.Key.Key_Return)
+
+    answer(qtbot, PrintDialog, print_original)
+    press(qtbot, window, Qt.Key.Key_P)  # without Ctrl: nothing
+    assert not list(tmp_path.glob("*.pdf"))
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    original = tmp_path / f"{crossing.entry_no}-clearance.pdf"
+    qtbot.waitUntil(original.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: "sent to" in window.ui.status_bar.currentMessage())
+    codes, text = _pdf_facts(original)
+    assert codes["Code128"] == crossing.entry_no
+    assert desk.services.documents.check(codes["QRCode"]).verdict.genuine
+    assert "CSQU 305438 3" in text and "DUPLICATE" not in text
+
+    def print_again(dialog: QDialog) -> None:
+        assert "DUPLICATE 1" in dialog.ui.copies_label.text()
+        qtbot.keyClick(dialog.ui.kind_combo, Qt.Key.Key_Return)
+
+    answer(qtbot, PrintDialog, print_again)
+    window.ui.print_action.trigger()
+    duplicate = tmp_path / f"{crossing.entry_no}-clearance-duplicate-1.pdf"
+    qtbot.waitUntil(duplicate.exists, timeout=10_000)
+    assert "DUPLICATE 1" in _pdf_facts(duplicate)[1]
+    assert [r.copy_no for r in desk.services.documents.records(crossing.id)] == [1, 2]
+
+
+def test_a_crossing_not_released_offers_no_gate_pass(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
+    dialog = PrintDialog(desk.services, crossing)
+    qtbot.addWidget(dialog)
+    kinds = [dialog.ui.kind_combo.itemData(i) for i in range(dialog.ui.kind_combo.count())]
+    assert kinds == ["entry"]
+
+
+def test_the_gate_pass_prints_itself_on_release(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    preferences = PrintPreferences()
+    preferences.folder = tmp_path / "slips"
+    preferences.auto_release = True
+    crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
+    window = _window(qtbot, desk)
+    window._select(crossing.id)
+    press(qtbot, window, Qt.Key.Key_F8)
+    slip = tmp_path / "slips" / f"{crossing.entry_no}-clearance.pdf"
+    qtbot.waitUntil(slip.exists, timeout=10_000)
+    assert _pdf_facts(slip)[0]["Code128"] == crossing.entry_no
+
+
+def test_an_unwritable_folder_is_said_plainly(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    PrintPreferences().folder = blocker / "slips"
+    crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
+    window = _window(qtbot, desk)
+    window._select(crossing.id)
+    window.printer.print_document(crossing.id, "entry")
+    qtbot.waitUntil(lambda: "Not printed" in window.ui.status_bar.currentMessage())
+    assert "choose another folder" in window.ui.status_bar.currentMessage()
+    assert desk.services.documents.records(crossing.id) == []  # nothing counted as printed
