@@ -106,3 +106,24 @@ def test_an_unwritable_folder_is_said_plainly(qtbot, desk: Desk, tmp_path: Path)
     qtbot.waitUntil(lambda: "Not printed" in window.ui.status_bar.currentMessage())
     assert "choose another folder" in window.ui.status_bar.currentMessage()
     assert desk.services.documents.records(crossing.id) == []  # nothing counted as printed
+
+
+def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
+    window = _window(qtbot, desk)
+    assert not window.detail.barcode.isVisible()
+    window._select(crossing.id)
+    barcode = window.detail.barcode
+    assert barcode.isVisible() and barcode.text == crossing.entry_no
+    shot = barcode.grab().toImage().convertToFormat(barcode.grab().toImage().Format.Format_RGB888)
+    pixels = Image.frombuffer(
+        "RGB",
+        (shot.width(), shot.height()),
+        bytes(shot.constBits()),
+        "raw",
+        "RGB",
+        shot.bytesPerLine(),
+    )
+    assert [c.text for c in zxingcpp.read_barcodes(pixels)] == [crossing.entry_no]

@@ -15,6 +15,7 @@ from taftan_desk.core.release import Blocker
 from taftan_desk.services.crossing_rows import HistoryLine
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.forms.ui_detail_panel import Ui_DetailPanel
+from taftan_desk.ui.widgets.barcode_view import BarcodeView
 
 CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
 
@@ -40,6 +41,8 @@ class DetailPanel(QWidget):
         )
         for button, action in zip(buttons, actions, strict=True):
             button.setDefaultAction(action)
+        self.barcode = BarcodeView(self)
+        self.ui.main_layout.insertWidget(1, self.barcode)
         self.show_nothing()
 
     def show_nothing(self) -> None:
@@ -53,6 +56,7 @@ class DetailPanel(QWidget):
             self.ui.history_label,
         ):
             label.clear()
+        self.barcode.clear()
 
     def show_crossing(
         self, c: CrossingView, blockers: list[Blocker], history: list[HistoryLine]
@@ -62,6 +66,7 @@ class DetailPanel(QWidget):
                 entry=c.entry_no, container=c.container_no, status=c.status.label
             )
         )
+        self.barcode.show_code(c.entry_no)
         reasons = "".join(f"<li>{escape(r.text)}</li>" for r in c.reasons)
         self.ui.channel_label.setText(
             f'<span style="color:{CHANNEL_COLOURS[c.channel]}"><b>'
