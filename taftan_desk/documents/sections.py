@@ -1,0 +1,197 @@
+"""The blocks documents share: header, identity, seals, weights, channel, codes, print line."""
+
+from zoneinfo import ZoneInfo
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from taftan_desk.documents import words
+from taftan_desk.documents.codes import Code128Symbol, QrSymbol
+from taftan_desk.documents.data import PrintContext
+from taftan_desk.documents.flowables import Banner, CodesBand
+from taftan_desk.documents.i18n import tr
+from taftan_desk.documents.layout import Paper, Styles
+from taftan_desk.documents.words import esc
+from taftan_desk.services.views import CrossingView
+
+Rows = list[tuple[str, str]]
+_NO_PADDING = [
+    (f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")
+]
+
+
+class Sheet:
+    """One document being composed: the crossing, the print context, paper and styles."""
+
+    def __init__(self, view: CrossingView, ctx: PrintContext, paper: Paper, st: Styles) -> None:
+        self.view, self.ctx, self.paper, self.st = view, ctx, paper, st
+        self.zone = ZoneInfo(ctx.timezone)
+
+    def time(self, moment: object) -> str:
+        return words.local_time(moment, self.zone)  # type: ignore[arg-type]
+
+    def para(self, text: str, style: str = "body") -> Paragraph:
+        return Paragraph(text, getattr(self.st, style))
+
+    # -- header --------------------------------------------------------------------------
+    def duplicate_banner(self, *, reverse: bool) -> list[Flowable]:
+        n = self.ctx.duplicate_no
+        if not n:
+            return []
+        note = tr("reprint of the original - copy {copy}").format(copy=self.ctx.copy_no)
+        text = tr("DUPLICATE {n}").format(n=n)
+        banner = Banner(text, self.paper.font_size * 2.3, reverse=reverse, note=note)
+        return [banner, Spacer(1, 1.5 * mm)]
+
+    def header(self, title: str, status: Flowable | None = None) -> list[Flowable]:
+        """Title, station, entry number and the status box; on pages the codes sit beside
+        them at the top, where the gate scans them (a roll's codes end the slip)."""
+        v = self.view
+        left = [
+            self.para(esc(title), "title"),
+            self.para(esc(self.ctx.station_name) + f" ({esc(v.station_code)})"),
+            self.para(tr("Entry no.") + f" <b>{esc(v.entry_no)}</b>", "heading"),
+        ]
+        if status is not None:
+            left += [Spacer(1, 1 * mm), status]
+        top = self.duplicate_banner(reverse=True)
+        if self.paper.is_roll:
+            return top + left
+        band = self._band()
+        right = [band, *self._qr_note()]  # right under the DUPLICATE banner, if any
+        width = self.paper.frame_width
+        table = Table([[left, right]], colWidths=[width - band.natural_width, band.natural_width])
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]
+        table.setStyle(TableStyle([*style, ("RIGHTPADDING", (0, 0), (0, 0), 3 * mm)]))
+        return [*top, table, Spacer(1, 1 * mm)]
+
+    def status_box(self, text: str, note: str, *, reverse: bool) -> Banner:
+        return Banner(text, self.paper.font_size * 2.3, reverse=reverse, note=note)
+
+    def container(self) -> list[Flowable]:
+        v = self.view
+        return [
+            Spacer(1, 1 * mm),
+            self.para(esc(tr("Container") + " - " + words.size_type_words(v.size_type)), "center"),
+            self.para(esc(words.container_grouped(v.container_no)), "big"),
+            Spacer(1, 1.5 * mm),
+        ]
+
+    # -- tables --------------------------------------------------------------------------
+    def table(self, rows: Rows, *, heading: str | None = None) -> list[Flowable]:
+        data = [[self._label(label), self.para(value)] for label, value in rows]
+        width = self.paper.frame_width
+        table = Table(data, colWidths=[self.paper.label_width, width - self.paper.label_width])
+        body = self.st.body
+        table.setStyle(
+            TableStyle([
+                ("FONT", (0, 0), (0, -1), body.fontName, body.fontSize, body.leading),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *_NO_PADDING,
+                ("RIGHTPADDING", (0, 0), (0, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, "black"),
+            ])
+        )  # fmt: skip
+        head = [self.para(esc(heading), "heading")] if heading else []
+        return [*head, table]
+
+    def _label(self, label: str) -> str | Paragraph:
+        """Plain text when it fits on one line (a Paragraph costs more to lay out)."""
+        body = self.st.body
+        if stringWidth(label, body.fontName, body.fontSize) <= self.paper.label_width - 2:
+            return label
+        return self.para(esc(label))
+
+    def identity_rows(self, *, officer: bool = False) -> Rows:
+        v = self.view
+        first = [(tr("Officer"), esc(self.ctx.officer))] if officer else []
+        seals = "<br/>".join(esc(words.seal_words(s)) for s in v.seals) or words.NONE
+        rows = first + [
+            (tr("Direction"), esc(words.direction_words(v.direction))),
+            (tr("Registered"), esc(self.time(v.registered_at))),
+            (tr("Vehicle"), f"<b>{esc(v.vehicle or words.NONE)}</b> "
+                            f"({esc(words.mode_words(v.mode))})"),
+            (tr("Seals"), seals),
+            (tr("Cargo"), esc(words.cargo_words(v))),
+            (tr("HS code"), esc(v.hs_code or words.NONE)),
+        ]  # fmt: skip
+        rows.append((tr("Declaration"), esc(words.declaration_words(v))))
+        return rows
+
+    def weight_rows(self) -> Rows:
+        v, limit = self.view, self.ctx.cargo_limit_kg
+        net = f"<b>{esc(words.kg(v.net_kg))}</b>"
+        if v.net_kg is None:
+            net = esc(words.limit_words(None, limit))
+        else:
+            verdict = esc(words.limit_words(v.net_kg, limit))
+            net += " - " + (f"<b>{verdict}</b>" if v.net_kg > limit else verdict)
+        gross = esc(words.kg(v.gross_kg))
+        if v.max_gross_kg:
+            gross += " " + esc(tr("(plate max {kg})").format(kg=words.kg(v.max_gross_kg)))
+        return [
+            (tr("Declared net"), esc(words.kg(v.declared_net_kg))),
+            (tr("Gross measured"), gross),
+            (tr("Tare"), esc(words.kg(v.tare_kg))),
+            (tr("Net measured"), net),
+            (tr("Cargo limit"), esc(tr("{kg} net").format(kg=words.kg(limit)))),
+            (tr("Difference"), esc(words.difference_words(v))),
+        ]
+
+    def channel(self) -> list[Flowable]:
+        v = self.view
+        line = tr("Channel") + f": <b>{esc(tr(v.channel.value).upper())}</b> "
+        line += f"({esc(tr(v.channel.meaning))})"
+        out: list[Flowable] = [self.para(line, "heading")]
+        for reason in v.reasons or ():
+            out.append(self.para("- " + esc(reason.text)))
+        if not v.reasons:
+            out.append(self.para(esc(tr("No risk rule fired."))))
+        return self.together(out)
+
+    # -- codes and the print line ---------------------------------------------------------
+    def codes(self) -> list[Flowable]:
+        """The codes closing a roll slip, a DUPLICATE box right above them."""
+        if not self.paper.is_roll:
+            return []  # in the page header
+        block = [Spacer(1, 2 * mm), *self.duplicate_banner(reverse=False)]
+        return [*block, self._band(), *self._qr_note()]
+
+    def _band(self) -> CodesBand:
+        size = max(8.0, self.paper.font_size * 1.15)
+        barcode = Code128Symbol(self.view.entry_no, 12 * mm, size)
+        return CodesBand(barcode, QrSymbol(self.ctx.qr_text) if self.ctx.qr_text else None)
+
+    def _qr_note(self) -> list[Flowable]:
+        if not self.ctx.qr_text:
+            return []
+        note = tr("QR: signed slip data. Scan it with the Taftan Desk checker to prove "
+                  "this slip is genuine.")  # fmt: skip
+        return [self.para(esc(note), "small")]
+
+    def together(self, block: list[Flowable]) -> list[Flowable]:
+        """Kept on one page; a roll has only one (and KeepTogether cannot be measured)."""
+        return block if self.paper.is_roll else [KeepTogether(block)]
+
+    def copy_words(self) -> str:
+        if not self.ctx.duplicate_no:
+            return tr("Original")
+        return tr("DUPLICATE {n} (copy {copy})").format(
+            n=self.ctx.duplicate_no, copy=self.ctx.copy_no
+        )
+
+    def print_lines(self) -> list[str]:
+        c = self.ctx
+        printed = tr("Printed {time} by {officer}")
+        record = tr("Record {record} - {copy}")
+        lines = [
+            printed.format(time=self.time(c.printed_at), officer=c.officer),
+            record.format(record=c.record_no, copy=self.copy_words()),
+        ]
+        if c.audit_head:
+            lines.append(tr("Audit chain {head}").format(head=c.audit_head))
+        lines.append(words.zone_note(self.zone, c.printed_at))
+        return lines
