@@ -7,6 +7,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -30,7 +31,7 @@ from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import COLUMN_SAMPLES, QueueTableModel
-from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences
+from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences, kind_label
 from taftan_desk.ui.scanner import ScanFilter
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.ui.hold_action.triggered.connect(self._hold)
         self.ui.refuse_action.triggered.connect(self._refuse)
         self.ui.print_action.triggered.connect(self._print)
+        self.ui.void_action.triggered.connect(self._void)
         self.printer = DocumentPrinter(services, actor, self)
         self.printer.done.connect(self._printed)
         self.printer.failed.connect(self.ui.status_bar.showMessage)
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         for action, qaction in allowed.items():
             qaction.setEnabled(action in view.actions)
         self.ui.print_action.setEnabled(True)
+        self.ui.void_action.setEnabled(True)
 
     def _after_change(self, view: CrossingView | None, message: str) -> None:
         if view is None:
@@ -239,7 +242,10 @@ class MainWindow(QMainWindow):
             return
         approval = None
         if blockers:
-            dialog = SupervisorDialog(self._services, blockers, self)
+            intro = self.tr("Releasing this crossing overrides:") + "".join(
+                f"\n• {b.text}" for b in blockers
+            )
+            dialog = SupervisorDialog(self._services, intro, self)
             if not dialog.exec():
                 return
             approval = dialog.approval
@@ -259,6 +265,54 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.printer.print_document(self.current.id, dialog.kind, dialog.size)
             self.ui.status_bar.showMessage(self.tr("Printing…"))
+
+    def _void(self) -> None:
+        """A spoilt or lost document is declared void, with another supervisor's approval."""
+        if self.current is None:
+            return
+        entry = self.current.entry_no
+        live = [r for r in self._services.documents.records(self.current.id) if not r.voided_at]
+        if not live:
+            self.ui.status_bar.showMessage(
+                self.tr("Entry {entry} has no printed document to void.").format(entry=entry)
+            )
+            return
+        names = [
+            self.tr("{document}, record {record:06d}, {copy}, printed {at} by {who}").format(
+                document=kind_label(r.kind),
+                record=r.id,
+                copy=self.tr("original")
+                if r.copy_no == 1
+                else self.tr("DUPLICATE {n}").format(n=r.duplicate_no),
+                at=r.printed_at.astimezone(self._settings.zone).strftime("%d %b %H:%M"),
+                who=r.printed_by,
+            )
+            for r in live
+        ]
+        name, chosen = QInputDialog.getItem(
+            self, self.tr("Void — Taftan Desk"), self.tr("Which printed document is void?"),
+            names, len(names) - 1, False,
+        )  # fmt: skip
+        if not chosen:
+            return
+        record = live[names.index(name)]
+        intro = self.tr(
+            "Void {name} of entry {entry}. The paper will be refused at every gate that checks it."
+        ).format(name=name, entry=entry)
+        dialog = SupervisorDialog(self._services, intro, self)
+        if not dialog.exec() or dialog.approval is None:
+            return
+        try:
+            self._services.documents.void(self.actor, record.id, dialog.approval)
+        except DeskError as exc:
+            self.ui.status_bar.showMessage(str(exc))
+            return
+        self.show_crossing(self.current.id)
+        self.ui.status_bar.showMessage(
+            self.tr("Record {record:06d} of entry {entry} is void.").format(
+                record=record.id, entry=entry
+            )
+        )
 
     def _printed(self, message: str) -> None:
         self.ui.status_bar.showMessage(message)

@@ -127,3 +127,35 @@ def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(qtbot, desk: Desk) 
         shot.bytesPerLine(),
     )
     assert [c.text for c in zxingcpp.read_barcodes(pixels)] == [crossing.entry_no]
+
+
+def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
+    from tests.support import PASSWORD
+
+    crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
+    desk.services.crossings.release(desk.officer, crossing.id)
+    slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm")
+    window = _window(qtbot, desk)
+    window._select(crossing.id)
+
+    def sign(dialog: QDialog) -> None:
+        assert "refused at every gate" in dialog.ui.intro_label.text()
+        qtbot.keyClicks(dialog.ui.username_edit, "sara")
+        qtbot.keyClicks(dialog.ui.password_edit, PASSWORD)
+        qtbot.keyClicks(dialog.ui.reason_edit, "Paper jammed in the printer")
+        qtbot.keyClick(dialog.ui.reason_edit, Qt.Key.Key_Return)
+
+    def choose(dialog: QDialog) -> None:
+        assert "Clearance slip (gate pass), record 000001, original" in dialog.textValue()
+        answer(qtbot, SupervisorDialog, sign)
+        dialog.accept()
+
+    answer(qtbot, QInputDialog, choose)
+    window.ui.void_action.trigger()
+    assert "is void" in window.ui.status_bar.currentMessage()
+    assert desk.services.documents.check(slip.qr_text).summary.startswith("VOID since")
+    (record,) = desk.services.documents.records(crossing.id)
+    assert record.void_reason == "Paper jammed in the printer"

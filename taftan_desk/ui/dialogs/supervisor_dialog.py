@@ -2,7 +2,6 @@
 
 from PySide6.QtWidgets import QWidget
 
-from taftan_desk.core.release import Blocker
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.container import Services
 from taftan_desk.ui.dialogs.base import ServiceDialog
@@ -12,19 +11,13 @@ from taftan_desk.ui.forms.ui_supervisor_dialog import Ui_SupervisorDialog
 class SupervisorDialog(ServiceDialog):
     FIELD_WIDGETS = {"approval_reason": "reason_edit", "username": "username_edit"}
 
-    def __init__(
-        self, services: Services, blockers: list[Blocker], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, services: Services, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SupervisorDialog()
         self.ui.setupUi(self)
         self._services = services
         self.approval: SupervisorApproval | None = None
-        self.ui.intro_label.setText(
-            self.tr("Releasing this crossing overrides:")
-            + "\n"
-            + "\n".join(f"• {b.text}" for b in blockers)
-        )
+        self.ui.intro_label.setText(intro)  # what the supervisor is asked to approve
         self.setup_form(500)
         self.ui.username_edit.setFocus()
 

@@ -44,6 +44,9 @@ class Ui_MainWindow(object):
         self.print_action = QAction(MainWindow)
         self.print_action.setObjectName(u"print_action")
         self.print_action.setEnabled(False)
+        self.void_action = QAction(MainWindow)
+        self.void_action.setObjectName(u"void_action")
+        self.void_action.setEnabled(False)
         self.refresh_action = QAction(MainWindow)
         self.refresh_action.setObjectName(u"refresh_action")
         self.quit_action = QAction(MainWindow)
@@ -131,6 +134,7 @@ class Ui_MainWindow(object):
         self.crossing_menu.addAction(self.refuse_action)
         self.crossing_menu.addSeparator()
         self.crossing_menu.addAction(self.print_action)
+        self.crossing_menu.addAction(self.void_action)
 
         self.retranslateUi(MainWindow)
 
@@ -181,6 +185,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.print_action.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
 #endif // QT_CONFIG(shortcut)
+        self.void_action.setText(QCoreApplication.translate("MainWindow", u"&Void a printed document\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.void_action.setToolTip(QCoreApplication.translate("MainWindow", u"Declare a spoilt or lost document void (a supervisor approves)", None))
+#endif // QT_CONFIG(tooltip)
         self.refresh_action.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
 #if QT_CONFIG(tooltip)
         self.refresh_action.setToolTip(QCoreApplication.translate("MainWindow", u"Reload today's crossings (F5)", None))
