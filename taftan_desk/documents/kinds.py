@@ -117,14 +117,21 @@ def _inspection_rows(sheet: Sheet, i: InspectionView) -> list[tuple[str, str]]:
     return [
         (tr("Type"), esc(words.code_words(i.kind))),
         (tr("Examiner"), esc(i.examiner)),
-        (tr("Started / ended"), esc(f"{sheet.time(i.started_at)} / {sheet.time(i.ended_at)}")),
+        (tr("Started"), esc(sheet.time(i.started_at))),
+        (tr("Ended"), esc(sheet.time(i.ended_at))),
         (tr("Seal check"), esc(words.code_words(i.seal_check))),
-        (tr("Re-weighed gross"), esc(words.kg(i.reweigh_gross_kg))),
+        (tr("Re-weighed"), esc(_reweighed(i.reweigh_gross_kg))),
         (tr("Findings"), f"<b>{esc(words.code_words(i.findings))}</b>"),
         (tr("Decision"), decision),
         (tr("New seal"), esc(i.new_seal_no or words.NONE)),
         (tr("Remarks"), esc(i.remarks or words.NONE)),
     ]
+
+
+def _reweighed(gross_kg: int | None) -> str:
+    return (
+        tr("not re-weighed") if gross_kg is None else tr("{kg} gross").format(kg=words.kg(gross_kg))
+    )
 
 
 def _examiner(sheet: Sheet) -> str:

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from taftan_desk.documents.codes import DOT, snap_up
+from taftan_desk.documents.codes import DOT, snap_up, whole_dots
 
 Output = str | os.PathLike[str] | IO[bytes]
 AUTHOR = "Taftan Desk"
@@ -52,7 +52,7 @@ PAPERS = {
     # 80 mm roll: a 203-dpi head prints 72 mm (576 dots), so 4 mm (32-dot) margins. The page
     # is 640 dots (80.08 mm) so that it rasterises to whole dots with no rescaling, and every
     # dot-grid-snapped bar lands on the head's own dots.
-    "80mm": Paper("80mm", 640 * DOT, None, 32 * DOT, 3 * mm, 8 * mm, 8.5, 24 * mm),
+    "80mm": Paper("80mm", whole_dots(640), None, 32 * DOT, 3 * mm, 8 * mm, 8.5, 24 * mm),
     "a5": Paper("a5", 148 * mm, 210 * mm, 11 * mm, 10 * mm, 17 * mm, 9, 32 * mm),
     "a4": Paper("a4", 210 * mm, 297 * mm, 18 * mm, 15 * mm, 20 * mm, 10, 42 * mm),
 }
@@ -143,7 +143,8 @@ def _build_roll(
     scratch = Canvas(io.BytesIO())  # some flowables measure on a canvas
     heights = [f.wrapOn(scratch, paper.frame_width, 10_000 * mm)[1] for f in story]
     gaps = [f.getSpaceAfter() + (f.getSpaceBefore() if i else 0) for i, f in enumerate(story)]
-    height = snap_up(sum(heights) + sum(gaps) + paper.margin_top + paper.margin_bottom)
+    content = sum(heights) + sum(gaps) + paper.margin_top + paper.margin_bottom
+    height = whole_dots(round(snap_up(content) / DOT))
     canv = _Canvas(meta, paper, target, pagesize=(paper.width, height), invariant=1,
                    pageCompression=COMPRESSION)  # fmt: skip
     canv.setTitle(meta.title)
