@@ -9,6 +9,9 @@ Threading contract:
   `on_error`, a DeskError is logged and anything else reaches the application's excepthook.
 - A task whose `context` widget has been destroyed delivers nothing.
 - Results are plain values (frozen dataclasses, bytes, paths), never live ORM rows.
+- Work that draws or reads PDFs goes to `documents_pool()`, one thread: pdfium is not
+  thread-safe (two previews rasterised at once crashed the process), and one queue keeps
+  prints in the order the officer asked for them.
 """
 
 import logging
@@ -39,11 +42,23 @@ class Task(QObject):
         self.done, self.result, self.error = True, result, error
 
 
+_documents_pool: QThreadPool | None = None
+
+
+def documents_pool() -> QThreadPool:
+    global _documents_pool
+    if _documents_pool is None:
+        _documents_pool = QThreadPool()
+        _documents_pool.setMaxThreadCount(1)
+    return _documents_pool
+
+
 def submit(
     work: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     context: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> Task:
     task = Task(context)  # parented: destroyed with its context, and its signals with it
     task.succeeded.connect(lambda result: task._finish(result, None))
@@ -60,7 +75,7 @@ def submit(
         else:
             _emit(task.succeeded, result)
 
-    QThreadPool.globalInstance().start(run)
+    (pool or QThreadPool.globalInstance()).start(run)
     return task
 
 

@@ -163,7 +163,9 @@ class DocumentPrinter(QObject):
             render_issued(issued, buffer)
             return issued, deliver(buffer.getvalue(), file_name(issued), destination)
 
-        background.submit(work, self._delivered, self._refused, context=self)
+        background.submit(
+            work, self._delivered, self._refused, context=self, pool=background.documents_pool()
+        )
 
     def _delivered(self, outcome: tuple[IssuedDocument, str]) -> None:
         issued, where = outcome

@@ -1,14 +1,17 @@
 """Printing from the desk: the print dialog with its preview, PDFs saved where the desk has
 no printer, reprints marked DUPLICATE, and the gate pass printed on release."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
+import pytest
 import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
 from tests.support import Desk
@@ -27,7 +30,14 @@ WEIGHED = RegistrationInput(
 )
 
 
+@pytest.fixture(autouse=True)
+def _documents_work_ends_with_the_test() -> Iterator[None]:
+    yield
+    background.documents_pool().waitForDone()
+
+
 def _pdf_facts(path: Path) -> tuple[dict[str, str], str]:
+    background.documents_pool().waitForDone()  # pdfium: one thread at a time
     page = pypdfium2.PdfDocument(path)[0]
     codes = {
         c.format.name: c.text for c in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())

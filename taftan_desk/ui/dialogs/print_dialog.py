@@ -136,7 +136,13 @@ class PrintDialog(ServiceDialog):
             return image.tobytes(), image.width, image.height
 
         self.ui.preview_label.setText(self.tr("Drawing the preview…"))
-        background.submit(draw, self._show_preview, self._preview_failed, context=self)
+        background.submit(
+            draw,
+            self._show_preview,
+            self._preview_failed,
+            context=self,
+            pool=background.documents_pool(),
+        )
 
     def _show_preview(self, drawn: tuple[bytes, int, int]) -> None:
         data, width, height = drawn
