@@ -10,7 +10,7 @@ from PIL import Image
 from taftan_desk.core import slip_payload
 from taftan_desk.documents import SIZES
 from taftan_desk.documents.codes import BAR_QUIET_MODULES, DOT, dark_blocks
-from taftan_desk.documents.qr import encode_qr, penalty
+from taftan_desk.documents.qr import codewords, encode_qr, penalty
 from tests.documents import samples
 from tests.documents.samples import decode, one_bit, pages, pdf_bytes, raster_exact
 
@@ -135,6 +135,19 @@ def test_qr_mask_is_the_lowest_penalty_of_all_eight() -> None:
         reference.addData(text)
         reference.makeImpl(False, scores.index(min(scores)))
         assert qr.modules == reference.modules
+
+
+@pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
+def test_codewords_equal_reportlabs_at_every_level(level: str) -> None:
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    ecl = getattr(QRErrorCorrectLevel, level)
+    for text in ("A", "12345678901234567890", samples.signed(samples.view(), "hold") * 3,
+                 "byte mode: lower case é", "HELLO WORLD " * 40):  # fmt: skip
+        qr = QRCode(None, ecl)
+        qr.addData(text)
+        qr.version = qr.calculate_version()
+        assert codewords(qr) == QRCode.createData(qr.version, ecl, qr.dataList)
 
 
 def test_dark_blocks_cover_exactly_the_dark_modules() -> None:
