@@ -175,9 +175,10 @@ def measure_batch(count: int) -> tuple[float, int]:
 
 # -- report ---------------------------------------------------------------------------------
 def print_timings(rows: list[tuple[Timing, float | None]]) -> None:
-    print(f"{'measure':<28}{'n':>5}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}  target")
+    print(f"{'measure':<28}{'n':>5}{'min':>9}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}  target")
     for timing, target in rows:
-        values = [timing.pct(p) for p in (50, 95, 99)] + [max(timing.samples_ms)]
+        ordered = sorted(timing.samples_ms)
+        values = [ordered[0]] + [timing.pct(p) for p in (50, 95, 99)] + [ordered[-1]]
         cells = "".join(f"{v:>9.2f}" for v in values)
         verdict = ""
         if target is not None:
@@ -216,6 +217,8 @@ def main() -> None:
     print(f"batch           {args.batch:,} clearance slips in {seconds:.2f} s "
           f"({seconds / args.batch * 1000:.2f} ms a slip, {size / args.batch / 1024:.0f} KB "
           "a slip)")  # fmt: skip
+    print(f"load average    {os.getloadavg()[0]:.2f} at the end (other processes on these "
+          "cores move p50/p95; min is the unloaded cost)")  # fmt: skip
     if args.save:
         save_samples(args.save)
 

@@ -1,9 +1,12 @@
 """The entry number as Code 128 and the signed payload as QR, drawn as vector rectangles.
 
-Why reportlab's own barcode drawings: they are vectors, so a printer rasterises each bar at
+Why reportlab's barcodes: they are vectors in the PDF, so a printer rasterises each bar at
 its own resolution. A python-barcode PNG scaled into a PDF failed to decode at 150 dpi, while
 vector bars decode at 150, 203 and 300 dpi. (python-barcode stays for the UI's on-screen
-preview, where a bitmap is what Qt shows anyway.)
+preview, where a bitmap is what Qt shows anyway.) reportlab's encoders choose the symbols
+(Code 128 subsets, QR mode, version and codewords); this module draws their modules itself
+instead of through reportlab's widgets, because the widgets place bars at arbitrary
+fractions of a dot and cannot be snapped to the printer's grid.
 
 Thermal slip printers are 203 dpi, 1-bit. Bars of 1.6-2 dots failed to decode; 3 dots
 (0.375 mm) worked. So one module is exactly 3 dots (Code 128) or 4 dots (QR), and every
