@@ -17,6 +17,7 @@ def context_of(issued: IssuedDocument) -> PrintContext:
         timezone=issued.timezone,
         officer=issued.officer,
         examiner=issued.examiner,
+        decided_by=issued.decided_by,
         qr_text=issued.qr_text,
         audit_head=issued.audit_head,
         size=record.size,

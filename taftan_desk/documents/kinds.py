@@ -46,7 +46,8 @@ def clearance_story(sheet: Sheet) -> list[Flowable]:
             f"is {v.status.label.lower()}"
         )
     released = tr("Released {time}").format(time=sheet.time(v.closed_at))
-    people = [(tr("Examiner"), esc(_examiner(sheet))), (tr("Released by"), esc(sheet.ctx.officer))]
+    released_by = sheet.ctx.decided_by or sheet.ctx.officer
+    people = [(tr("Examiner"), esc(_examiner(sheet))), (tr("Released by"), esc(released_by))]
     return [
         *sheet.header(
             title_of("clearance"), sheet.status_box(tr("RELEASED"), released, reverse=False)
@@ -76,7 +77,7 @@ def hold_story(sheet: Sheet) -> list[Flowable]:
         (tr("Reason"), f"<b>{esc(v.status_note or words.NONE)}</b>"),
         (tr("Since"), esc(sheet.time(v.closed_at or _last_change(sheet)))),
         (tr("Examiner"), esc(_examiner(sheet))),
-        (tr("Officer"), esc(sheet.ctx.officer)),
+        (tr("Decided by"), esc(sheet.ctx.decided_by or sheet.ctx.officer)),
     ]
     return [
         *sheet.header(title_of("hold"), sheet.status_box(big, note, reverse=True)),

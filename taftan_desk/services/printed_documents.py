@@ -17,6 +17,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
 from taftan_desk.db.models import (
     Approval,
+    AuditEvent,
     AuditHead,
     DocumentVoid,
     PrintedDocument,
@@ -74,6 +75,7 @@ class IssuedDocument:
     timezone: str
     officer: str
     examiner: str | None
+    decided_by: str | None  # who released, held or refused it, as the audit log names them
     audit_head: str  # the chain's head right after this print was audited
     cargo_limit_kg: int
 
@@ -163,6 +165,7 @@ class PrintedDocumentService:
                 timezone=settings.timezone,
                 officer=actor.display,
                 examiner=view.inspections[-1].examiner if view.inspections else None,
+                decided_by=_decided_by(session, row.id),
                 audit_head=head.last_hash[:12] if head else "",
                 cargo_limit_kg=settings.cargo_limit_kg,
             )
@@ -274,6 +277,26 @@ def _require_printable(view: CrossingView, kind: str) -> None:
             f"Entry {view.entry_no} has no examination recorded: record it first (F7).",
             field="kind",
         )
+
+
+_DECISIONS = ("crossing_released", "crossing_held", "crossing_refused", "crossing_inspected")
+
+
+def _decided_by(session: Session, crossing_id: int) -> str | None:
+    found = session.execute(
+        sa.select(User.full_name, AuditEvent.actor_name)
+        .select_from(AuditEvent)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(AuditEvent.entity == "crossing")
+        .where(AuditEvent.entity_id == str(crossing_id))
+        .where(AuditEvent.action.in_(_DECISIONS))  # type: ignore[attr-defined]
+        .order_by(AuditEvent.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    full_name, username = found
+    return full_name or username
 
 
 def _decision(view: CrossingView, kind: str) -> str:

@@ -77,6 +77,8 @@ def test_a_reprint_is_a_numbered_duplicate(desk: Desk) -> None:
     first = documents.issue(desk.officer, crossing_id, "clearance", "80mm")
     second = documents.issue(desk.officer, crossing_id, "clearance", "a5")
     third = documents.issue(desk.supervisor, crossing_id, "clearance", "80mm")
+    assert third.officer == desk.supervisor.display  # who printed this copy...
+    assert third.decided_by == desk.officer.display  # ...is not who released the truck
     entry = documents.issue(desk.officer, crossing_id, "entry", "a5")
     assert [d.record.copy_no for d in (first, second, third, entry)] == [1, 2, 3, 1]
     assert second.record.duplicate_no == 1 and first.qr_text != second.qr_text
