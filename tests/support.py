@@ -4,10 +4,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 
 PASSWORD = "correct horse battery"
+
+# A steel truck weighed at registration, 1,000 kg under the limit: green, releasable at once.
+WEIGHED_ROAD = RegistrationInput(
+    "in",
+    "road",
+    "CSQU3054383",
+    "steel",
+    truck_plate="QAA-1",
+    hs_code="720839",
+    declared_net_kg="21000",
+    gross_kg="23300",
+    tare_kg="2300",
+)
 
 
 class FakeClock:

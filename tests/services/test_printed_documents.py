@@ -11,21 +11,10 @@ from sqlalchemy import text
 from taftan_desk.core import slip_payload
 from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.inspection import InspectionInput
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services import desk_key
-from tests.support import PASSWORD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk
 
-FORM = RegistrationInput(
-    "in",
-    "road",
-    "CSQU3054383",
-    "steel",
-    truck_plate="QAA-1",
-    hs_code="720839",
-    declared_net_kg="21000",
-    gross_kg="23300",
-    tare_kg="2300",
-)
+FORM = WEIGHED_ROAD
 
 
 def _released(desk: Desk) -> int:

@@ -10,24 +10,13 @@ import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
-from tests.support import Desk
+from tests.support import WEIGHED_ROAD, Desk
 from tests.ui.test_desk_flow import _window, answer, press
 
-WEIGHED = RegistrationInput(
-    "in",
-    "road",
-    "CSQU3054383",
-    "steel",
-    truck_plate="QAA-1",
-    hs_code="720839",
-    declared_net_kg="21000",
-    gross_kg="23300",
-    tare_kg="2300",
-)
+WEIGHED = WEIGHED_ROAD
 
 
 @pytest.fixture(autouse=True)
