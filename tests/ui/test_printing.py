@@ -158,3 +158,29 @@ def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk) -> No
     assert desk.services.documents.check(slip.qr_text).summary.startswith("VOID since")
     (record,) = desk.services.documents.records(crossing.id)
     assert record.void_reason == "Paper jammed in the printer"
+
+
+def test_a_printer_gets_the_pdf_itself_through_lp(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """CUPS is stood in for by an `lp` script that keeps what it was sent."""
+    from taftan_desk.core.errors import DeskError
+    from taftan_desk.ui.printing import Destination, deliver
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    lp = bin_dir / "lp"
+    lp.write_text(
+        '#!/bin/sh\nif [ "$2" = "jammed" ]; then echo "printer jammed" >&2; exit 1; fi\n'
+        f'echo "$@" > {tmp_path}/argv\ncat > {tmp_path}/job.pdf\n'
+    )
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    pdf = b"%PDF-1.4 a gate pass"
+    assert deliver(pdf, "2600000001-clearance.pdf", Destination("gate-slips", tmp_path)) == (
+        "gate-slips"
+    )
+    assert (tmp_path / "job.pdf").read_bytes() == pdf
+    assert (tmp_path / "argv").read_text().split() == [
+        "-d", "gate-slips", "-t", "2600000001-clearance.pdf", "-",
+    ]  # fmt: skip
+    with pytest.raises(DeskError, match="printer jammed refused.*printer jammed"):
+        deliver(pdf, "x.pdf", Destination("jammed", tmp_path))
