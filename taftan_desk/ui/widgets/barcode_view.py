@@ -51,6 +51,8 @@ class BarcodeView(QSvgWidget):
         self.text = text
         self.load(QByteArray(code128_svg(text)))
         self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        size = self.renderer().viewBoxF().size()  # as wide as the code, quiet zones included
+        self.setFixedWidth(round(self.height() * size.width() / size.height()))
         self.show()
 
     def clear(self) -> None:

@@ -7,6 +7,7 @@ enabled state are defined once.
 from html import escape
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -42,7 +43,7 @@ class DetailPanel(QWidget):
         for button, action in zip(buttons, actions, strict=True):
             button.setDefaultAction(action)
         self.barcode = BarcodeView(self)
-        self.ui.main_layout.insertWidget(1, self.barcode)
+        self.ui.main_layout.insertWidget(1, self.barcode, 0, Qt.AlignmentFlag.AlignLeading)
         self.show_nothing()
 
     def show_nothing(self) -> None:
