@@ -29,6 +29,16 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     migrate.upgrade(engine)
     services = Services.build(engine)
     run_demo(services, days=1, per_day=50, seed=6346, today=DAY)
+    # The channel draw uses the station's own random seed, so a demo day may end with no held
+    # crossing: hold one, as an officer would, so every document has a crossing to show.
+    views = _crossings(services)
+    if not any(v.status.value in ("held", "refused") for v in views):
+        from taftan_desk.services.database import Actor
+
+        user = next(u for u in services.accounts.list() if u.username == "officer1")
+        officer = Actor(user.id, user.username, user.role, user.full_name)
+        waiting = next(v for v in views if not v.status.is_closed and v.status.value != "held")
+        services.crossings.hold(officer, waiting.id, "Transit papers missing")
     yield services
     engine.dispose()
 
