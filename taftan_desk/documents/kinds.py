@@ -6,13 +6,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from taftan_desk.core import paper
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.documents import words
 from taftan_desk.documents.i18n import tr
 from taftan_desk.documents.layout import Paper
 from taftan_desk.documents.sections import Sheet
 from taftan_desk.documents.words import esc
-from taftan_desk.services.views import InspectionView
+from taftan_desk.services.views import CrossingView, InspectionView
 
 TITLES = {
     "entry": "ENTRY DOCUMENT",
@@ -38,13 +39,16 @@ def entry_story(sheet: Sheet) -> list[Flowable]:
     ]
 
 
-def clearance_story(sheet: Sheet) -> list[Flowable]:
+def _can_have(sheet: Sheet, kind: str) -> CrossingView:
     v = sheet.view
-    if v.status is not Status.RELEASED:
-        raise ValueError(
-            f"a clearance slip is printed only for a released crossing; entry {v.entry_no} "
-            f"is {v.status.label.lower()}"
-        )
+    refused = paper.refusal(kind, v.entry_no, v.status, bool(v.inspections))
+    if refused:
+        raise ValueError(refused)
+    return v
+
+
+def clearance_story(sheet: Sheet) -> list[Flowable]:
+    v = _can_have(sheet, "clearance")
     released = tr("Released {time}").format(time=sheet.time(v.closed_at))
     released_by = sheet.ctx.decided_by or sheet.ctx.officer
     people = [(tr("Examiner"), esc(_examiner(sheet))), (tr("Released by"), esc(released_by))]
@@ -63,12 +67,7 @@ def clearance_story(sheet: Sheet) -> list[Flowable]:
 
 
 def hold_story(sheet: Sheet) -> list[Flowable]:
-    v = sheet.view
-    if v.status not in (Status.HELD, Status.REFUSED):
-        raise ValueError(
-            f"a hold notice is printed only for a held or refused crossing; entry {v.entry_no} "
-            f"is {v.status.label.lower()}"
-        )
+    v = _can_have(sheet, "hold")
     if v.status is Status.HELD:
         big, note = tr("HELD"), tr("The cargo stays at the station until it is released.")
     else:
@@ -93,9 +92,7 @@ def hold_story(sheet: Sheet) -> list[Flowable]:
 
 
 def exam_story(sheet: Sheet) -> list[Flowable]:
-    v = sheet.view
-    if not v.inspections:
-        raise ValueError(f"entry {v.entry_no} has no examination to report")
+    v = _can_have(sheet, "exam")
     story = [
         *sheet.header(title_of("exam")),
         *sheet.container(),

@@ -13,7 +13,6 @@ from sqlmodel import Session, select
 
 from taftan_desk.core import paper, slip_payload
 from taftan_desk.core.errors import NotFound, ValidationError
-from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
 from taftan_desk.db.models import (
     Approval,
@@ -32,17 +31,6 @@ from taftan_desk.services.crossings import check_approval
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.desk_key import DeskKey
 from taftan_desk.services.views import CrossingView
-
-_NEEDS = {
-    "clearance": (
-        {Status.RELEASED},
-        "A clearance slip is printed only after release; entry {entry} is {status}.",
-    ),
-    "hold": (
-        {Status.HELD, Status.REFUSED},
-        "A hold notice is printed only for held or refused cargo; entry {entry} is {status}.",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -117,7 +105,9 @@ class PrintedDocumentService:
             session = unit.session
             row = load(session, crossing_id, lock=True)
             view = full_view(session, row)
-            _require_printable(view, kind)
+            refused = paper.refusal(kind, view.entry_no, view.status, bool(view.inspections))
+            if refused:
+                raise ValidationError(refused, field="kind")
             settings = settings_service.load(session)
             self._register_key(unit)
             printed_at = unit.now.replace(microsecond=0)  # the QR carries whole seconds
@@ -261,21 +251,6 @@ class PrintedDocumentService:
         unit.session.flush()
         unit.audit(
             "station_key_registered", "station_key", key.key_id, {"after": row_snapshot(key)}
-        )
-
-
-def _require_printable(view: CrossingView, kind: str) -> None:
-    if kind in _NEEDS:
-        allowed, message = _NEEDS[kind]
-        if view.status not in allowed:
-            raise ValidationError(
-                message.format(entry=view.entry_no, status=view.status.label.lower()),
-                field="kind",
-            )
-    if kind == "exam" and not view.inspections:
-        raise ValidationError(
-            f"Entry {view.entry_no} has no examination recorded: record it first (F7).",
-            field="kind",
         )
 
 

@@ -217,3 +217,16 @@ def test_any_seal_text_parses_or_validates_cleanly(text: str) -> None:
         registration.validate(_form(seals=registration.parse_seals(text)), S, KNOWN)
     except ValidationError as exc:
         assert exc.problems
+
+
+def test_documents_a_crossing_can_have_follow_its_state() -> None:
+    from taftan_desk.core import paper
+    from taftan_desk.core.lifecycle import Status
+
+    assert paper.printable(Status.REGISTERED, False) == ["entry"]
+    assert paper.printable(Status.RELEASED, True) == ["clearance", "entry", "exam"]
+    assert paper.printable(Status.HELD, True) == ["hold", "entry", "exam"]
+    assert paper.printable(Status.REFUSED, False) == ["hold", "entry"]
+    assert paper.refusal("clearance", "2600000001", Status.INSPECTED, True) == (
+        "A clearance slip is printed only after release; entry 2600000001 is inspected."
+    )

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from taftan_desk.core import paper
 from taftan_desk.core.errors import ValidationError
-from taftan_desk.core.lifecycle import Status
 from taftan_desk.services.container import Services
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui import background
@@ -23,18 +22,6 @@ from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences, available_pri
 
 PREVIEW_DPI = 96
 _SIZE_LABELS = {"80mm": "80 mm roll", "a5": "A5", "a4": "A4"}
-
-
-def printable_kinds(view: CrossingView) -> list[str]:
-    """The documents this crossing can have now (the service checks again when printing)."""
-    kinds = ["entry"]
-    if view.status is Status.RELEASED:
-        kinds.insert(0, "clearance")  # what a released truck needs: first in the list
-    if view.status in (Status.HELD, Status.REFUSED):
-        kinds.insert(0, "hold")
-    if view.inspections:
-        kinds.append("exam")
-    return kinds
 
 
 class PrintDialog(ServiceDialog):
@@ -57,7 +44,7 @@ class PrintDialog(ServiceDialog):
                 status=crossing.status.label.lower(),
             )
         )
-        for kind in printable_kinds(crossing):
+        for kind in paper.printable(crossing.status, bool(crossing.inspections)):
             ui.kind_combo.addItem(kind_label(kind), kind)
         for size in paper.SIZES:
             ui.size_combo.addItem(self.tr(_SIZE_LABELS[size]), size)
