@@ -61,8 +61,9 @@ def open_runtime(
         migrate.upgrade(engine, paths.backup_dir)
     from taftan_desk.services import desk_key
 
-    key = desk_key.load_or_create(paths.data_dir / "desk-signing-key")
-    return Runtime(paths, url, engine, Services.build(engine, clock or utc_now, key))
+    key_file = paths.data_dir / "desk-signing-key"
+    services = Services.build(engine, clock or utc_now, lambda: desk_key.load_or_create(key_file))
+    return Runtime(paths, url, engine, services)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """The services of one database, built once by the composition root."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -28,10 +29,13 @@ class Services:
 
     @classmethod
     def build(
-        cls, engine: Engine, clock: Clock = utc_now, desk_key: DeskKey | None = None
+        cls,
+        engine: Engine,
+        clock: Clock = utc_now,
+        desk_key: Callable[[], DeskKey] = ephemeral,
     ) -> "Services":
-        """`desk_key` signs the slips this desk prints; without one (tests, benchmarks) a
-        key that lasts as long as the process."""
+        """`desk_key` gives the key that signs the slips this desk prints, when the first is
+        printed; by default (tests, benchmarks) a key that lasts as long as the process."""
         db = Database(engine, clock)
         return cls(
             db,
@@ -41,5 +45,5 @@ class Services:
             InspectionService(db),
             QueryService(db),
             HealthService(db),
-            PrintedDocumentService(db, desk_key or ephemeral()),
+            PrintedDocumentService(db, desk_key),
         )

@@ -5,6 +5,8 @@ number (a reprint says DUPLICATE n) and the signed QR text all come from here, i
 transaction as the audit event. The gate compares a slip with these records.
 """
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -89,9 +91,14 @@ class SlipCheck:
 
 
 class PrintedDocumentService:
-    def __init__(self, db: Database, key: DeskKey) -> None:
+    def __init__(self, db: Database, key_source: Callable[[], DeskKey]) -> None:
         self.db = db
-        self.key = key
+        self._key_source = key_source
+
+    @functools.cached_property
+    def key(self) -> DeskKey:
+        """The desk's signing key, read (or made) at the first print, not at every start."""
+        return self._key_source()
 
     def issue(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
         actor.require(Permission.PRINT_DOCUMENTS)

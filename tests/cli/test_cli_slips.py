@@ -94,3 +94,17 @@ def test_refusals_are_one_clear_line(home: Path, station: Path, tmp_path: Path) 
     line = assert_clean_error(run(home, "slip", "verify", "TD1*x", "--keys", tmp_path / "none"), 2)
     assert "cannot read the key list" in line
     assert not out.exists()
+
+
+def test_the_desk_key_is_made_by_the_first_print_only(station: Path, tmp_path: Path) -> None:
+    home = tmp_path / "fresh-home"
+    home.mkdir()
+    db = backup_copy(station, tmp_path / "station.db")
+    key_file = home / "data" / "taftan-desk" / "desk-signing-key"
+    assert run(home, "entries", db=db).returncode == 0
+    assert run(home, "check", db=db).returncode == 0
+    assert not key_file.exists()  # listing and checking never touch the signing key
+    entry = _entry_with(home, db, "released")
+    printed = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "a.pdf", db=db)
+    assert printed.returncode == 0, printed.stderr
+    assert key_file.stat().st_mode & 0o777 == 0o600
