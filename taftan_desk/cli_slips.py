@@ -86,7 +86,7 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
     from taftan_desk.documents.issued import render_issued
 
     _write_atomically(args.out, lambda handle: render_issued(issued, handle))
-    copy = "original" if issued.record.copy_no == 1 else f"DUPLICATE {issued.record.duplicate_no}"
+    copy = paper.copy_label(issued.record.copy_no)
     print(
         f"{_WORDS[args.kind]} for entry {view.entry_no} ({copy}, record "
         f"{issued.record.id:06d}, {size}) written to {args.out}"
@@ -139,7 +139,7 @@ def read_keys(path: Path) -> dict[str, bytes]:
 
 def _describe(claim: "SlipClaim") -> str:
     net = "not weighed" if claim.net_kg is None else f"{claim.net_kg:,} kg net"
-    copy = "original" if claim.copy_no == 1 else f"DUPLICATE {claim.copy_no - 1}"
+    copy = paper.copy_label(claim.copy_no)
     return (
         f"{_WORDS[claim.kind]} {claim.station_code} {claim.entry_no}, container "
         f"{claim.container_no}, {net}, {claim.decision.replace('_', ' ')}, {copy}, "

@@ -20,6 +20,11 @@ _NEEDS_STATUS = {
 }
 
 
+def copy_label(copy_no: int) -> str:
+    """How a copy is named: the first print is the original, a reprint DUPLICATE n."""
+    return "original" if copy_no == 1 else f"DUPLICATE {copy_no - 1}"
+
+
 def refusal(kind: str, entry_no: str, status: Status, examined: bool) -> str | None:
     """Why a crossing in this state cannot have this document (None: it can)."""
     if kind in _NEEDS_STATUS:

@@ -86,7 +86,7 @@ class SlipCheck:
             return (
                 f"VOID since {self.record.voided_at:%Y-%m-%d %H:%M} UTC: {self.record.void_reason}"
             )
-        copy = "original" if self.record.copy_no == 1 else f"DUPLICATE {self.record.duplicate_no}"
+        copy = paper.copy_label(self.record.copy_no)
         return f"{self.verdict.reason}; {copy}, {self.copies} cop(ies) printed"
 
 

@@ -31,7 +31,7 @@ from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import COLUMN_SAMPLES, QueueTableModel
-from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences, kind_label
+from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences, copy_text, kind_label
 from taftan_desk.ui.scanner import ScanFilter
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
@@ -281,9 +281,7 @@ class MainWindow(QMainWindow):
             self.tr("{document}, record {record:06d}, {copy}, printed {at} by {who}").format(
                 document=kind_label(r.kind),
                 record=r.id,
-                copy=self.tr("original")
-                if r.copy_no == 1
-                else self.tr("DUPLICATE {n}").format(n=r.duplicate_no),
+                copy=copy_text(r.copy_no),
                 at=r.printed_at.astimezone(self._settings.zone).strftime("%d %b %H:%M"),
                 who=r.printed_by,
             )

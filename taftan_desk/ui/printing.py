@@ -170,11 +170,7 @@ class DocumentPrinter(QObject):
     def _delivered(self, outcome: tuple[IssuedDocument, str]) -> None:
         issued, where = outcome
         record = issued.record
-        copy = (
-            self.tr("original")
-            if record.copy_no == 1
-            else self.tr("DUPLICATE {n}").format(n=record.duplicate_no)
-        )
+        copy = copy_text(record.copy_no)
         self.done.emit(
             self.tr("{document} for entry {entry} ({copy}) sent to {where}").format(
                 document=kind_label(record.kind),
@@ -188,6 +184,13 @@ class DocumentPrinter(QObject):
         if not isinstance(exc, DeskError):
             raise exc  # a defect: the excepthook logs it and tells the officer
         self.failed.emit(self.tr("Not printed: {reason}").format(reason=exc))
+
+
+def copy_text(copy_no: int) -> str:
+    """paper.copy_label, translated."""
+    if copy_no == 1:
+        return QCoreApplication.translate("printing", "original")
+    return QCoreApplication.translate("printing", "DUPLICATE {n}").format(n=copy_no - 1)
 
 
 def kind_label(kind: str) -> str:
