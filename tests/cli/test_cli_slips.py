@@ -5,11 +5,10 @@ import csv
 import io
 from pathlib import Path
 
-import pypdfium2
 import pytest
-import zxingcpp
 
 from tests.cli.test_cli import assert_clean_error, backup_copy, run
+from tests.documents import samples
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +31,6 @@ def _entry_with(home: Path, db: Path, status: str) -> str:
     return rows[0]["entry_no"]
 
 
-def _codes(pdf: Path) -> dict[str, str]:
-    page = pypdfium2.PdfDocument(pdf)[0]
-    found = zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())
-    return {code.format.name: code.text for code in found}
-
-
 def test_a_gate_pass_prints_then_reprints_as_duplicate_and_verifies(
     home: Path, station: Path, tmp_path: Path
 ) -> None:
@@ -48,7 +41,7 @@ def test_a_gate_pass_prints_then_reprints_as_duplicate_and_verifies(
     assert f"Clearance slip for entry {entry} (original, record " in first.stdout
     again = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "b.pdf", db=db)
     assert "(DUPLICATE 1, record" in again.stdout
-    codes = _codes(tmp_path / "b.pdf")
+    codes = samples.codes_of((tmp_path / "b.pdf").read_bytes())
     assert codes["Code128"] == entry
     verified = run(home, "slip", "verify", codes["QRCode"], db=db)
     assert verified.returncode == 0, verified.stdout + verified.stderr
@@ -69,7 +62,7 @@ def test_a_checkpoint_verifies_offline_with_the_key_list(
     keys = run(home, "slip", "keys", db=db)
     assert keys.returncode == 0 and keys.stdout.count("\n") == 1, keys.stdout
     (tmp_path / "keys.txt").write_text(keys.stdout)
-    code = _codes(tmp_path / "a.pdf")["QRCode"]
+    code = samples.codes_of((tmp_path / "a.pdf").read_bytes())["QRCode"]
     offline = run(home, "slip", "verify", code, "--keys", tmp_path / "keys.txt")
     assert offline.returncode == 0, offline.stdout + offline.stderr
     assert offline.stdout.startswith("GENUINE: signed by TFT station key")

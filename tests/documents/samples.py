@@ -153,3 +153,8 @@ def page_sizes_mm(data: bytes) -> list[tuple[float, float]]:
 
 def decode(image: Image.Image) -> list[zxingcpp.Barcode]:
     return list(zxingcpp.read_barcodes(image))
+
+
+def codes_of(data: bytes, dpi: float = 300) -> dict[str, str]:
+    """The first page's barcodes by format name (Code128, QRCode) and their text."""
+    return {code.format.name: code.text for code in decode(pages(data, dpi)[0])}

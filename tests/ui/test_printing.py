@@ -4,15 +4,14 @@ no printer, reprints marked DUPLICATE, and the gate pass printed on release."""
 from collections.abc import Iterator
 from pathlib import Path
 
-import pypdfium2
 import pytest
-import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
+from tests.documents import samples
 from tests.support import WEIGHED_ROAD, Desk
 from tests.ui.test_desk_flow import _window, answer, press
 
@@ -27,11 +26,8 @@ def _documents_work_ends_with_the_test() -> Iterator[None]:
 
 def _pdf_facts(path: Path) -> tuple[dict[str, str], str]:
     background.documents_pool().waitForDone()  # pdfium: one thread at a time
-    page = pypdfium2.PdfDocument(path)[0]
-    codes = {
-        c.format.name: c.text for c in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())
-    }
-    return codes, page.get_textpage().get_text_range()
+    data = path.read_bytes()
+    return samples.codes_of(data), samples.text_of(data)
 
 
 def test_print_a_gate_pass_then_a_duplicate_to_pdf(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +121,7 @@ def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(qtbot, desk: Desk) 
         "RGB",
         shot.bytesPerLine(),
     )
-    assert [c.text for c in zxingcpp.read_barcodes(pixels)] == [crossing.entry_no]
+    assert [c.text for c in samples.decode(pixels)] == [crossing.entry_no]
 
 
 def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
