@@ -1,7 +1,9 @@
-"""Drawing a document the station has issued (services.printed_documents.IssuedDocument)."""
+"""Drawing a document the station has issued (services.printed_documents.IssuedDocument),
+or a draft of the next one for a preview."""
 
 from taftan_desk.documents import render
 from taftan_desk.documents.data import PrintContext
+from taftan_desk.documents.i18n import tr
 from taftan_desk.documents.layout import Output
 from taftan_desk.services.printed_documents import IssuedDocument
 
@@ -11,15 +13,15 @@ def context_of(issued: IssuedDocument) -> PrintContext:
     return PrintContext(
         kind=record.kind,
         copy_no=record.copy_no,
-        record_no=f"{record.id:06d}",
+        record_no=f"{record.id:06d}" if record.id else tr("PREVIEW"),
         printed_at=record.printed_at,
         station_name=issued.station_name,
         timezone=issued.timezone,
         officer=issued.officer,
         examiner=issued.examiner,
         decided_by=issued.decided_by,
-        qr_text=issued.qr_text,
-        audit_head=issued.audit_head,
+        qr_text=issued.qr_text or None,
+        audit_head=issued.audit_head or None,
         size=record.size,
         cargo_limit_kg=issued.cargo_limit_kg,
     )

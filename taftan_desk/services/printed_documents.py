@@ -5,6 +5,7 @@ number (a reprint says DUPLICATE n) and the signed QR text all come from here, i
 transaction as the audit event. The gate compares a slip with these records.
 """
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from taftan_desk.db.models import (
     Approval,
     AuditEvent,
     AuditHead,
+    Crossing,
     DocumentVoid,
     PrintedDocument,
     StationKey,
@@ -60,7 +62,7 @@ class IssuedDocument:
 
     record: PrintRecord
     crossing: CrossingView
-    qr_text: str
+    qr_text: str  # empty in a draft
     station_name: str
     timezone: str
     officer: str
@@ -101,71 +103,62 @@ class PrintedDocumentService:
         return self._key_source()
 
     def issue(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
-        actor.require(Permission.PRINT_DOCUMENTS)
-        if kind not in paper.KINDS:
-            raise ValidationError(f"There is no document called {kind!r}.", field="kind")
-        if size not in paper.SIZES:
-            raise ValidationError(
-                f"Paper {size!r} is not one of {', '.join(paper.SIZES)}.", field="size"
-            )
+        """Record, number, sign and audit one print; the document to draw comes back."""
+        _check_request(actor, kind, size)
         with self.db.write(actor) as unit:
             session = unit.session
             row = load(session, crossing_id, lock=True)
-            view = full_view(session, row)
-            refused = paper.refusal(kind, view.entry_no, view.status, bool(view.inspections))
-            if refused:
-                raise ValidationError(refused, field="kind")
-            settings = settings_service.load(session)
+            draft = _draft(session, row, kind, size, actor, unit.now)
             self._register_key(unit)
-            printed_at = unit.now.replace(microsecond=0)  # the QR carries whole seconds
+            record = draft.record
             claim = slip_payload.SlipClaim(
-                station_code=settings.station_code,
-                entry_no=view.entry_no,
-                container_no=view.container_no,
+                station_code=draft.crossing.station_code,
+                entry_no=draft.crossing.entry_no,
+                container_no=draft.crossing.container_no,
                 kind=kind,
-                copy_no=_next_copy(session, row.id, kind),
-                net_kg=view.net_kg,
-                decision=_decision(view, kind),
-                issued_at=printed_at,
+                copy_no=record.copy_no,
+                net_kg=draft.crossing.net_kg,
+                decision=_decision(draft.crossing, kind),
+                issued_at=record.printed_at,
                 key_id=self.key.key_id,
             )
             qr_text = slip_payload.sign(claim, self.key.private)
-            record = PrintedDocument(
+            stored = PrintedDocument(
                 crossing_id=row.id,
                 kind=kind,
-                copy_no=claim.copy_no,
+                copy_no=record.copy_no,
                 size=size,
-                printed_at=printed_at,
+                printed_at=record.printed_at,
                 printed_by=actor.user_id,
                 key_id=self.key.key_id,
                 payload_hash=slip_payload.payload_hash(qr_text),
             )
-            session.add(record)
+            session.add(stored)
             session.flush()
-            action = "document_printed" if claim.copy_no == 1 else "document_reprinted"
             unit.audit(
-                action,
+                "document_printed" if record.copy_no == 1 else "document_reprinted",
                 "crossing",
                 row.id,
                 {
                     "document": kind,
-                    "copy_no": claim.copy_no,
-                    "also": [audit.also("printed_document", record.id, row_snapshot(record))],
+                    "copy_no": record.copy_no,
+                    "also": [audit.also("printed_document", stored.id, row_snapshot(stored))],
                 },
             )
             head = session.get(AuditHead, 1)
-            return IssuedDocument(
-                record=_record(record, actor.display),
-                crossing=view,
+            return dataclasses.replace(
+                draft,
+                record=_record(stored, actor.display),
                 qr_text=qr_text,
-                station_name=settings.station_name,
-                timezone=settings.timezone,
-                officer=actor.display,
-                examiner=view.inspections[-1].examiner if view.inspections else None,
-                decided_by=_decided_by(session, row.id),
                 audit_head=head.last_hash[:12] if head else "",
-                cargo_limit_kg=settings.cargo_limit_kg,
             )
+
+    def draft(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
+        """The document the next print would give, neither recorded nor signed (record id 0,
+        no QR text): what a print preview shows."""
+        _check_request(actor, kind, size)
+        with self.db.read() as session:
+            return _draft(session, load(session, crossing_id), kind, size, actor, self.db.clock())
 
     def records(self, crossing_id: int) -> list[PrintRecord]:
         with self.db.read() as session:
@@ -259,6 +252,49 @@ class PrintedDocumentService:
         unit.audit(
             "station_key_registered", "station_key", key.key_id, {"after": row_snapshot(key)}
         )
+
+
+def _check_request(actor: Actor, kind: str, size: str) -> None:
+    actor.require(Permission.PRINT_DOCUMENTS)
+    if kind not in paper.KINDS:
+        raise ValidationError(f"There is no document called {kind!r}.", field="kind")
+    if size not in paper.SIZES:
+        raise ValidationError(
+            f"Paper {size!r} is not one of {', '.join(paper.SIZES)}.", field="size"
+        )
+
+
+def _draft(
+    session: Session, row: Crossing, kind: str, size: str, actor: Actor, now: datetime
+) -> IssuedDocument:
+    view = full_view(session, row)
+    refused = paper.refusal(kind, view.entry_no, view.status, bool(view.inspections))
+    if refused:
+        raise ValidationError(refused, field="kind")
+    settings = settings_service.load(session)
+    record = PrintRecord(
+        id=0,
+        crossing_id=view.id,
+        kind=kind,
+        copy_no=_next_copy(session, view.id, kind),
+        size=size,
+        printed_at=now.replace(microsecond=0),  # the QR carries whole seconds
+        printed_by=actor.display,
+        key_id="",
+        payload_hash="",
+    )
+    return IssuedDocument(
+        record=record,
+        crossing=view,
+        qr_text="",
+        station_name=settings.station_name,
+        timezone=settings.timezone,
+        officer=actor.display,
+        examiner=view.inspections[-1].examiner if view.inspections else None,
+        decided_by=_decided_by(session, view.id),
+        audit_head="",
+        cargo_limit_kg=settings.cargo_limit_kg,
+    )
 
 
 _DECISIONS = ("crossing_released", "crossing_held", "crossing_refused", "crossing_inspected")

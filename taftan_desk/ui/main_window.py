@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
     def _print(self) -> None:
         if self.current is None:
             return
-        dialog = PrintDialog(self._services, self.current, self)
+        dialog = PrintDialog(self._services, self.actor, self.current, self)
         if dialog.exec():
             self.printer.print_document(self.current.id, dialog.kind, dialog.size)
             self.ui.status_bar.showMessage(self.tr("Printing…"))

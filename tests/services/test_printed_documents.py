@@ -173,3 +173,17 @@ def test_the_desk_key_file_is_private_and_stable(tmp_path) -> None:  # type: ign
 
     with pytest.raises(StorageError, match="cannot be read"):
         desk_key.load_or_create(path)
+
+
+def test_a_draft_shows_the_next_copy_without_recording_or_signing_it(desk: Desk) -> None:
+    crossing_id = _released(desk)
+    documents = desk.services.documents
+    documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    events = len(_actions(desk))
+    draft = documents.draft(desk.supervisor, crossing_id, "clearance", "a5")
+    assert (draft.record.id, draft.record.copy_no, draft.record.size) == (0, 2, "a5")
+    assert draft.qr_text == "" and draft.audit_head == ""
+    assert draft.officer == desk.supervisor.display and draft.decided_by == desk.officer.display
+    assert len(documents.records(crossing_id)) == 1 and len(_actions(desk)) == events
+    with pytest.raises(ValidationError, match="held or refused"):
+        documents.draft(desk.officer, crossing_id, "hold", "a4")

@@ -71,7 +71,7 @@ def test_print_a_gate_pass_then_a_duplicate_to_pdf(qtbot, desk: Desk, tmp_path: 
 
 def test_a_crossing_not_released_offers_no_gate_pass(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
-    dialog = PrintDialog(desk.services, crossing)
+    dialog = PrintDialog(desk.services, desk.officer, crossing)
     qtbot.addWidget(dialog)
     kinds = [dialog.ui.kind_combo.itemData(i) for i in range(dialog.ui.kind_combo.count())]
     assert kinds == ["entry"]

@@ -1,19 +1,21 @@
 """Print a document of the selected crossing: which document, paper, printer, with a preview.
 
-The preview is drawn on a worker thread from the same renderer, marked as a preview (no
-record number, no QR code); nothing is recorded until the officer prints.
+The preview is the service's draft of the next print (same copy number, same people), drawn
+on the document thread, marked PREVIEW and without its QR code; nothing is recorded until the
+officer prints.
 """
 
 import io
-from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from taftan_desk.core import paper
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.base import ServiceDialog
@@ -28,12 +30,16 @@ class PrintDialog(ServiceDialog):
     FIELD_WIDGETS = {"kind": "kind_combo", "size": "size_combo", "folder": "folder_edit"}
 
     def __init__(
-        self, services: Services, crossing: CrossingView, parent: QWidget | None = None
+        self,
+        services: Services,
+        actor: Actor,
+        crossing: CrossingView,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_PrintDialog()
         self.ui.setupUi(self)
-        self._services, self._crossing = services, crossing
+        self._services, self._actor, self._crossing = services, actor, crossing
         self._preferences = PrintPreferences()
         self._earlier = services.documents.records(crossing.id)
         ui = self.ui
@@ -78,7 +84,8 @@ class PrintDialog(ServiceDialog):
 
     def _kind_changed(self) -> None:
         size = self._preferences.size_for(self.kind)
-        self.ui.size_combo.setCurrentIndex(self.ui.size_combo.findData(size))
+        with QSignalBlocker(self.ui.size_combo):  # one preview per change, drawn below
+            self.ui.size_combo.setCurrentIndex(self.ui.size_combo.findData(size))
         copies = [r for r in self._earlier if r.kind == self.kind]
         if copies:
             self.ui.copies_label.setText(
@@ -96,28 +103,16 @@ class PrintDialog(ServiceDialog):
         self.ui.folder_edit.setVisible(to_file)
 
     def _preview(self) -> None:
-        from taftan_desk.documents import PrintContext, render
-
-        settings = self._services.settings.current()
-        copies = sum(1 for r in self._earlier if r.kind == self.kind)
-        context = PrintContext(
-            kind=self.kind,
-            copy_no=copies + 1,
-            record_no=self.tr("PREVIEW"),
-            printed_at=datetime.now(UTC).replace(microsecond=0),
-            station_name=settings.station_name,
-            timezone=settings.timezone,
-            officer=self.tr("(preview)"),
-            size=self.size,
-            cargo_limit_kg=settings.cargo_limit_kg,
-        )
-        view = self._crossing
+        services, actor = self._services, self._actor
+        crossing_id, kind, size = self._crossing.id, self.kind, self.size
 
         def draw() -> tuple[bytes, int, int]:
             import pypdfium2
 
+            from taftan_desk.documents.issued import render_issued
+
             buffer = io.BytesIO()
-            render(view, context, buffer)
+            render_issued(services.documents.draft(actor, crossing_id, kind, size), buffer)
             page = pypdfium2.PdfDocument(buffer.getvalue())[0]
             image = page.render(scale=PREVIEW_DPI / 72).to_pil().convert("RGB")
             return image.tobytes(), image.width, image.height
