@@ -7,13 +7,14 @@ taftan-desk slip keys > station-keys.txt
 """
 
 import argparse
-import os
+import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taftan_desk.core import paper
 from taftan_desk.core.errors import DeskError
+from taftan_desk.paths import write_atomically
 
 if TYPE_CHECKING:  # cryptography loads only when a slip is verified, not at every start
     from taftan_desk.app import Runtime
@@ -85,27 +86,15 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
     issued = runtime.services.documents.issue(actor, view.id, args.kind, size)
     from taftan_desk.documents.issued import render_issued
 
-    _write_atomically(args.out, lambda handle: render_issued(issued, handle))
+    buffer = io.BytesIO()
+    render_issued(issued, buffer)
+    write_atomically(args.out, buffer.getvalue())
     copy = paper.copy_label(issued.record.copy_no)
     print(
         f"{_WORDS[args.kind]} for entry {view.entry_no} ({copy}, record "
         f"{issued.record.id:06d}, {size}) written to {args.out}"
     )
     return EXIT_OK
-
-
-def _write_atomically(path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    """A half-written PDF never takes the place of a good one."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with temporary.open("wb") as handle:  # the user's umask decides who may read it
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _say(genuine: bool, reason: str) -> None:

@@ -40,7 +40,7 @@ def run(load: Callable[[], "Services"]) -> int:
         login.show_problem(str(exc), None)
         login.exec()
         return 1
-    if login.result() == QDialog.DialogCode.Rejected and not login.isVisible():
+    if not login.isVisible():
         return 0  # the officer closed the desk while it was opening
     if services.accounts.count() == 0 or not services.settings.is_initialised():
         login.hide()

@@ -7,7 +7,6 @@ document and automatic printing on release are this desk's preferences (QSetting
 """
 
 import io
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 
 from taftan_desk.core import paper
 from taftan_desk.core.errors import DeskError
+from taftan_desk.paths import write_atomically
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.printed_documents import IssuedDocument
@@ -103,38 +103,42 @@ def prepare(destination: Destination) -> None:
     try:
         destination.folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DeskError(
-            f"The PDF cannot be saved in {destination.folder} ({exc.strerror}): "
-            "choose another folder in Print (Ctrl+P)."
-        ) from exc
+        raise _unsaved(destination, exc) from exc
 
 
 def deliver(pdf: bytes, name: str, destination: Destination) -> str:
     """Send a finished PDF to its destination; says where it went. Runs on a worker."""
     if destination.printer != SAVE_AS_PDF:
-        lp = shutil.which("lp") or "lp"
+        _print_with_lp(pdf, name, destination.printer)
+        return destination.printer
+    target = destination.folder / name
+    try:
+        write_atomically(target, pdf)
+    except OSError as exc:
+        raise _unsaved(destination, exc) from exc
+    return str(target)
+
+
+def _print_with_lp(pdf: bytes, name: str, printer: str) -> None:
+    try:
         done = subprocess.run(
-            [lp, "-d", destination.printer, "-t", name, "-"],
+            [shutil.which("lp") or "lp", "-d", printer, "-t", name, "-"],
             input=pdf,
             capture_output=True,
             timeout=30,
         )
-        if done.returncode != 0:
-            reason = done.stderr.decode(errors="replace").strip() or f"exit {done.returncode}"
-            raise DeskError(f"The printer {destination.printer} refused the document ({reason}).")
-        return destination.printer
-    try:
-        destination.folder.mkdir(parents=True, exist_ok=True)
-        target = destination.folder / name
-        partial = target.with_name(f".{name}.partial")
-        partial.write_bytes(pdf)
-        os.replace(partial, target)
-    except OSError as exc:
-        raise DeskError(
-            f"The PDF cannot be saved in {destination.folder} ({exc.strerror}): "
-            "choose another folder in Print (Ctrl+P)."
-        ) from exc
-    return str(target)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DeskError(f"The printer {printer} cannot be reached ({exc}).") from exc
+    if done.returncode != 0:
+        reason = done.stderr.decode(errors="replace").strip() or f"exit {done.returncode}"
+        raise DeskError(f"The printer {printer} refused the document ({reason}).")
+
+
+def _unsaved(destination: Destination, exc: OSError) -> DeskError:
+    return DeskError(
+        f"The PDF cannot be saved in {destination.folder} ({exc.strerror}): "
+        "choose another folder in Print (Ctrl+P)."
+    )
 
 
 class DocumentPrinter(QObject):
