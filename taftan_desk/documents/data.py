@@ -24,6 +24,7 @@ class PrintContext:
     officer: str  # display name of the officer printing
     examiner: str | None = None
     decided_by: str | None = None  # who released / held / refused; None: the printing officer
+    registered_by: str | None = None  # who registered the crossing; None: the printing officer
     qr_text: str | None = None  # the already-signed slip payload
     audit_head: str | None = None  # short hash of the audit chain head (tamper evidence)
     size: str | None = None  # one of SIZES; None: the kind's usual size

@@ -20,6 +20,7 @@ def context_of(issued: IssuedDocument) -> PrintContext:
         officer=issued.officer,
         examiner=issued.examiner,
         decided_by=issued.decided_by,
+        registered_by=issued.registered_by,
         qr_text=issued.qr_text or None,
         audit_head=issued.audit_head or None,
         size=record.size,

@@ -107,7 +107,8 @@ class Sheet:
 
     def identity_rows(self, *, officer: bool = False) -> Rows:
         v = self.view
-        first = [(tr("Officer"), esc(self.ctx.officer))] if officer else []
+        registered_by = self.ctx.registered_by or self.ctx.officer
+        first = [(tr("Registered by"), esc(registered_by))] if officer else []
         seals = "<br/>".join(esc(words.seal_words(s)) for s in v.seals) or words.NONE
         rows = first + [
             (tr("Direction"), esc(words.direction_words(v.direction))),

@@ -68,6 +68,7 @@ class IssuedDocument:
     officer: str
     examiner: str | None
     decided_by: str | None  # who released, held or refused it, as the audit log names them
+    registered_by: str | None  # who registered it (a reprint may be printed by someone else)
     audit_head: str  # the chain's head right after this print was audited
     cargo_limit_kg: int
 
@@ -292,6 +293,7 @@ def _draft(
         officer=actor.display,
         examiner=view.inspections[-1].examiner if view.inspections else None,
         decided_by=_decided_by(session, view.id),
+        registered_by=_name_of(session, view.registered_by),
         audit_head="",
         cargo_limit_kg=settings.cargo_limit_kg,
     )
@@ -302,9 +304,7 @@ _DECISIONS = ("crossing_released", "crossing_held", "crossing_refused", "crossin
 
 def _decided_by(session: Session, crossing_id: int) -> str | None:
     found = session.execute(
-        sa.select(User.full_name, AuditEvent.actor_name)
-        .select_from(AuditEvent)
-        .outerjoin(User, User.id == AuditEvent.actor_id)
+        sa.select(AuditEvent.actor_id, AuditEvent.actor_name)
         .where(AuditEvent.entity == "crossing")
         .where(AuditEvent.entity_id == str(crossing_id))
         .where(AuditEvent.action.in_(_DECISIONS))  # type: ignore[attr-defined]
@@ -313,8 +313,13 @@ def _decided_by(session: Session, crossing_id: int) -> str | None:
     ).first()
     if found is None:
         return None
-    full_name, username = found
-    return full_name or username
+    actor_id, actor_name = found
+    return _name_of(session, actor_id) or actor_name
+
+
+def _name_of(session: Session, user_id: int | None) -> str | None:
+    user = session.get(User, user_id) if user_id is not None else None
+    return (user.full_name or user.username) if user else None
 
 
 def _decision(view: CrossingView, kind: str) -> str:

@@ -184,6 +184,7 @@ def test_a_draft_shows_the_next_copy_without_recording_or_signing_it(desk: Desk)
     assert (draft.record.id, draft.record.copy_no, draft.record.size) == (0, 2, "a5")
     assert draft.qr_text == "" and draft.audit_head == ""
     assert draft.officer == desk.supervisor.display and draft.decided_by == desk.officer.display
+    assert draft.registered_by == desk.officer.display
     assert len(documents.records(crossing_id)) == 1 and len(_actions(desk)) == events
     with pytest.raises(ValidationError, match="held or refused"):
         documents.draft(desk.officer, crossing_id, "hold", "a4")
