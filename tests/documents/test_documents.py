@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.documents import DEFAULT_SIZES, SIZES, PrintContext, i18n, render
+from taftan_desk.documents import DEFAULT_SIZES, SIZES, i18n, render
 from tests.documents import samples
 from tests.documents.samples import page_sizes_mm, pdf_bytes, text_of
 
@@ -67,17 +67,19 @@ def test_a_reprint_says_duplicate_at_the_top_and_by_the_barcode(kind: str, size:
     assert "DUPLICATE 1" in text_of(data)
     assert "DUPLICATE 2" not in text_of(data)
     doc = pdfium.PdfDocument(data)
-    page = doc[0]
-    width_pt, height_pt = page.get_size()
-    hits = _find(page, "DUPLICATE 1")
+    try:
+        page = doc[0]
+        width_pt, height_pt = page.get_size()
+        hits = _find(page, "DUPLICATE 1")
+    finally:
+        doc.close()
     codes = {str(b.format): b for b in samples.decode(samples.pages(data, 150)[0])}
     bar_top_mm = codes["Code 128"].position.top_left.y / 150 * 25.4
     tops_mm = [(height_pt - top) * 25.4 / 72 for _, top in hits]
     assert min(tops_mm) < 25  # a banner at the very top of the page
     near = [t for t in tops_mm if 0 < bar_top_mm - t < 45]
     assert near, (tops_mm, bar_top_mm)  # and one just above the barcode
-    doc.close()
-    assert width_pt > 0
+    assert round(width_pt * 25.4 / 72) == {"80mm": 80, "a5": 148, "a4": 210}[size]
 
 
 def _find(page: pdfium.PdfPage, needle: str) -> list[tuple[float, float]]:
@@ -224,9 +226,13 @@ def test_print_context_is_checked() -> None:
 
 
 def test_default_paper_per_document() -> None:
+    """Without a size, each document comes out on its usual paper (the gate pass on the
+    80 mm roll, the examination report on A4)."""
     assert DEFAULT_SIZES["clearance"] == "80mm" and DEFAULT_SIZES["exam"] == "a4"
+    widths = {kind: round(page_sizes_mm(_pdf(kind))[0][0]) for kind in ("clearance", "exam")}
+    assert widths == {"clearance": 80, "exam": 210}
     ctx = samples.context(samples.view(), "clearance")
-    assert isinstance(ctx, PrintContext) and ctx.paper == "80mm" and ctx.duplicate_no == 0
+    assert ctx.paper == "80mm" and ctx.duplicate_no == 0
 
 
 def test_every_word_goes_through_the_translation_function() -> None:
