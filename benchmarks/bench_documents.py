@@ -34,8 +34,8 @@ import reportlab
 from taftan_desk.core import slip_payload
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.documents import PrintContext, render
-from taftan_desk.services.views import CrossingView, InspectionView, SealView
+from taftan_desk.documents import render
+from taftan_desk.services.views import CrossingView, InspectionView, PrintContext, SealView
 
 WARM_UP = 5
 SLIP_TARGET_MS = 30.0

@@ -84,7 +84,7 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
     view = runtime.services.queries.by_entry_no(args.target)
     size = args.size or paper.DEFAULT_SIZES[args.kind]
     issued = runtime.services.documents.issue(actor, view.id, args.kind, size)
-    from taftan_desk.documents.issued import render_issued
+    from taftan_desk.documents import render_issued
 
     buffer = io.BytesIO()
     render_issued(issued, buffer)

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable
 
 from taftan_desk.documents import kinds
-from taftan_desk.documents.data import DEFAULT_SIZES, KINDS, SIZES, PrintContext
 from taftan_desk.documents.layout import PAPERS, Output, PageMeta, build, styles_for
 from taftan_desk.documents.sections import Sheet
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.printed_documents import IssuedDocument
+from taftan_desk.services.views import CrossingView, PrintContext
 
-__all__ = ["DEFAULT_SIZES", "KINDS", "SIZES", "PrintContext", "render"]
+__all__ = ["render", "render_issued"]
 
 _STORIES: dict[str, Callable[[Sheet], list[Flowable]]] = {
     "entry": kinds.entry_story,
@@ -41,3 +41,9 @@ def render(view: CrossingView, ctx: PrintContext, out: Output) -> None:
         footer=None if paper.is_roll else kinds.page_footer(sheet, title),
     )
     build(out, story, paper, meta)
+
+
+def render_issued(issued: IssuedDocument, out: Output) -> None:
+    """A document the station issued (or its draft, for a preview): the same issue always
+    gives the same bytes."""
+    render(issued.crossing, issued.context, out)

@@ -133,8 +133,6 @@ def _reweighed(gross_kg: int | None) -> str:
 
 
 def _examiner(sheet: Sheet) -> str:
-    if sheet.ctx.examiner:
-        return sheet.ctx.examiner
     if sheet.view.inspections:
         return sheet.view.inspections[-1].examiner
     return tr("none (no examination)")

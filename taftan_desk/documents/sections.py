@@ -8,12 +8,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from taftan_desk.documents import words
 from taftan_desk.documents.codes import Code128Symbol, QrSymbol
-from taftan_desk.documents.data import PrintContext
 from taftan_desk.documents.flowables import Banner, CodesBand
 from taftan_desk.documents.i18n import tr
 from taftan_desk.documents.layout import Paper, Styles
 from taftan_desk.documents.words import esc
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, PrintContext
 
 Rows = list[tuple[str, str]]
 _NO_PADDING = [
@@ -190,7 +189,7 @@ class Sheet:
         record = tr("Record {record} - {copy}")
         lines = [
             printed.format(time=self.time(c.printed_at), officer=c.officer),
-            record.format(record=c.record_no, copy=self.copy_words()),
+            record.format(record=c.record_no or tr("PREVIEW"), copy=self.copy_words()),
         ]
         if c.audit_head:
             lines.append(tr("Audit chain {head}").format(head=c.audit_head))

@@ -34,7 +34,7 @@ from taftan_desk.services.crossing_rows import full_view, load
 from taftan_desk.services.crossings import check_approval
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.desk_key import DeskKey
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, PrintContext
 
 
 @dataclass(frozen=True)
@@ -58,19 +58,16 @@ class PrintRecord:
 
 @dataclass(frozen=True)
 class IssuedDocument:
-    """Everything a renderer needs, as it stood when the document was issued."""
+    """A print as the station recorded it (or the draft of the next one, record id 0), with
+    everything a renderer needs, as it stood then."""
 
     record: PrintRecord
     crossing: CrossingView
-    qr_text: str  # empty in a draft
-    station_name: str
-    timezone: str
-    officer: str
-    examiner: str | None
-    decided_by: str | None  # who released, held or refused it, as the audit log names them
-    registered_by: str | None  # who registered it (a reprint may be printed by someone else)
-    audit_head: str  # the chain's head right after this print was audited
-    cargo_limit_kg: int
+    context: PrintContext
+
+    @property
+    def qr_text(self) -> str | None:
+        return self.context.qr_text
 
 
 @dataclass(frozen=True)
@@ -147,12 +144,14 @@ class PrintedDocumentService:
                 },
             )
             head = session.get(AuditHead, 1)
-            return dataclasses.replace(
-                draft,
-                record=_record(stored, actor.display),
+            done = _record(stored, actor.display)
+            context = dataclasses.replace(
+                draft.context,
+                record_no=f"{done.id:06d}",
                 qr_text=qr_text,
-                audit_head=head.last_hash[:12] if head else "",
+                audit_head=head.last_hash[:12] if head else None,
             )
+            return IssuedDocument(done, draft.crossing, context)
 
     def draft(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
         """The document the next print would give, neither recorded nor signed (record id 0,
@@ -284,19 +283,20 @@ def _draft(
         key_id="",
         payload_hash="",
     )
-    return IssuedDocument(
-        record=record,
-        crossing=view,
-        qr_text="",
+    context = PrintContext(
+        kind=kind,
+        copy_no=record.copy_no,
+        record_no=None,
+        printed_at=record.printed_at,
         station_name=settings.station_name,
         timezone=settings.timezone,
         officer=actor.display,
-        examiner=view.inspections[-1].examiner if view.inspections else None,
         decided_by=_decided_by(session, view.id),
         registered_by=_name_of(session, view.registered_by),
-        audit_head="",
+        size=size,
         cargo_limit_kg=settings.cargo_limit_kg,
     )
+    return IssuedDocument(record, view, context)
 
 
 _DECISIONS = ("crossing_released", "crossing_held", "crossing_refused", "crossing_inspected")

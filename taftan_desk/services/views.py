@@ -8,6 +8,7 @@ from typing import Any
 
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Action, Status, allowed_actions
+from taftan_desk.core.paper import DEFAULT_SIZES, KINDS, SIZES
 from taftan_desk.db.models import Inspection
 
 
@@ -169,3 +170,47 @@ def crossing_view(
         seals=tuple(seal_view(s) for s in seals or ()),
         inspections=tuple(inspection_view(i) for i in inspections or ()),
     )
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What a printed document needs besides the crossing: which document and copy, on what
+    paper, printed when and by whom, and its signed QR text. Services build it (they number
+    the record, count copies and sign); documents only draw it."""
+
+    kind: str  # one of paper.KINDS
+    copy_no: int  # 1 = original, 2 = first duplicate ...
+    record_no: str | None  # the printed-document record's number; None: a preview
+    printed_at: datetime  # timezone-aware
+    station_name: str
+    timezone: str  # e.g. "Asia/Karachi": times are shown in it
+    officer: str  # display name of the officer printing
+    decided_by: str | None = None  # who released / held / refused; None: the printing officer
+    registered_by: str | None = None  # who registered the crossing; None: the printing officer
+    qr_text: str | None = None  # the already-signed slip payload
+    audit_head: str | None = None  # short hash of the audit chain head (tamper evidence)
+    size: str | None = None  # one of paper.SIZES; None: the kind's usual size
+    cargo_limit_kg: int = 22_000
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"document kind {self.kind!r} is not one of {', '.join(KINDS)}")
+        if self.size is not None and self.size not in SIZES:
+            raise ValueError(f"paper size {self.size!r} is not one of {', '.join(SIZES)}")
+        if type(self.copy_no) is not int or self.copy_no < 1:
+            raise ValueError(f"copy number {self.copy_no!r} must be 1 (original) or more")
+        if self.printed_at.utcoffset() is None:
+            raise ValueError("printed_at must be timezone-aware")
+        if not self.timezone:
+            raise ValueError("the station's time zone is needed to show local times")
+        if self.cargo_limit_kg <= 0:
+            raise ValueError("the cargo limit must be more than 0 kg")
+
+    @property
+    def paper(self) -> str:
+        return self.size or DEFAULT_SIZES[self.kind]
+
+    @property
+    def duplicate_no(self) -> int:
+        """0 for the original; n for the n-th reprint ("DUPLICATE n")."""
+        return self.copy_no - 1

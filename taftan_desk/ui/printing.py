@@ -159,7 +159,7 @@ class DocumentPrinter(QObject):
         services, actor = self._services, self._actor
 
         def work() -> tuple[IssuedDocument, str]:
-            from taftan_desk.documents.issued import render_issued
+            from taftan_desk.documents import render_issued
 
             prepare(destination)
             issued = services.documents.issue(actor, crossing_id, kind, size)

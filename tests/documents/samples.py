@@ -14,8 +14,8 @@ from PIL import Image
 from taftan_desk.core import slip_payload
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.documents import PrintContext, render
-from taftan_desk.services.views import CrossingView, InspectionView, SealView
+from taftan_desk.documents import render
+from taftan_desk.services.views import CrossingView, InspectionView, PrintContext, SealView
 
 PRIVATE, PUBLIC = slip_payload.new_key_pair()
 KEY_ID = slip_payload.key_id_of(PUBLIC)
@@ -87,7 +87,7 @@ def context(v: CrossingView, kind: str, **changes: object) -> PrintContext:
         kind=kind, copy_no=copy_no, record_no="PD-000042",
         printed_at=datetime(2026, 11, 27, 10, 6, 30, tzinfo=UTC),
         station_name="Taftan (Bazarcha Border Terminal)", timezone="Asia/Karachi",
-        officer="Ali Khan", examiner=None, qr_text=signed(v, kind, copy_no),
+        officer="Ali Khan", qr_text=signed(v, kind, copy_no),
         audit_head="3f9a1c2b7d04", size=None,
     )  # fmt: skip
     return dataclasses.replace(base, **changes)

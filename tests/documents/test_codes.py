@@ -8,7 +8,7 @@ import zxingcpp
 from PIL import Image
 
 from taftan_desk.core import slip_payload
-from taftan_desk.documents import SIZES
+from taftan_desk.core.paper import SIZES
 from taftan_desk.documents.codes import BAR_QUIET_MODULES, DOT, dark_blocks
 from taftan_desk.documents.qr import codewords, encode_qr, penalty
 from tests.documents import samples

@@ -9,13 +9,13 @@ import pytest
 
 from taftan_desk.core import slip_payload
 from taftan_desk.core.lifecycle import Status
+from taftan_desk.core.paper import SIZES
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
-from taftan_desk.documents import SIZES, PrintContext
 from taftan_desk.documents.words import container_grouped
 from taftan_desk.services.container import Services
 from taftan_desk.services.demo import run_demo
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, PrintContext
 from tests.documents import samples
 from tests.documents.samples import decode, one_bit, pages, pdf_bytes, text_of
 

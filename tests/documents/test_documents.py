@@ -10,7 +10,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.documents import DEFAULT_SIZES, SIZES, i18n, render
+from taftan_desk.core.paper import DEFAULT_SIZES, SIZES
+from taftan_desk.documents import i18n, render
 from tests.documents import samples
 from tests.documents.samples import page_sizes_mm, pdf_bytes, text_of
 

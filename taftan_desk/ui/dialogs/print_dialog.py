@@ -109,7 +109,7 @@ class PrintDialog(ServiceDialog):
         def draw() -> tuple[bytes, int, int]:
             import pypdfium2
 
-            from taftan_desk.documents.issued import render_issued
+            from taftan_desk.documents import render_issued
 
             buffer = io.BytesIO()
             render_issued(services.documents.draft(actor, crossing_id, kind, size), buffer)
