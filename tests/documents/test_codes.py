@@ -167,3 +167,33 @@ def test_a_document_without_a_qr_still_has_its_barcode() -> None:
     ctx = dataclasses.replace(samples.context(v, "clearance"), qr_text=None)
     codes = _codes(pages(pdf_bytes(v, ctx), 300)[0])
     assert set(codes) == {"Code 128"}
+
+
+def _rows(*lines: str) -> list[int]:
+    return [int(line, 2) for line in lines]
+
+
+def _checkerboard_less(flips: int, n: int = 20) -> list[int]:
+    """An n x n checkerboard with `flips` dark modules made light, one a row and far apart,
+    so no run, block or finder look-alike appears: only the dark share (N4) changes."""
+    rows = [[(r + c) % 2 for c in range(n)] for r in range(n)]
+    for r in range(flips):
+        c = (4 * r) % n
+        rows[r][c + ((r + c) % 2 == 0)] = 0
+    return [int("".join(map(str, row)), 2) for row in rows]
+
+
+def test_penalty_rules_score_as_iso_18004_says() -> None:
+    """Known scores on small matrices, one rule at a time (ISO 18004 section 7.8.3.1)."""
+    checkerboard = ["0101010101", "1010101010"] * 5
+    assert penalty(_rows(*checkerboard), 10) == 0
+    run_of_six = _rows("1111110101", *checkerboard[1:])
+    assert penalty(run_of_six, 10) == 4  # N1: 3 for five alike in a row, +1 for the sixth
+    block = _rows("1101010101", "1110101010", *checkerboard[2:])
+    assert penalty(block, 10) == 3  # N2: one 2x2 block of one colour
+    # N3: 1011101 at the symbol's edge, its four light modules in the quiet zone on either
+    # side, is found both ways (40 + 40); the same dark modules in another order are not.
+    assert penalty(_rows("1011101"), 7) - penalty(_rows("1101011"), 7) == 80
+    # N4 counts whole 5 % steps: 45.5 % dark scores nothing, 45 % one step.
+    assert penalty(_checkerboard_less(18), 20) == 0  # 182 of 400 dark
+    assert penalty(_checkerboard_less(20), 20) == 10  # 180 of 400 dark
