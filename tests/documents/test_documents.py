@@ -247,3 +247,11 @@ def test_every_word_goes_through_the_translation_function() -> None:
     for label in labels:
         assert label in text, label
     assert "~2600000123" not in text and "~MSCU" not in text  # data is never translated
+
+
+def test_reportlab_formats_numbers_with_its_accelerator() -> None:
+    """With and without reportlab's C accelerator the same document has different bytes:
+    every desk installs it (pyproject), so a document re-derives byte for byte anywhere."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel"
