@@ -243,3 +243,22 @@ def test_key_ids_are_short_stable_and_derived_from_the_public_key() -> None:
     assert len(KEY_ID) == 6 and set(KEY_ID) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
     assert slip_payload.public_key_of(PRIVATE) == PUBLIC
     assert key_id_of(slip_payload.new_key_pair()[1]) != KEY_ID
+
+
+def test_a_signed_text_not_written_the_way_sign_writes_it_is_malformed() -> None:
+    """Even with the station's own signature, a field written another way (copy 01, lower
+    case, a time that is no time) is not accepted: one claim has exactly one text."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    body = sign(claim(), PRIVATE)[: -slip_payload.SIGNATURE_CHARS]
+    signer = Ed25519PrivateKey.from_private_bytes(PRIVATE)
+    for odd in (
+        body.replace("*C*1*", "*C*01*"),
+        body.replace("*RELEASED*", "*Released*"),
+        body.replace("*20261127093005*", "*20261327093005*"),
+        body.replace("*C*", "*Q*"),
+    ):
+        assert odd != body
+        text = odd + base64.b32encode(signer.sign(odd.encode())).decode().rstrip("=")
+        verdict = verify(text, KEYS)
+        assert not verdict.genuine and verdict.reason.startswith("malformed field"), verdict
