@@ -1,23 +1,25 @@
 """Every document for real crossings written by the demo through the services: seals,
 inspections, holds and releases as the desk stores them, rendered at every size."""
 
+import io
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from taftan_desk.core import slip_payload
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.paper import SIZES
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
+from taftan_desk.documents import render_issued
 from taftan_desk.documents.words import container_grouped
 from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import run_demo
-from taftan_desk.services.views import CrossingView, PrintContext
-from tests.documents import samples
-from tests.documents.samples import decode, one_bit, pages, pdf_bytes, text_of
+from taftan_desk.services.printed_documents import IssuedDocument
+from taftan_desk.services.views import CrossingView
+from tests.documents.samples import decode, one_bit, pages, text_of
 
 DAY = date(2026, 11, 27)
 
@@ -33,12 +35,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # crossing: hold one, as an officer would, so every document has a crossing to show.
     views = _crossings(services)
     if not any(v.status.value in ("held", "refused") for v in views):
-        from taftan_desk.services.database import Actor
-
-        user = next(u for u in services.accounts.list() if u.username == "officer1")
-        officer = Actor(user.id, user.username, user.role, user.full_name)
         waiting = next(v for v in views if not v.status.is_closed and v.status.value != "held")
-        services.crossings.hold(officer, waiting.id, "Transit papers missing")
+        services.crossings.hold(_officer(services), waiting.id, "Transit papers missing")
     yield services
     engine.dispose()
 
@@ -60,20 +58,6 @@ def _pick(views: list[CrossingView]) -> list[tuple[str, CrossingView]]:
     return chosen
 
 
-def _context(v: CrossingView, kind: str, size: str) -> PrintContext:
-    decisions = {"entry": "registered", "clearance": "released"}
-    claim = slip_payload.SlipClaim(
-        v.station_code, v.entry_no, v.container_no, kind, 2, v.net_kg,
-        decisions.get(kind, v.status.value), datetime(2026, 11, 27, 18, tzinfo=UTC),
-        samples.KEY_ID,
-    )  # fmt: skip
-    return PrintContext(
-        kind=kind, copy_no=2, record_no=f"PD-{v.id:06d}", printed_at=claim.issued_at,
-        station_name="Taftan (Bazarcha Border Terminal)", timezone="Asia/Karachi",
-        officer="Ahmed Baloch", qr_text=slip_payload.sign(claim, samples.PRIVATE), size=size,
-    )  # fmt: skip
-
-
 def test_demo_has_what_the_documents_need(demo: Services) -> None:
     views = _crossings(demo)
     assert any(v.seals for v in views) and any(v.inspections for v in views)
@@ -85,16 +69,34 @@ def test_demo_has_what_the_documents_need(demo: Services) -> None:
 def test_every_document_of_real_crossings_renders_scans_and_verifies(
     demo: Services, size: str
 ) -> None:
+    """Issued through the service as the desk issues them (recorded, signed with the desk's
+    key), reprinted once, and checked as a gate would check them."""
+    officer = _officer(demo)
     for kind, v in _pick(_crossings(demo)):
-        ctx = _context(v, kind, size)
-        data = pdf_bytes(v, ctx)
+        demo.documents.issue(officer, v.id, kind, size)
+        issued = demo.documents.issue(officer, v.id, kind, size)
+        data = _pdf(issued)
         text = text_of(data)
-        assert container_grouped(v.container_no) in text and "DUPLICATE 1" in text
+        assert issued.record.duplicate_no >= 1
+        assert container_grouped(v.container_no) in text
+        assert f"DUPLICATE {issued.record.duplicate_no}" in text
         for seal in v.seals:
             assert seal.number in text
         for inspection in v.inspections if kind == "exam" else ():
             assert inspection.examiner in text
         codes = {str(b.format): b.text for b in decode(one_bit(pages(data, 203)[0]).convert("L"))}
         assert codes["Code 128"] == v.entry_no, (kind, v.entry_no)
-        assert codes["QR Code"] == ctx.qr_text
-        assert slip_payload.verify(codes["QR Code"], samples.KEYS).genuine
+        assert codes["QR Code"] == issued.qr_text
+        check = demo.documents.check(codes["QR Code"])
+        assert check.verdict.genuine and check.record == issued.record
+
+
+def _officer(services: Services) -> Actor:
+    user = next(u for u in services.accounts.list() if u.username == "officer1")
+    return Actor(user.id, user.username, user.role, user.full_name)
+
+
+def _pdf(issued: IssuedDocument) -> bytes:
+    out = io.BytesIO()
+    render_issued(issued, out)
+    return out.getvalue()
