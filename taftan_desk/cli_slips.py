@@ -21,8 +21,6 @@ if TYPE_CHECKING:  # cryptography loads only when a slip is verified, not at eve
     from taftan_desk.core.slip_payload import SlipClaim
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-_WORDS = {"entry": "Entry document", "clearance": "Clearance slip", "hold": "Hold notice",
-          "exam": "Examination report"}  # fmt: skip
 
 
 class SlipUsage(DeskError):
@@ -91,7 +89,7 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
     write_atomically(args.out, buffer.getvalue())
     copy = paper.copy_label(issued.record.copy_no)
     print(
-        f"{_WORDS[args.kind]} for entry {view.entry_no} ({copy}, record "
+        f"{paper.NAMES[args.kind]} for entry {view.entry_no} ({copy}, record "
         f"{issued.record.id:06d}, {size}) written to {args.out}"
     )
     return EXIT_OK
@@ -130,7 +128,7 @@ def _describe(claim: "SlipClaim") -> str:
     net = "not weighed" if claim.net_kg is None else f"{claim.net_kg:,} kg net"
     copy = paper.copy_label(claim.copy_no)
     return (
-        f"{_WORDS[claim.kind]} {claim.station_code} {claim.entry_no}, container "
+        f"{paper.NAMES[claim.kind]} {claim.station_code} {claim.entry_no}, container "
         f"{claim.container_no}, {net}, {claim.decision.replace('_', ' ')}, {copy}, "
         f"issued {claim.issued_at:%Y-%m-%d %H:%M:%S} UTC, key {claim.key_id}"
     )

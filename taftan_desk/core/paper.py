@@ -8,6 +8,14 @@ SIZES = ("80mm", "a5", "a4")
 # the hold notice and the examination report, with their signature blocks, are filed on A4.
 DEFAULT_SIZES = {"entry": "a5", "clearance": "80mm", "hold": "a4", "exam": "a4"}
 
+# What the command line and the records call each document (screens translate their own).
+NAMES = {
+    "entry": "Entry document",
+    "clearance": "Clearance slip",
+    "hold": "Hold notice",
+    "exam": "Examination report",
+}
+
 _NEEDS_STATUS = {
     "clearance": (
         {Status.RELEASED},

@@ -118,17 +118,12 @@ class QrSymbol:
     """A QR code at error correction M (15 % of it may be torn or smudged)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.qr = encode_qr(text)
         self.quiet = QR_QUIET_MODULES * QR_MODULE
 
     @property
     def count(self) -> int:
         return self.qr.getModuleCount()
-
-    @property
-    def version(self) -> int:
-        return (self.count - 17) // 4
 
     @property
     def size(self) -> float:

@@ -50,8 +50,8 @@ def _can_have(sheet: Sheet, kind: str) -> CrossingView:
 def clearance_story(sheet: Sheet) -> list[Flowable]:
     v = _can_have(sheet, "clearance")
     released = tr("Released {time}").format(time=sheet.time(v.closed_at))
-    released_by = sheet.ctx.decided_by or sheet.ctx.officer
-    people = [(tr("Examiner"), esc(_examiner(sheet))), (tr("Released by"), esc(released_by))]
+    released_by = esc(sheet.person(sheet.ctx.decided_by))
+    people = [(tr("Examiner"), esc(_examiner(sheet))), (tr("Released by"), released_by)]
     return [
         *sheet.header(
             title_of("clearance"), sheet.status_box(tr("RELEASED"), released, reverse=False)
@@ -76,7 +76,7 @@ def hold_story(sheet: Sheet) -> list[Flowable]:
         (tr("Reason"), f"<b>{esc(v.status_note or words.NONE)}</b>"),
         (tr("Since"), esc(sheet.time(v.closed_at or _last_change(sheet)))),
         (tr("Examiner"), esc(_examiner(sheet))),
-        (tr("Decided by"), esc(sheet.ctx.decided_by or sheet.ctx.officer)),
+        (tr("Decided by"), esc(sheet.person(sheet.ctx.decided_by))),
     ]
     return [
         *sheet.header(title_of("hold"), sheet.status_box(big, note, reverse=True)),

@@ -39,8 +39,7 @@ class Sheet:
         if not n:
             return []
         note = tr("reprint of the original - copy {copy}").format(copy=self.ctx.copy_no)
-        text = tr("DUPLICATE {n}").format(n=n)
-        banner = Banner(text, self.paper.font_size * 2.3, reverse=reverse, note=note)
+        banner = self.status_box(tr("DUPLICATE {n}").format(n=n), note, reverse=reverse)
         return [banner, Spacer(1, 1.5 * mm)]
 
     def header(self, title: str, status: Flowable | None = None) -> list[Flowable]:
@@ -64,6 +63,10 @@ class Sheet:
         style = [("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]
         table.setStyle(TableStyle([*style, ("RIGHTPADDING", (0, 0), (0, 0), 3 * mm)]))
         return [*top, table, Spacer(1, 1 * mm)]
+
+    def person(self, name: str | None) -> str:
+        """Who did something, as the context names them; else the officer printing."""
+        return name or self.ctx.officer
 
     def status_box(self, text: str, note: str, *, reverse: bool) -> Banner:
         return Banner(text, self.paper.font_size * 2.3, reverse=reverse, note=note)
@@ -106,8 +109,7 @@ class Sheet:
 
     def identity_rows(self, *, officer: bool = False) -> Rows:
         v = self.view
-        registered_by = self.ctx.registered_by or self.ctx.officer
-        first = [(tr("Registered by"), esc(registered_by))] if officer else []
+        first = [(tr("Registered by"), esc(self.person(self.ctx.registered_by)))] if officer else []
         seals = "<br/>".join(esc(words.seal_words(s)) for s in v.seals) or words.NONE
         rows = first + [
             (tr("Direction"), esc(words.direction_words(v.direction))),
