@@ -21,15 +21,14 @@ asserts nothing.
 import argparse
 import dataclasses
 import io
-import math
 import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import reportlab
+from timing import Timing, timed
 
 from taftan_desk.core import slip_payload
 from taftan_desk.core.channel import Channel, Reason
@@ -108,26 +107,6 @@ def contexts(kind: str, size: str, count: int, copy_no: int = 1) -> list[PrintCo
 
 
 # -- measurements ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Timing:
-    name: str
-    samples_ms: list[float]
-
-    def pct(self, p: float) -> float:
-        """Nearest-rank percentile."""
-        ordered = sorted(self.samples_ms)
-        return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
-def timed(calls: Sequence[Callable[[], object]]) -> list[float]:
-    samples = []
-    for call in calls:
-        started = time.perf_counter_ns()
-        call()
-        samples.append((time.perf_counter_ns() - started) / 1e6)
-    return samples
-
-
 def render_calls(ctxs: list[PrintContext]) -> list[Callable[[], object]]:
     view = crossing()
     return [lambda c=c: render(view, c, io.BytesIO()) for c in ctxs]

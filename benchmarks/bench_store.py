@@ -24,7 +24,6 @@ It prints numbers only; it asserts nothing.
 
 import argparse
 import cProfile
-import math
 import multiprocessing
 import os
 import pstats
@@ -43,6 +42,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import event
+from timing import Timing, timed
 
 from taftan_desk.core import containers, uic
 from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
@@ -338,30 +338,9 @@ class RowGenerator:
 
 
 # -- measurements ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Timing:
-    name: str
-    samples_ms: list[float]
-    note: str = ""
-
-    def pct(self, p: float) -> float:
-        """Nearest-rank percentile."""
-        ordered = sorted(self.samples_ms)
-        return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
 def span(values: list[int]) -> str:
     low, high = min(values), max(values)
     return f"{low:,}" if low == high else f"{low:,}-{high:,}"
-
-
-def timed(calls: Sequence[Callable[[], object]]) -> list[float]:
-    samples = []
-    for call in calls:
-        started = time.perf_counter_ns()
-        call()
-        samples.append((time.perf_counter_ns() - started) / 1e6)
-    return samples
 
 
 def officer(services: Services) -> Actor:
