@@ -27,16 +27,20 @@ def title_of(kind: str) -> str:
     return tr(TITLES[kind])
 
 
-def entry_story(sheet: Sheet) -> list[Flowable]:
+def _crossing(sheet: Sheet, people: list[tuple[str, str]] | None = None) -> list[Flowable]:
+    """What every document says of the crossing: the container, who decided what (when the
+    document has people to name), its identity, weights and channel."""
     return [
-        *sheet.header(title_of("entry")),
         *sheet.container(),
-        *sheet.table(sheet.identity_rows(officer=True)),
+        *(sheet.table(people) if people else []),
+        *sheet.table(sheet.identity_rows(officer=people is None)),
         *sheet.table(sheet.weight_rows(), heading=tr("Weights")),
         *sheet.channel(),
-        *sheet.codes(),
-        *_closing(sheet),
     ]
+
+
+def entry_story(sheet: Sheet) -> list[Flowable]:
+    return [*sheet.header(title_of("entry")), *_crossing(sheet), *sheet.codes(), *_closing(sheet)]
 
 
 def _can_have(sheet: Sheet, kind: str) -> CrossingView:
@@ -56,11 +60,7 @@ def clearance_story(sheet: Sheet) -> list[Flowable]:
         *sheet.header(
             title_of("clearance"), sheet.status_box(tr("RELEASED"), released, reverse=False)
         ),
-        *sheet.container(),
-        *sheet.table(people),
-        *sheet.table(sheet.identity_rows()),
-        *sheet.table(sheet.weight_rows(), heading=tr("Weights")),
-        *sheet.channel(),
+        *_crossing(sheet, people),
         *sheet.codes(),
         *_closing(sheet),
     ]
@@ -80,11 +80,7 @@ def hold_story(sheet: Sheet) -> list[Flowable]:
     ]
     return [
         *sheet.header(title_of("hold"), sheet.status_box(big, note, reverse=True)),
-        *sheet.container(),
-        *sheet.table(facts),
-        *sheet.table(sheet.identity_rows()),
-        *sheet.table(sheet.weight_rows(), heading=tr("Weights")),
-        *sheet.channel(),
+        *_crossing(sheet, facts),
         *sheet.codes(),
         *_signatures(sheet, [tr("Officer"), tr("Driver / carrier (received)")]),
         *_closing(sheet),
@@ -93,13 +89,7 @@ def hold_story(sheet: Sheet) -> list[Flowable]:
 
 def exam_story(sheet: Sheet) -> list[Flowable]:
     v = _can_have(sheet, "exam")
-    story = [
-        *sheet.header(title_of("exam")),
-        *sheet.container(),
-        *sheet.table(sheet.identity_rows()),
-        *sheet.table(sheet.weight_rows(), heading=tr("Weights")),
-        *sheet.channel(),
-    ]
+    story = [*sheet.header(title_of("exam")), *_crossing(sheet, [])]
     for number, inspection in enumerate(v.inspections, start=1):
         heading = tr("Examination {n} of {total}").format(n=number, total=len(v.inspections))
         story += sheet.together(sheet.table(_inspection_rows(sheet, inspection), heading=heading))

@@ -249,9 +249,34 @@ def test_every_word_goes_through_the_translation_function() -> None:
     assert "~2600000123" not in text and "~MSCU" not in text  # data is never translated
 
 
-def test_reportlab_formats_numbers_with_its_accelerator() -> None:
-    """With and without reportlab's C accelerator the same document has different bytes:
-    every desk installs it (pyproject), so a document re-derives byte for byte anywhere."""
+_RENDER_WITHOUT_ACCELERATOR = """
+import sys
+sys.modules["_rl_accel"] = None  # reportlab falls back to its pure-Python formatting
+from reportlab.lib import rl_accel
+assert rl_accel.fp_str.__module__ == "reportlab.lib.rl_accel"
+from tests.documents import samples
+v = samples.view()
+sys.stdout.buffer.write(samples.pdf_bytes(v, samples.context(v, "clearance", qr_text=sys.argv[1])))
+"""
+
+
+def test_the_same_document_has_the_same_bytes_with_or_without_reportlabs_accelerator() -> None:
+    """Desks install reportlab[accel] for speed; a desk or checkpoint without it must still
+    re-derive a document byte for byte."""
+    import subprocess
+    import sys
+
     from reportlab.lib import rl_accel
 
-    assert rl_accel.fp_str.__module__ == "_rl_accel"
+    assert rl_accel.fp_str.__module__ == "_rl_accel"  # this process formats with it
+    v = samples.view()
+    qr = samples.signed(v, "clearance")
+    here = pdf_bytes(v, samples.context(v, "clearance", qr_text=qr))
+    there = subprocess.run(
+        [sys.executable, "-c", _RENDER_WITHOUT_ACCELERATOR, qr],
+        capture_output=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+    ).stdout
+    assert there == here
