@@ -7,7 +7,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -25,13 +24,12 @@ from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
-from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import COLUMN_SAMPLES, QueueTableModel
-from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences, copy_text, kind_label
+from taftan_desk.ui.print_actions import PrintActions
 from taftan_desk.ui.scanner import ScanFilter
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
@@ -79,11 +77,13 @@ class MainWindow(QMainWindow):
         self.ui.release_action.triggered.connect(self._release)
         self.ui.hold_action.triggered.connect(self._hold)
         self.ui.refuse_action.triggered.connect(self._refuse)
-        self.ui.print_action.triggered.connect(self._print)
-        self.ui.void_action.triggered.connect(self._void)
-        self.printer = DocumentPrinter(services, actor, self)
-        self.printer.done.connect(self._printed)
-        self.printer.failed.connect(self.ui.status_bar.showMessage)
+        self.printing = PrintActions(services, actor, self._settings.zone, self)
+        self.printing.message.connect(self.ui.status_bar.showMessage)
+        self.printing.changed.connect(self._show_current)
+        self.ui.print_action.triggered.connect(
+            lambda: self._with_current(self.printing.print_dialog)
+        )
+        self.ui.void_action.triggered.connect(lambda: self._with_current(self.printing.void))
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False
@@ -255,67 +255,16 @@ class MainWindow(QMainWindow):
             self.ui.status_bar.showMessage(str(exc))
             return
         self._after_change(view, self.tr("Entry {entry} released."))
-        if view is not None and PrintPreferences().auto_release:
-            self.printer.print_document(view.id, "clearance")
+        if view is not None:
+            self.printing.released(view)
 
-    def _print(self) -> None:
-        if self.current is None:
-            return
-        dialog = PrintDialog(self._services, self.actor, self.current, self)
-        if dialog.exec():
-            self.printer.print_document(self.current.id, dialog.kind, dialog.size)
-            self.ui.status_bar.showMessage(self.tr("Printing…"))
-
-    def _void(self) -> None:
-        """A spoilt or lost document is declared void, with another supervisor's approval."""
-        if self.current is None:
-            return
-        entry = self.current.entry_no
-        live = [r for r in self._services.documents.records(self.current.id) if not r.voided_at]
-        if not live:
-            self.ui.status_bar.showMessage(
-                self.tr("Entry {entry} has no printed document to void.").format(entry=entry)
-            )
-            return
-        names = [
-            self.tr("{document}, record {record:06d}, {copy}, printed {at} by {who}").format(
-                document=kind_label(r.kind),
-                record=r.id,
-                copy=copy_text(r.copy_no),
-                at=r.printed_at.astimezone(self._settings.zone).strftime("%d %b %H:%M"),
-                who=r.printed_by,
-            )
-            for r in live
-        ]
-        name, chosen = QInputDialog.getItem(
-            self, self.tr("Void — Taftan Desk"), self.tr("Which printed document is void?"),
-            names, len(names) - 1, False,
-        )  # fmt: skip
-        if not chosen:
-            return
-        record = live[names.index(name)]
-        intro = self.tr(
-            "Void {name} of entry {entry}. The paper will be refused at every gate that checks it."
-        ).format(name=name, entry=entry)
-        dialog = SupervisorDialog(self._services, intro, self)
-        if not dialog.exec() or dialog.approval is None:
-            return
-        try:
-            self._services.documents.void(self.actor, record.id, dialog.approval)
-        except DeskError as exc:
-            self.ui.status_bar.showMessage(str(exc))
-            return
-        self.show_crossing(self.current.id)
-        self.ui.status_bar.showMessage(
-            self.tr("Record {record:06d} of entry {entry} is void.").format(
-                record=record.id, entry=entry
-            )
-        )
-
-    def _printed(self, message: str) -> None:
-        self.ui.status_bar.showMessage(message)
+    def _with_current(self, act) -> None:  # type: ignore[no-untyped-def]
         if self.current is not None:
-            self.show_crossing(self.current.id)  # its history now shows the print
+            act(self.current)
+
+    def _show_current(self) -> None:
+        if self.current is not None:
+            self.show_crossing(self.current.id)
 
     def _hold(self) -> None:
         self._with_reason(

@@ -97,7 +97,7 @@ def test_an_unwritable_folder_is_said_plainly(qtbot, desk: Desk, tmp_path: Path)
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     window = _window(qtbot, desk)
     window._select(crossing.id)
-    window.printer.print_document(crossing.id, "entry")
+    window.printing.printer.print_document(crossing.id, "entry")
     qtbot.waitUntil(lambda: "Not printed" in window.ui.status_bar.currentMessage())
     assert "choose another folder" in window.ui.status_bar.currentMessage()
     assert desk.services.documents.records(crossing.id) == []  # nothing counted as printed
