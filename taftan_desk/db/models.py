@@ -3,7 +3,7 @@
 # No `from __future__ import annotations` in this module: it breaks sqlmodel relationships.
 from datetime import datetime
 
-from sqlalchemy import Index, Text, UniqueConstraint
+from sqlalchemy import Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from taftan_desk.db.types import UTCDateTime
@@ -22,6 +22,8 @@ class User(SQLModel, table=True):
     locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(sa_type=UTCDateTime)
     password_changed_at: datetime = Field(sa_type=UTCDateTime)
+    # Set by an administrator's reset: the next sign-in must choose a new password.
+    must_change_password: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class StationSetting(SQLModel, table=True):
@@ -130,6 +132,7 @@ class Approval(SQLModel, table=True):
     """A supervisor's approval of an exception (overweight release, re-route, void)."""
 
     __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_grant_id", "grant_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     crossing_id: int = Field(foreign_key="crossings.id", index=True)
@@ -138,6 +141,8 @@ class Approval(SQLModel, table=True):
     requested_by: int | None = Field(default=None, foreign_key="users.id")
     reason: str = Field(max_length=500)
     approved_at: datetime = Field(sa_type=UTCDateTime)
+    # The signed grant this approval consumed: a grant is used once (NULL before 0003).
+    grant_id: str | None = Field(default=None, max_length=32)
 
 
 class AuditEvent(SQLModel, table=True):
@@ -158,6 +163,9 @@ class AuditEvent(SQLModel, table=True):
     # Not indexed: the chain already makes hashes unique, and a random-keyed index would cost
     # a page write on every change the desk makes.
     hash: str = Field(max_length=64)
+    # The writing desk's Ed25519 signature over `hash`, and its key (NULL before 0003).
+    key_id: str | None = Field(default=None, max_length=16)
+    signature: str | None = Field(default=None, max_length=128)
 
 
 class AuditHead(SQLModel, table=True):
@@ -211,3 +219,32 @@ class DocumentVoid(SQLModel, table=True):
     approval_id: int = Field(foreign_key="approvals.id")
     voided_at: datetime = Field(sa_type=UTCDateTime)
     voided_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class KeyCertificate(SQLModel, table=True):
+    """A station root key's signature over a desk key: the desk may write evidence and sign
+    slips. The root's own row is signed by itself."""
+
+    __tablename__ = "key_certificates"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_id: str = Field(foreign_key="station_keys.key_id", max_length=16, index=True)
+    root_key_id: str = Field(foreign_key="station_keys.key_id", max_length=16)
+    signature: str = Field(max_length=128)  # Ed25519 by the root, hex
+    issued_at: datetime = Field(sa_type=UTCDateTime)
+    issued_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class CrossingHold(SQLModel, table=True):
+    """A hold placed on a crossing, or lifted by a supervisor: facts, never inferred from the
+    crossing's current status (a held truck re-inspected is still held until lifted)."""
+
+    __tablename__ = "crossing_holds"
+
+    id: int | None = Field(default=None, primary_key=True)
+    crossing_id: int = Field(foreign_key="crossings.id", index=True)
+    action: str = Field(max_length=8)  # placed / lifted
+    at: datetime = Field(sa_type=UTCDateTime)
+    by_user: int | None = Field(default=None, foreign_key="users.id")
+    reason: str = Field(default="", max_length=2000)
+    approval_id: int | None = Field(default=None, foreign_key="approvals.id")
