@@ -38,7 +38,10 @@ def release_blockers(
     weighed: bool,
     reasons: tuple[Reason, ...],
     require_weighing: bool,
+    on_hold: bool,
 ) -> list[Blocker]:
+    """`on_hold`: a hold was placed and not yet lifted by a supervisor, whatever the status
+    is now (a held truck sent back to inspection is still held)."""
     blockers: list[Blocker] = []
     if require_weighing and not weighed:
         blockers.append(Blocker("not_weighed", "Weigh the container before release.", False))
@@ -66,7 +69,7 @@ def release_blockers(
             blockers.append(
                 Blocker(code, reason.text + " A supervisor must approve the release.", True)
             )
-    if status is Status.HELD:
+    if status is Status.HELD or on_hold:
         blockers.append(
             Blocker("held", "The crossing is on hold: a supervisor must approve its release.", True)
         )

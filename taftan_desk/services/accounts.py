@@ -13,7 +13,7 @@ from sqlmodel import func, select
 from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.db.models import User
-from taftan_desk.services.approvals import SupervisorApproval, clean_reason, sign
+from taftan_desk.services.approvals import Permit, SupervisorApproval, clean_reason, sign
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.settings_service import load as load_settings
@@ -179,14 +179,17 @@ class AccountService:
                 return _actor(user)
         raise AuthenticationFailed(failure)
 
-    def approve(self, username: str, password: str, reason: str) -> SupervisorApproval:
-        """A supervisor signs an exception at this desk: password checked (failures count
-        towards the lockout like any sign-in), role checked, reason required."""
+    def approve(
+        self, username: str, password: str, reason: str, permit: Permit
+    ) -> SupervisorApproval:
+        """A supervisor signs one exception at this desk: password checked (failures count
+        towards the lockout like any sign-in), role checked, reason required. The approval
+        permits `permit` only, once."""
         text = clean_reason(reason)
         supervisor = self.authenticate(username, password)
         if supervisor.role is not Role.SUPERVISOR:
             raise PermissionDenied("Only a supervisor can approve this.")
-        return sign(self.db.approval_key, supervisor, text, self.db.clock())
+        return sign(self.db.approval_key, supervisor, text, self.db.clock(), permit)
 
 
 def _verify(stored: str, password: str) -> bool:

@@ -1,21 +1,47 @@
 """A supervisor's approval, signed at the desk where the supervisor typed the password.
 
 Only AccountService.approve mints one, after checking the password (with the same lockout
-as a sign-in). The signature uses a key that lives only in this process's Database, so an
-approval cannot be built by hand, carried to another desk, or kept for later: it expires
-after a few minutes.
+as a sign-in). An approval permits one action on one record for one officer (its Permit),
+carries a random grant id, and is signed with a key that lives only in this process's
+Database: it cannot be built by hand, carried to another desk, kept for later (it expires
+after a few minutes), used for another truck, or used twice (the grant id is stored with
+the action it allowed, under a unique index, in that action's transaction).
 """
 
 import hashlib
 import hmac
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlmodel import select
+
 from taftan_desk.core.errors import PermissionDenied, ValidationError
-from taftan_desk.services.database import Actor
+from taftan_desk.core.roles import Role
+from taftan_desk.db.models import Approval, User
+from taftan_desk.services.database import Actor, Unit
 
 VALID_FOR = timedelta(minutes=5)
 MIN_REASON_LENGTH = 5
+RELEASE, VOID = "release", "void"
+
+
+@dataclass(frozen=True)
+class Permit:
+    """What an approval allows: one action, on one crossing or printed document, by one
+    officer (None: the command line)."""
+
+    action: str
+    target: str  # "crossing:12" or "document:5"
+    officer_id: int | None
+
+    @classmethod
+    def release(cls, crossing_id: int, officer: Actor) -> "Permit":
+        return cls(RELEASE, f"crossing:{crossing_id}", officer.user_id)
+
+    @classmethod
+    def void(cls, document_id: int, officer: Actor) -> "Permit":
+        return cls(VOID, f"document:{document_id}", officer.user_id)
 
 
 @dataclass(frozen=True)
@@ -23,6 +49,8 @@ class SupervisorApproval:
     supervisor: Actor
     reason: str
     issued_at: datetime
+    permit: Permit
+    grant_id: str
     signature: str
 
 
@@ -37,22 +65,105 @@ def clean_reason(reason: str) -> str:
     return reason
 
 
-def _mac(key: bytes, supervisor: Actor, reason: str, issued_at: datetime) -> str:
-    message = f"{supervisor.user_id}|{supervisor.role.value}|{issued_at.isoformat()}|{reason}"
+def _mac(
+    key: bytes,
+    supervisor: Actor,
+    reason: str,
+    issued_at: datetime,
+    permit: Permit,
+    grant_id: str,
+) -> str:
+    message = "|".join(
+        (
+            str(supervisor.user_id),
+            supervisor.role.value,
+            issued_at.isoformat(),
+            permit.action,
+            permit.target,
+            str(permit.officer_id),
+            grant_id,
+            reason,
+        )
+    )
     return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
 
 
-def sign(key: bytes, supervisor: Actor, reason: str, issued_at: datetime) -> SupervisorApproval:
-    return SupervisorApproval(
-        supervisor, reason, issued_at, _mac(key, supervisor, reason, issued_at)
+def sign(
+    key: bytes, supervisor: Actor, reason: str, issued_at: datetime, permit: Permit
+) -> SupervisorApproval:
+    if supervisor.user_id is not None and supervisor.user_id == permit.officer_id:
+        raise PermissionDenied(
+            "A supervisor cannot approve their own action: another supervisor must sign."
+        )
+    grant_id = secrets.token_hex(16)
+    signature = _mac(key, supervisor, reason, issued_at, permit, grant_id)
+    return SupervisorApproval(supervisor, reason, issued_at, permit, grant_id, signature)
+
+
+def verify(key: bytes, approval: SupervisorApproval, expected: Permit, now: datetime) -> None:
+    """The approval was signed here, is fresh, and permits exactly `expected`. Whether the
+    supervisor may still approve, and whether the grant was used, are the caller's checks
+    (they need the database, in the transaction that uses the grant)."""
+    mac = _mac(
+        key,
+        approval.supervisor,
+        approval.reason,
+        approval.issued_at,
+        approval.permit,
+        approval.grant_id,
     )
-
-
-def verify(key: bytes, approval: SupervisorApproval, now: datetime) -> None:
-    expected = _mac(key, approval.supervisor, approval.reason, approval.issued_at)
-    if not hmac.compare_digest(expected, approval.signature):
+    if not hmac.compare_digest(mac, approval.signature):
         raise PermissionDenied(
             "This approval was not signed at this desk: the supervisor must sign in to approve."
         )
     if not approval.issued_at <= now <= approval.issued_at + VALID_FOR:
         raise PermissionDenied("The supervisor's approval has expired: ask them to sign again.")
+    if approval.permit != expected:
+        raise PermissionDenied(
+            "This approval was given for another action, record or officer: the supervisor "
+            "must approve this one."
+        )
+
+
+def consume(
+    unit: Unit,
+    approval: SupervisorApproval,
+    expected: Permit,
+    key: bytes,
+    *,
+    crossing_id: int,
+    kind: str,
+) -> Approval:
+    """Check an approval at the moment of use and record it as used, in the unit's
+    transaction: the approver must still be an active supervisor and not the acting user,
+    and the grant must not have been used before."""
+    verify(key, approval, expected, unit.now)
+    session = unit.session
+    supervisor = approval.supervisor
+    user = session.get(User, supervisor.user_id) if supervisor.user_id is not None else None
+    if user is None or not user.active or user.role != Role.SUPERVISOR.value:
+        raise PermissionDenied(
+            "The approving account is no longer an active supervisor: another supervisor "
+            "must approve."
+        )
+    if supervisor.user_id == unit.actor.user_id:
+        raise PermissionDenied(
+            "A supervisor cannot approve their own action: another supervisor must sign."
+        )
+    used = session.exec(select(Approval.id).where(Approval.grant_id == approval.grant_id)).first()
+    if used is not None:
+        raise PermissionDenied(
+            "This approval has already been used: the supervisor must approve again."
+        )
+    record = Approval(
+        crossing_id=crossing_id,
+        kind=kind,
+        supervisor_id=supervisor.user_id,
+        requested_by=unit.actor.user_id,
+        reason=approval.reason.strip(),
+        approved_at=unit.now,
+        grant_id=approval.grant_id,
+    )
+    session.add(record)
+    session.flush()  # the unique grant index refuses a second use that raced this one
+    return record

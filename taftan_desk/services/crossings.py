@@ -11,11 +11,11 @@ from taftan_desk.core import lifecycle, registration, weights
 from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.release import Blocker, release_blockers
-from taftan_desk.core.roles import Permission, Role
+from taftan_desk.core.roles import Permission
 from taftan_desk.core.seals import Seal
 from taftan_desk.core.station_settings import StationSettings
-from taftan_desk.db.models import Approval, Crossing, Inspection, SealRecord, User
-from taftan_desk.services import approvals, audit, entry_numbers
+from taftan_desk.db.models import Crossing, Inspection, SealRecord
+from taftan_desk.services import approvals, audit, entry_numbers, holds
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import HistoryLine, full_view, history, load, touch
@@ -134,17 +134,14 @@ class CrossingService:
             if soft:
                 if approval is None:
                     raise PermissionDenied(" ".join(b.text for b in soft))
-                check_approval(unit, actor, approval, self.db.approval_key)
-                record = Approval(
-                    crossing_id=row.id,
+                record = approvals.consume(
+                    unit,
+                    approval,
+                    approvals.Permit.release(row.id, actor),  # type: ignore[arg-type]
+                    self.db.approval_key,
+                    crossing_id=row.id,  # type: ignore[arg-type]
                     kind="release:" + ",".join(b.code for b in soft),
-                    supervisor_id=approval.supervisor.user_id,
-                    requested_by=actor.user_id,
-                    reason=approval.reason.strip(),
-                    approved_at=unit.now,
                 )
-                unit.session.add(record)
-                unit.session.flush()
                 data["approval"] = {
                     "supervisor_id": approval.supervisor.user_id,
                     "supervisor": approval.supervisor.username,
@@ -152,7 +149,12 @@ class CrossingService:
                     "reason": record.reason,
                     "overrides": [b.code for b in soft],
                 }
-                data["also"] = [audit.also("approval", record.id, row_snapshot(record))]
+                also = [audit.also("approval", record.id, row_snapshot(record))]
+                if any(b.code == "held" for b in soft):
+                    also.append(
+                        holds.record(unit, row.id, holds.LIFTED, record.reason, record.id)  # type: ignore[arg-type]
+                    )
+                data["also"] = also
             _close(unit, row, Status.RELEASED, "")
             data["after"] = row_snapshot(row)
             unit.audit("crossing_released", "crossing", row.id, data)
@@ -178,7 +180,10 @@ class CrossingService:
             row = load(unit.session, crossing_id, lock=True)
             new_status = lifecycle.next_status(Status(row.status), action)
             _close(unit, row, new_status, reason)
-            unit.audit(event, "crossing", row.id, {"reason": reason, "after": row_snapshot(row)})
+            data: dict[str, object] = {"reason": reason, "after": row_snapshot(row)}
+            if new_status is Status.HELD:
+                data["also"] = [holds.record(unit, row.id, holds.PLACED, reason)]  # type: ignore[arg-type]
+            unit.audit(event, "crossing", row.id, data)
             return full_view(unit.session, row)
 
 
@@ -223,19 +228,8 @@ def _blockers(session: Session, row: Crossing) -> list[Blocker]:
         weighed=row.gross_kg is not None,
         reasons=reasons_from_json(row.channel_reasons_json),
         require_weighing=settings.require_weighing_for_release,
+        on_hold=holds.is_open(session.connection(), row.id),  # type: ignore[arg-type]
     )
-
-
-def check_approval(unit: Unit, actor: Actor, approval: SupervisorApproval, key: bytes) -> None:
-    approvals.verify(key, approval, unit.now)
-    supervisor = approval.supervisor
-    user = unit.session.get(User, supervisor.user_id) if supervisor.user_id else None
-    if user is None or not user.active or user.role != Role.SUPERVISOR.value:
-        raise PermissionDenied("Only an active supervisor account can approve this.")
-    if supervisor.user_id == actor.user_id:
-        raise PermissionDenied(
-            "A supervisor cannot approve their own action: another supervisor must sign."
-        )
 
 
 def _require_reason(reason: str) -> str:

@@ -21,6 +21,7 @@ from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.models import User
+from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.views import CrossingView
@@ -256,7 +257,10 @@ def _decide(
             return svc.crossings.hold(officer, view.id, "Overweight: awaiting partial offload.")
         name, password = rng.choice(supervisors)
         approval = svc.accounts.approve(
-            name, password, "Within the weighbridge tolerance agreed with the carrier."
+            name,
+            password,
+            "Within the weighbridge tolerance agreed with the carrier.",
+            Permit.release(view.id, officer),
         )
     try:
         return svc.crossings.release(officer, view.id, approval)

@@ -13,8 +13,10 @@ from taftan_desk.db.engine import is_sqlite
 from taftan_desk.db.models import (
     Approval,
     Crossing,
+    CrossingHold,
     DocumentVoid,
     Inspection,
+    KeyCertificate,
     KnownOwner,
     PrintedDocument,
     SealRecord,
@@ -37,6 +39,8 @@ _AUDITED = (
     ("station_key", StationKey, "key_id"),
     ("printed_document", PrintedDocument, "id"),
     ("document_void", DocumentVoid, "id"),
+    ("crossing_hold", CrossingHold, "id"),
+    ("key_certificate", KeyCertificate, "id"),
 )
 
 

@@ -9,7 +9,7 @@ from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.roles import Permission
 from taftan_desk.core.seals import SealState
 from taftan_desk.db.models import Inspection, SealRecord
-from taftan_desk.services import audit
+from taftan_desk.services import audit, holds
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, touch
 from taftan_desk.services.crossings import apply_weighing
@@ -81,17 +81,17 @@ class InspectionService:
             if new_status.is_closed:
                 row.closed_at, row.closed_by = unit.now, actor.user_id
             touch(unit, row)
+            also = []
+            if new_seal is not None:
+                also.append(audit.also("seal", new_seal.id, row_snapshot(new_seal)))
+            if valid.decision is core_inspection.Decision.HOLD:
+                reason = valid.remarks or "Held at inspection."
+                also.append(holds.record(unit, row.id, holds.PLACED, reason))  # type: ignore[arg-type]
             unit.audit(
                 "inspection_recorded",
                 "inspection",
                 record.id,
-                {
-                    "after": row_snapshot(record),
-                    "crossing_id": row.id,
-                    "also": [audit.also("seal", new_seal.id, row_snapshot(new_seal))]
-                    if new_seal is not None
-                    else [],
-                },
+                {"after": row_snapshot(record), "crossing_id": row.id, "also": also},
             )
             unit.audit("crossing_inspected", "crossing", row.id, {"after": row_snapshot(row)})
             return full_view(session, row)

@@ -27,11 +27,10 @@ from taftan_desk.db.models import (
     StationKey,
     User,
 )
-from taftan_desk.services import audit, settings_service
+from taftan_desk.services import approvals, audit, settings_service
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load
-from taftan_desk.services.crossings import check_approval
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.desk_key import DeskKey
 from taftan_desk.services.views import CrossingView, PrintContext
@@ -177,17 +176,14 @@ class PrintedDocumentService:
                 select(DocumentVoid).where(DocumentVoid.document_id == document_id)
             ).first():
                 raise ValidationError(f"Document {document_id} is already void.", field="void")
-            check_approval(unit, actor, approval, self.db.approval_key)
-            approved = Approval(
+            approved = approvals.consume(
+                unit,
+                approval,
+                approvals.Permit.void(document_id, actor),
+                self.db.approval_key,
                 crossing_id=document.crossing_id,
                 kind=f"void:{document.kind}",
-                supervisor_id=approval.supervisor.user_id,
-                requested_by=actor.user_id,
-                reason=approval.reason.strip(),
-                approved_at=unit.now,
             )
-            session.add(approved)
-            session.flush()
             void = DocumentVoid(
                 document_id=document_id,
                 approval_id=approved.id,

@@ -18,6 +18,7 @@ from taftan_desk.core.errors import DeskError
 from taftan_desk.core.lifecycle import Action
 from taftan_desk.core.shifts import shift_of
 from taftan_desk.services import entry_numbers
+from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
@@ -245,7 +246,9 @@ class MainWindow(QMainWindow):
             intro = self.tr("Releasing this crossing overrides:") + "".join(
                 f"\n• {b.text}" for b in blockers
             )
-            dialog = SupervisorDialog(self._services, intro, self)
+            dialog = SupervisorDialog(
+                self._services, intro, Permit.release(crossing.id, self.actor), self
+            )
             if not dialog.exec():
                 return
             approval = dialog.approval

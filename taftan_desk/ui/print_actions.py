@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from taftan_desk.core.errors import DeskError
+from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.printed_documents import PrintRecord
@@ -60,7 +61,8 @@ class PrintActions(QObject):
         intro = self.tr(
             "Void {name} of entry {entry}. The paper will be refused at every gate that checks it."
         ).format(name=name, entry=crossing.entry_no)
-        dialog = SupervisorDialog(self._services, intro, self._window)
+        permit = Permit.void(record.id, self._actor)
+        dialog = SupervisorDialog(self._services, intro, permit, self._window)
         if not dialog.exec() or dialog.approval is None:
             return
         try:

@@ -98,6 +98,7 @@ def test_release_blockers() -> None:
         weighed=True,
         reasons=over,
         require_weighing=True,
+        on_hold=False,
     )
     assert [(b.code, b.overridable) for b in blockers] == [
         ("red_needs_exam", False),
@@ -110,6 +111,7 @@ def test_release_blockers() -> None:
         weighed=True,
         reasons=(),
         require_weighing=True,
+        on_hold=False,
     )
     assert none == []
     unweighed = release_blockers(
@@ -119,5 +121,35 @@ def test_release_blockers() -> None:
         weighed=False,
         reasons=(),
         require_weighing=True,
+        on_hold=False,
     )
     assert unweighed[0].code == "not_weighed"
+
+
+def _blocker_codes(**given: object) -> list[str]:
+    args: dict[str, object] = {
+        "status": Status.INSPECTED,
+        "channel": Channel.GREEN,
+        "inspection_kinds": set(),
+        "weighed": True,
+        "reasons": (),
+        "require_weighing": True,
+        "on_hold": False,
+    }
+    return [b.code for b in release_blockers(**{**args, **given})]  # type: ignore[arg-type]
+
+
+def test_yellow_needs_a_document_check_and_red_an_exam() -> None:
+    assert _blocker_codes(channel=Channel.YELLOW) == ["yellow_needs_check"]
+    assert _blocker_codes(channel=Channel.YELLOW, inspection_kinds={"documentary"}) == []
+    assert _blocker_codes(channel=Channel.RED, inspection_kinds={"documentary"}) == [
+        "red_needs_exam"
+    ]
+    assert _blocker_codes(channel=Channel.RED, inspection_kinds={"scanner"}) == []
+
+
+def test_an_unlifted_hold_blocks_release_whatever_the_status() -> None:
+    for status in (Status.INSPECTED, Status.REGISTERED, Status.AWAITING_INSPECTION):
+        assert _blocker_codes(status=status, on_hold=True) == ["held"]
+        assert _blocker_codes(status=status, on_hold=False) == []
+    assert _blocker_codes(status=Status.HELD, on_hold=False) == ["held"]

@@ -13,6 +13,7 @@ from taftan_desk.core.errors import (
 from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
+from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from tests.support import PASSWORD, Desk
 
@@ -184,7 +185,9 @@ def _inspected_with_approval(desk: Desk) -> int:
         c.id,
         InspectionInput("physical", "Ali", "no_discrepancy", "release", new_seal_no="TFT77"),
     )
-    approval = desk.services.accounts.approve("sara", PASSWORD, "Tolerance agreed")
+    approval = desk.services.accounts.approve(
+        "sara", PASSWORD, "Tolerance agreed", Permit.release(c.id, desk.officer)
+    )
     desk.services.crossings.release(desk.officer, c.id, approval)
     return c.id
 

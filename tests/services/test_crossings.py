@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,7 @@ from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.db.models import Approval, AuditEvent, Crossing
-from taftan_desk.services.approvals import SupervisorApproval
+from taftan_desk.services.approvals import Permit
 from tests.support import PASSWORD, Desk
 
 
@@ -119,7 +120,9 @@ def test_22001_kg_needs_a_supervisor(desk: Desk) -> None:
     released = desk.services.crossings.release(
         desk.officer,
         c.id,
-        desk.services.accounts.approve("sara", PASSWORD, "Within scale tolerance"),
+        desk.services.accounts.approve(
+            "sara", PASSWORD, "Within scale tolerance", Permit.release(c.id, desk.officer)
+        ),
     )
     assert released.status is Status.RELEASED
     with desk.services.db.read() as session:
@@ -135,21 +138,20 @@ def test_22001_kg_needs_a_supervisor(desk: Desk) -> None:
 def test_only_another_signed_in_supervisor_can_approve(desk: Desk) -> None:
     c, _ = _weighed(desk, 24_301)
     accounts = desk.services.accounts
+    permit = Permit.release(c.id, desk.supervisor)
     desk.services.inspections.record(
         desk.supervisor, c.id, InspectionInput("documentary", "Sara", "no_discrepancy", "release")
     )
     with pytest.raises(PermissionDenied, match="Only a supervisor"):
-        accounts.approve("ali", PASSWORD, "I say so")
+        accounts.approve("ali", PASSWORD, "I say so", permit)
     with pytest.raises(AuthenticationFailed):
-        accounts.approve("sara", "not her password", "Within tolerance")
+        accounts.approve("sara", "not her password", "Within tolerance", permit)
     with pytest.raises(ValidationError, match="reason"):
-        accounts.approve("sara", PASSWORD, "")
+        accounts.approve("sara", PASSWORD, "", permit)
     with pytest.raises(PermissionDenied, match="own"):
-        desk.services.crossings.release(
-            desk.supervisor, c.id, accounts.approve("sara", PASSWORD, "I say so")
-        )
+        accounts.approve("sara", PASSWORD, "I say so", permit)
     ok = desk.services.crossings.release(
-        desk.supervisor, c.id, accounts.approve("omar", PASSWORD, "Agreed on site")
+        desk.supervisor, c.id, accounts.approve("omar", PASSWORD, "Agreed on site", permit)
     )
     assert ok.status is Status.RELEASED
 
@@ -159,11 +161,13 @@ def test_a_hand_made_or_stale_approval_is_refused(desk: Desk) -> None:
     desk.services.inspections.record(
         desk.officer, c.id, InspectionInput("documentary", "Ali", "no_discrepancy", "release")
     )
-    real = desk.services.accounts.approve("sara", PASSWORD, "Within tolerance")
-    forged = SupervisorApproval(desk.supervisor, "Within tolerance", real.issued_at, "0" * 64)
+    real = desk.services.accounts.approve(
+        "sara", PASSWORD, "Within tolerance", Permit.release(c.id, desk.officer)
+    )
+    forged = dataclasses.replace(real, signature="0" * 64)
     with pytest.raises(PermissionDenied, match="not signed at this desk"):
         desk.services.crossings.release(desk.officer, c.id, forged)
-    edited = SupervisorApproval(real.supervisor, "Something else", real.issued_at, real.signature)
+    edited = dataclasses.replace(real, reason="Something else")
     with pytest.raises(PermissionDenied, match="not signed"):
         desk.services.crossings.release(desk.officer, c.id, edited)
     desk.clock.now += timedelta(minutes=6)
@@ -195,7 +199,11 @@ def test_a_release_decision_does_not_lift_a_hold(desk: Desk) -> None:
     with pytest.raises(PermissionDenied, match="on hold"):
         desk.services.crossings.release(desk.officer, c.id)
     released = desk.services.crossings.release(
-        desk.officer, c.id, desk.services.accounts.approve("sara", PASSWORD, "Papers produced")
+        desk.officer,
+        c.id,
+        desk.services.accounts.approve(
+            "sara", PASSWORD, "Papers produced", Permit.release(c.id, desk.officer)
+        ),
     )
     assert released.status is Status.RELEASED
 

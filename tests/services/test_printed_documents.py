@@ -12,6 +12,7 @@ from taftan_desk.core import slip_payload
 from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.services import desk_key
+from taftan_desk.services.approvals import Permit
 from tests.support import PASSWORD, WEIGHED_ROAD, Desk
 
 FORM = WEIGHED_ROAD
@@ -116,15 +117,20 @@ def test_voiding_needs_another_supervisor_and_shows_at_the_gate(desk: Desk) -> N
     crossing_id = _released(desk)
     documents = desk.services.documents
     slip = documents.issue(desk.officer, crossing_id, "clearance", "80mm")
-    own = desk.services.accounts.approve("sara", PASSWORD, "Printer jammed, slip torn")
     with pytest.raises(PermissionDenied, match="own action"):
-        documents.void(desk.supervisor, slip.record.id, own)
-    approval = desk.services.accounts.approve("sara", PASSWORD, "Printer jammed, slip torn")
+        desk.services.accounts.approve(
+            "sara",
+            PASSWORD,
+            "Printer jammed, slip torn",
+            Permit.void(slip.record.id, desk.supervisor),
+        )
+    permit = Permit.void(slip.record.id, desk.officer)
+    approval = desk.services.accounts.approve("sara", PASSWORD, "Printer jammed, slip torn", permit)
     voided = documents.void(desk.officer, slip.record.id, approval)
     assert voided.voided_at is not None and voided.void_reason == "Printer jammed, slip torn"
     check = documents.check(slip.qr_text)
     assert check.verdict.genuine and check.summary.startswith("VOID since")
-    again = desk.services.accounts.approve("sara", PASSWORD, "Printer jammed, slip torn")
+    again = desk.services.accounts.approve("sara", PASSWORD, "Printer jammed, slip torn", permit)
     with pytest.raises(ValidationError, match="already void"):
         documents.void(desk.officer, slip.record.id, again)
     with desk.services.db.read() as session:

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QWidget
 
-from taftan_desk.services.approvals import SupervisorApproval
+from taftan_desk.services.approvals import Permit, SupervisorApproval
 from taftan_desk.services.container import Services
 from taftan_desk.ui.dialogs.base import ServiceDialog
 from taftan_desk.ui.forms.ui_supervisor_dialog import Ui_SupervisorDialog
@@ -11,11 +11,14 @@ from taftan_desk.ui.forms.ui_supervisor_dialog import Ui_SupervisorDialog
 class SupervisorDialog(ServiceDialog):
     FIELD_WIDGETS = {"approval_reason": "reason_edit", "username": "username_edit"}
 
-    def __init__(self, services: Services, intro: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, intro: str, permit: Permit, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_SupervisorDialog()
         self.ui.setupUi(self)
         self._services = services
+        self._permit = permit  # the one action on one record this approval will allow
         self.approval: SupervisorApproval | None = None
         self.ui.intro_label.setText(intro)  # what the supervisor is asked to approve
         self.setup_form(500)
@@ -27,6 +30,7 @@ class SupervisorDialog(ServiceDialog):
                 self.ui.username_edit.text(),
                 self.ui.password_edit.text(),
                 self.ui.reason_edit.text(),
+                self._permit,
             )
         finally:
             self.ui.password_edit.clear()
