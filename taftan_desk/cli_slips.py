@@ -49,11 +49,15 @@ def wants_database(args: argparse.Namespace) -> bool:
 def run_offline(args: argparse.Namespace) -> int:
     from taftan_desk.core import slip_payload
 
-    text = _verify_text(args)
+    text = slip_payload.normalise(_verify_text(args))
     verdict = slip_payload.verify(text, read_keys(args.keys))
     _say(verdict.genuine, verdict.reason)
     if verdict.claim is not None and verdict.genuine:
         print(_describe(verdict.claim))
+        print(
+            "Checked offline: the signature only. Whether this copy was voided or replaced "
+            "by a newer one is known only to the station (slip verify without --keys)."
+        )
     return EXIT_OK if verdict.genuine else EXIT_FAIL
 
 
@@ -66,11 +70,10 @@ def run(runtime: "Runtime", args: argparse.Namespace, actor_of) -> int:  # type:
         return EXIT_OK
     if args.target == "verify":
         check = documents.check(_verify_text(args))
-        genuine = check.verdict.genuine and (check.record is None or check.record.voided_at is None)
-        _say(genuine, check.summary.removeprefix("NOT VALID: "))
+        _say(check.accepted, check.summary.removeprefix("NOT VALID: "))
         if check.verdict.claim is not None and check.verdict.genuine:
             print(_describe(check.verdict.claim))
-        return EXIT_OK if genuine else EXIT_FAIL
+        return EXIT_OK if check.accepted else EXIT_FAIL
     return _print(runtime, args, actor_of())
 
 

@@ -199,6 +199,13 @@ NOT_OURS = "not a Taftan Desk slip code"
 FORGED = "forged: the signature does not match the printed data (edited or made up)"
 
 
+def normalise(scanned: str) -> str:
+    """The text as the desk signed it: scanners add CR, LF or Tab before or after a read.
+    Call this once where the text comes in, and give the same text to `verify` and to any
+    record lookup (`payload_hash`)."""
+    return scanned.strip(" \t\r\n") if isinstance(scanned, str) else scanned
+
+
 def verify(text: str, public_keys: Mapping[str, bytes]) -> Verdict:
     """Check a scanned payload against the station keys this checkpoint holds (by key id)."""
     try:
@@ -210,7 +217,6 @@ def verify(text: str, public_keys: Mapping[str, bytes]) -> Verdict:
 def _verify(text: object, public_keys: Mapping[str, bytes]) -> Verdict:
     if not isinstance(text, str):
         return Verdict(False, None, NOT_OURS)
-    text = text.strip("\r\n")  # scanners end a read with Enter
     if not text or len(text) > MAX_TEXT or not text.isascii() or not text.isprintable():
         return Verdict(False, None, NOT_OURS)
     parts = text.split(SEP)

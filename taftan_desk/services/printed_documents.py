@@ -71,21 +71,44 @@ class IssuedDocument:
 
 @dataclass(frozen=True)
 class SlipCheck:
+    """What a gate learns from a scanned code: the signature's verdict, the station's record
+    of that print, and the newest copy number of that document."""
+
     verdict: slip_payload.Verdict
     record: PrintRecord | None  # the station's record of that print, when this station has it
-    copies: int  # how many copies of that document were printed here
+    copies: int  # how many copies of that document were printed here (the newest copy's no.)
+
+    @property
+    def accepted(self) -> bool:
+        """Genuine, printed here, not void, and the newest copy: the only paper a gate
+        may honour."""
+        return (
+            self.verdict.genuine
+            and self.record is not None
+            and self.record.voided_at is None
+            and self.record.copy_no == self.copies
+        )
 
     @property
     def summary(self) -> str:
         if not self.verdict.genuine:
             return f"NOT VALID: {self.verdict.reason}"
+        key = self.verdict.claim.key_id if self.verdict.claim else "?"
         if self.record is None:
-            return f"{self.verdict.reason}; this station has no record of the print"
+            return (
+                f"NOT VALID: signed with station key {key}, but this station has no record "
+                "of printing it: do not honour it; call the station"
+            )
         if self.record.voided_at is not None:
             return (
                 f"VOID since {self.record.voided_at:%Y-%m-%d %H:%M} UTC: {self.record.void_reason}"
             )
         copy = paper.copy_label(self.record.copy_no)
+        if self.record.copy_no < self.copies:
+            return (
+                f"REPLACED: this is the {copy}, but {paper.copy_label(self.copies)} was "
+                "printed after it: only the newest copy is valid"
+            )
         return f"{self.verdict.reason}; {copy}, {self.copies} cop(ies) printed"
 
 
@@ -208,8 +231,11 @@ class PrintedDocumentService:
             )
             return _records(session, PrintedDocument.id == document_id)[0]
 
-    def check(self, text: str, public_keys: dict[str, bytes] | None = None) -> SlipCheck:
-        """Verify a scanned slip code against the station's keys and its print records."""
+    def check(self, scanned: str, public_keys: dict[str, bytes] | None = None) -> SlipCheck:
+        """Verify a scanned slip code against the station's keys and its print records. The
+        scanned text is normalised once, here: the signature and the record lookup see the
+        same text."""
+        text = slip_payload.normalise(scanned)
         with self.db.read() as session:
             keys = public_keys if public_keys is not None else _public_keys(session)
             verdict = slip_payload.verify(text, keys)
@@ -221,7 +247,7 @@ class PrintedDocumentService:
             if not found:
                 return SlipCheck(verdict, None, 0)
             copies = session.execute(
-                sa.select(sa.func.count())
+                sa.select(sa.func.max(PrintedDocument.copy_no))
                 .select_from(PrintedDocument)
                 .where(PrintedDocument.crossing_id == found[0].crossing_id)
                 .where(PrintedDocument.kind == found[0].kind)
