@@ -16,6 +16,8 @@ from taftan_desk.core.errors import DeskError, StorageError
 from taftan_desk.paths import AppPaths
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Engine
 
     from taftan_desk.services.container import Services
@@ -48,6 +50,7 @@ def open_runtime(
     upgrade: bool = False,
     clock: "Clock | None" = None,
     paths: AppPaths | None = None,
+    root_key_file: "Path | None" = None,
 ) -> Runtime:
     from taftan_desk.db import migrate
     from taftan_desk.db.engine import make_engine
@@ -59,10 +62,10 @@ def open_runtime(
     engine = make_engine(url)
     if upgrade:
         migrate.upgrade(engine, paths.backup_dir)
-    from taftan_desk.services import desk_key
+    from taftan_desk.services.desk_key import DeskIdentity
 
-    key_file = paths.data_dir / "desk-signing-key"
-    services = Services.build(engine, clock or utc_now, lambda: desk_key.load_or_create(key_file))
+    identity = DeskIdentity.on_disk(paths.data_dir, root_key_file)
+    services = Services.build(engine, clock or utc_now, identity)
     return Runtime(paths, url, engine, services)
 
 

@@ -14,9 +14,10 @@ import socket
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taftan_desk import __version__, cli_slips
+from taftan_desk import __version__, cli_audit, cli_slips
 from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
@@ -59,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="create or upgrade the database (safe to repeat)")
     init.add_argument("--station", metavar="CODE", help="station code, e.g. TFT")
     init.add_argument("--station-name", metavar="NAME")
+    init.add_argument(
+        "--root-key",
+        type=Path,
+        metavar="FILE",
+        help="where a new station's root key is written (default: in the data directory; "
+        "move it to removable media)",
+    )
 
     user = sub.add_parser("user", help="user accounts").add_subparsers(
         dest="user_command", metavar="ACTION"
@@ -87,7 +95,17 @@ def _parser() -> argparse.ArgumentParser:
     entries.add_argument("--container", metavar="NUM")
     entries.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    sub.add_parser("check", help="integrity, schema and audit-chain check (exit 1 on failure)")
+    check = sub.add_parser(
+        "check", help="integrity, schema and audit-chain check (exit 1 on failure)"
+    )
+    check.add_argument(
+        "--anchor",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="anchor files from `audit anchor`: the log must still contain each head",
+    )
 
     station = sub.add_parser("settings", help="station settings").add_subparsers(
         dest="settings_command", metavar="ACTION"
@@ -105,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     owner_add.add_argument("--company", default="")
     owner.add_parser("list", help="list the known owner codes")
     cli_slips.add_parser(sub)
+    cli_audit.add_parsers(sub)
     return p
 
 
@@ -162,7 +181,11 @@ def _with_database(command: str, args: argparse.Namespace) -> int:
             return run_gui(args.db)
         if command == "slip" and not cli_slips.wants_database(args):
             return cli_slips.run_offline(args)
-        runtime = open_runtime(args.db, upgrade=command in ("init", "demo"))
+        runtime = open_runtime(
+            args.db,
+            upgrade=command in ("init", "demo"),
+            root_key_file=getattr(args, "root_key", None) if command == "init" else None,
+        )
         if command not in ("init", "check") and not migrate.is_at_head(runtime.engine):
             raise UsageError(
                 "The database is not set up or is out of date: run `taftan-desk init` first."
@@ -182,11 +205,19 @@ def _fail(message: str, code: int) -> int:
 
 
 def _init(runtime: "Runtime", args: argparse.Namespace) -> int:
-    created = runtime.services.settings.initialise(_cli_actor(), args.station, args.station_name)
+    actor = _cli_actor()
+    keys = runtime.services.keys.establish(actor)
+    created = runtime.services.settings.initialise(actor, args.station, args.station_name)
     settings = runtime.services.settings.current()
     state = "created" if created else "already set up; schema at head"
     print(f"Station {settings.station_code} ({settings.station_name}): {state}.")
     print(f"Database: {runtime.engine.url.render_as_string(hide_password=True)}")
+    if keys.created and keys.root_key_file is not None:
+        print(
+            f"Station root key {keys.root_key_id} written to {keys.root_key_file}: copy it to "
+            "removable media, keep it locked away and delete it here. It is needed only to "
+            "enrol another desk (`taftan-desk desk enrol --root-key FILE`)."
+        )
     if runtime.services.accounts.count() == 0:
         print(
             "No accounts yet: add the first administrator with "
@@ -325,8 +356,8 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _check(runtime: "Runtime", _args: argparse.Namespace) -> int:
-    report = runtime.services.health.check()
+def _check(runtime: "Runtime", args: argparse.Namespace) -> int:
+    report = runtime.services.health.check(cli_audit.read_anchors(args.anchor))
     print(report.render())
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -372,4 +403,6 @@ _HANDLERS = {
     "check": _check,
     "settings": _settings,
     "owner": _owner,
+    "desk": lambda runtime, args: cli_audit.run_desk(runtime, args, _cli_actor()),
+    "audit": cli_audit.run_audit,
 }

@@ -16,7 +16,7 @@ from taftan_desk.db.engine import make_engine  # noqa: E402
 from taftan_desk.services.container import Services  # noqa: E402
 from taftan_desk.services.database import Actor  # noqa: E402
 from tests import postgres  # noqa: E402
-from tests.support import PASSWORD, Desk, FakeClock  # noqa: E402
+from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock  # noqa: E402
 
 
 @pytest.fixture
@@ -30,8 +30,9 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "station.db"
     engine = make_engine(str(path))
     migrate.upgrade(engine)
-    services = Services.build(engine, FakeClock())
+    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
     setup = Actor(None, "test-setup", Role.ADMIN)
+    services.keys.establish(setup)
     services.settings.initialise(setup, "TFT")
     # A fixed seed with rate 0 keeps random selection out of tests that do not ask for it.
     services.settings.update(setup, {"random_seed": "test-seed", "random_rate_bp": 0})
@@ -53,7 +54,7 @@ def desk(db_path: Path, station_template: Path) -> Iterator[Desk]:
     target.close()
     engine = make_engine(str(db_path))
     clock = FakeClock()
-    services = Services.build(engine, clock)
+    services = Services.build(engine, clock, TEST_IDENTITY)
     actors = {
         u.username: Actor(u.id, u.username, u.role, u.full_name) for u in services.accounts.list()
     }

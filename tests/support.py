@@ -1,14 +1,27 @@
 """Helpers shared by tests (importable as tests.support)."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.services import desk_key
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 
 PASSWORD = "correct horse battery"
+
+
+def fixed_key(label: str) -> desk_key.DeskKey:
+    """A key made from its label: the same in every test process (never used outside tests)."""
+    return desk_key.from_private(hashlib.sha256(label.encode()).digest(), f"test {label}")
+
+
+# The desk every test station is enrolled with, and the roots it trusts: one object for the
+# whole session, so stations copied from the template and child processes agree.
+TEST_DESK_KEY = fixed_key("desk")
+TEST_IDENTITY = desk_key.DeskIdentity.in_memory(TEST_DESK_KEY)
 
 # A steel truck weighed at registration, 1,000 kg under the limit: green, releasable at once.
 WEIGHED_ROAD = RegistrationInput(

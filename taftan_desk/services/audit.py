@@ -9,13 +9,17 @@ is exposed here for that purpose.
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlmodel import Session, select
+
+if TYPE_CHECKING:
+    from taftan_desk.services.desk_key import DeskKey
 
 from taftan_desk.db.models import AuditEvent, AuditHead
 
@@ -56,6 +60,14 @@ def event_hash(
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+SIGNATURE_FORMAT = "taftan-event-sig-1"
+
+
+def signed_text(digest: str) -> bytes:
+    """What a desk signs for an event: its hash, which covers the event and all before it."""
+    return f"{SIGNATURE_FORMAT}\n{digest}".encode()
+
+
 _EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
 _HEAD = AuditHead.__table__  # type: ignore[attr-defined]
 _READ_HEAD = sa.select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1)
@@ -84,9 +96,10 @@ def append(
     entity: str,
     entity_id: str,
     data: dict[str, object],
+    signer: "DeskKey",
 ) -> int:
-    """Append one event in the caller's transaction; returns its id. Core statements, not
-    ORM objects: this runs inside every change the desk makes."""
+    """Append one event in the caller's transaction, signed by the writing desk; returns its
+    id. Core statements, not ORM objects: this runs inside every change the desk makes."""
     at = at.astimezone(UTC)
     head = conn.execute(_LOCK_HEAD).first()
     if head is None:
@@ -111,10 +124,15 @@ def append(
             "data_json": data_json,
             "prev_hash": prev_hash,
             "hash": digest,
+            "key_id": signer.key_id,
+            "signature": signer.sign(signed_text(digest)),
         },
     )
     conn.execute(_MOVE_HEAD, {"new_id": event_id, "new_hash": digest})
     return event_id
+
+
+MAX_PROBLEMS = 1_000  # a wholesale forgery is reported by its first thousand findings
 
 
 @dataclass
@@ -123,12 +141,23 @@ class ChainReport:
     head_id: int = 0
     head_hash: str = GENESIS
     problems: list[str] = field(default_factory=list)
+    more_problems: int = 0
+    # Events written before desks signed them (schema 0002): only ever a prefix of the log.
+    unsigned_before_signing: int = 0
     # Digest of the last audited snapshot of each record, for comparing with live rows.
     last_snapshots: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    # The hash at each position asked for (anchors), as the log holds it now.
+    hashes_at: dict[int, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def problem(self, text: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+        else:
+            self.more_problems += 1
 
 
 def snapshot_digest(snapshot: object) -> bytes:
@@ -137,18 +166,28 @@ def snapshot_digest(snapshot: object) -> bytes:
     return hashlib.sha256(canonical(snapshot).encode()).digest()
 
 
-def verify(session: Session, *, batch: int = 5_000) -> ChainReport:
-    """Recompute the whole chain; report edits, deletions, reordering and a head mismatch."""
+def verify(
+    session: Session,
+    keys: Mapping[str, bytes],
+    *,
+    positions: Iterable[int] = (),
+    batch: int = 5_000,
+) -> ChainReport:
+    """Recompute the whole chain; report edits, deletions, reordering, a head mismatch, and
+    events not signed by a desk key in `keys` (the certified ones). An unsigned event is
+    accepted only before the first signed one (written before desks signed events)."""
     report = ChainReport()
+    wanted = set(positions)
+    signatures = _Signatures(keys)
     prev_hash, prev_id = GENESIS, 0
     for event in _stream(session, batch):
         report.events += 1
         if event.id != prev_id + 1:
-            report.problems.append(
+            report.problem(
                 f"Events {prev_id + 1} to {event.id - 1} are missing (deleted from the log)."
             )
         if event.prev_hash != prev_hash:
-            report.problems.append(
+            report.problem(
                 f"Event {event.id} does not follow event {prev_id}: the chain was cut or reordered."
             )
         expected = event_hash(
@@ -163,26 +202,68 @@ def verify(session: Session, *, batch: int = 5_000) -> ChainReport:
             event.data_json,
         )
         if expected != event.hash:
-            report.problems.append(
+            report.problem(
                 f"Event {event.id} ({event.action} {event.entity} "
                 f"{event.entity_id}) was altered after it was written."
             )
+        signatures.check(report, event)
         try:
             data = json.loads(event.data_json)
         except ValueError:
-            report.problems.append(f"Event {event.id} holds unreadable data (not JSON).")
+            report.problem(f"Event {event.id} holds unreadable data (not JSON).")
             data = {}
         if isinstance(data, dict):
             _remember(report, event.entity, event.entity_id, data)
+        if event.id in wanted:
+            report.hashes_at[event.id] = event.hash
         prev_hash, prev_id = event.hash, event.id or 0
     head = session.get(AuditHead, 1)
     report.head_id, report.head_hash = prev_id, prev_hash
     if head is not None and (head.last_event_id != prev_id or head.last_hash != prev_hash):
-        report.problems.append(
+        report.problem(
             f"The log ends at event {prev_id} but its head records event "
             f"{head.last_event_id}: events were removed from the end."
         )
     return report
+
+
+class _Signatures:
+    """Checks each event's signature against the certified desk keys, keeping one parsed
+    public key per desk."""
+
+    def __init__(self, keys: Mapping[str, bytes]) -> None:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+        self._keys = {k: Ed25519PublicKey.from_public_bytes(v) for k, v in keys.items()}
+        self._signed_seen = False
+
+    def check(self, report: ChainReport, event: AuditEvent) -> None:
+        from cryptography.exceptions import InvalidSignature
+
+        if event.signature is None and event.key_id is None:
+            if self._signed_seen:
+                report.problem(
+                    f"Event {event.id} ({event.action}) is not signed by any desk: it was "
+                    "written behind the desks' back."
+                )
+            else:
+                report.unsigned_before_signing += 1
+            return
+        self._signed_seen = True
+        key = self._keys.get(event.key_id or "")
+        if key is None:
+            report.problem(
+                f"Event {event.id} ({event.action}) is signed with key {event.key_id!r}, "
+                "which the station root never certified."
+            )
+            return
+        try:
+            key.verify(bytes.fromhex(event.signature or ""), signed_text(event.hash))
+        except (InvalidSignature, ValueError):
+            report.problem(
+                f"Event {event.id} ({event.action}) does not carry its desk's signature: "
+                "it was written or re-chained outside a desk."
+            )
 
 
 def _stream(session: Session, batch: int) -> Iterator[AuditEvent]:

@@ -1,16 +1,17 @@
 """The services of one database, built once by the composition root."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
 from taftan_desk.services.accounts import AccountService
+from taftan_desk.services.anchors import AnchorService
 from taftan_desk.services.crossings import CrossingService
 from taftan_desk.services.database import Clock, Database, utc_now
-from taftan_desk.services.desk_key import DeskKey, ephemeral
+from taftan_desk.services.desk_key import DeskIdentity
 from taftan_desk.services.health import HealthService
 from taftan_desk.services.inspections import InspectionService
+from taftan_desk.services.keys import KeyService
 from taftan_desk.services.printed_documents import PrintedDocumentService
 from taftan_desk.services.queries import QueryService
 from taftan_desk.services.settings_service import SettingsService
@@ -26,17 +27,19 @@ class Services:
     queries: QueryService
     health: HealthService
     documents: PrintedDocumentService
+    keys: KeyService
+    anchors: AnchorService
 
     @classmethod
     def build(
         cls,
         engine: Engine,
         clock: Clock = utc_now,
-        desk_key: Callable[[], DeskKey] = ephemeral,
+        identity: DeskIdentity | None = None,
     ) -> "Services":
-        """`desk_key` gives the key that signs the slips this desk prints, when the first is
-        printed; by default (tests, benchmarks) a key that lasts as long as the process."""
-        db = Database(engine, clock)
+        """`identity`: the desk's key (read when first needed) and the station roots it
+        trusts; by default (tests, benchmarks) a key that lasts as long as the process."""
+        db = Database(engine, clock, identity)
         return cls(
             db,
             AccountService(db),
@@ -45,5 +48,7 @@ class Services:
             InspectionService(db),
             QueryService(db),
             HealthService(db),
-            PrintedDocumentService(db, desk_key),
+            PrintedDocumentService(db),
+            KeyService(db),
+            AnchorService(db),
         )

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
@@ -20,6 +21,9 @@ from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.roles import require as require_permission
 from taftan_desk.db.engine import writer
 from taftan_desk.services import audit
+
+if TYPE_CHECKING:
+    from taftan_desk.services.desk_key import DeskIdentity, DeskKey
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +55,11 @@ class Unit:
     """What a use-case gets inside its transaction: the connection, and an ORM session on the
     same connection made only when a use-case asks for it (the hot paths use Core)."""
 
-    def __init__(self, conn: Connection, actor: Actor, now: datetime) -> None:
+    def __init__(self, conn: Connection, actor: Actor, now: datetime, signer: "DeskKey") -> None:
         self.conn = conn
         self.actor = actor
         self.now = now
+        self.signer = signer
         self._session: Session | None = None
 
     @property
@@ -75,6 +80,7 @@ class Unit:
             entity=entity,
             entity_id=str(entity_id),
             data=data,
+            signer=self.signer,
         )
 
     def flush(self) -> None:
@@ -87,12 +93,22 @@ class Unit:
 
 
 class Database:
-    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, engine: Engine, clock: Clock = utc_now, identity: "DeskIdentity | None" = None
+    ) -> None:
+        from taftan_desk.services.desk_key import DeskIdentity
+
         self.engine = engine
         self.writer_engine = writer(engine)
         self.clock = clock
+        # The desk key that signs every event written here, and the roots it trusts.
+        self.identity = identity or DeskIdentity.in_memory()
         # Signs supervisors' approvals; never stored, so approvals die with the process.
         self.approval_key = secrets.token_bytes(32)
+        self._enrolled = False
+
+    def forget_enrolment(self) -> None:
+        self._enrolled = False
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -100,13 +116,18 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self, actor: Actor) -> Iterator[Unit]:
-        """One transaction: commits when the block ends, rolls back on any error."""
+    def write(self, actor: Actor, *, enrolling: bool = False) -> Iterator[Unit]:
+        """One transaction: commits when the block ends, rolls back on any error. Only a
+        desk whose key the station certified may write (`enrolling`: the transaction that
+        certifies it)."""
+        signer = self.identity.key
         with storage_errors(), self.writer_engine.connect() as conn:
             transaction = conn.begin()
-            unit = Unit(conn, actor, self.clock())
+            unit = Unit(conn, actor, self.clock(), signer)
             try:
                 _confirm_actor(conn, actor)
+                if not enrolling:
+                    self._confirm_enrolled(conn, signer.key_id)
                 yield unit
                 unit.flush()
                 transaction.commit()
@@ -122,7 +143,21 @@ class Database:
             finally:
                 unit.close()
 
+    def _confirm_enrolled(self, conn: Connection, key_id: str) -> None:
+        if self._enrolled:
+            return
+        if conn.execute(_ENROLLED, {"key_id": key_id}).first() is None:
+            from taftan_desk.services.keys import NotEnrolled
 
+            raise NotEnrolled(
+                f"This desk (key {key_id}) is not enrolled in the station, so it cannot "
+                "record anything. The administrator enrols it with `taftan-desk desk enrol "
+                "--root-key FILE` (or `taftan-desk init` on a new station)."
+            )
+        self._enrolled = True
+
+
+_ENROLLED = text("SELECT 1 FROM key_certificates WHERE key_id = :key_id LIMIT 1")
 _ACCOUNT = text("SELECT role, active FROM users WHERE id = :id")
 
 

@@ -74,6 +74,7 @@ def run_demo(
 ) -> DemoReport:
     rng = random.Random(seed)
     setup = Actor(None, "demo", Role.ADMIN)
+    services.keys.establish(setup)
     services.settings.initialise(setup)
     settings = services.settings.current()
     if not settings.demo_station and services.queries.has_crossings():
@@ -86,7 +87,7 @@ def run_demo(
     users = _ensure_users(services, setup)
     passwords = {name: note for name, _, _, note in users if not note.startswith("(")}
     clock = _Clock(datetime.now(settings.zone))
-    demo = Services.build(services.db.engine, clock)
+    demo = Services.build(services.db.engine, clock, services.db.identity)
     actors = {name: _login(services.db, name) for name, _, _ in DEMO_USERS}
     officers = [actors["officer1"], actors["officer2"]]
     # Approvals are signed with the supervisors' passwords, as at a real desk; supervisors

@@ -1,7 +1,7 @@
 """`taftan-desk check`: storage integrity, schema at head, audit chain intact, and live
 records equal to their last audited state (an attacker may edit records and leave the log)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -24,7 +24,9 @@ from taftan_desk.db.models import (
     StationSetting,
     User,
 )
-from taftan_desk.services import audit
+from taftan_desk.services import audit, keys, settings_service
+from taftan_desk.services.anchors import Anchor
+from taftan_desk.services.anchors import findings as anchor_findings
 from taftan_desk.services.database import Database, storage_errors
 
 # Every table that holds evidence, with the entity name its audit events use and its key.
@@ -71,7 +73,9 @@ class HealthService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def check(self) -> HealthReport:
+    def check(self, anchors: Sequence[tuple[str, Anchor]] = ()) -> HealthReport:
+        """Every check; `anchors` (source, anchor) are heads kept outside the database that
+        the log must still contain."""
         report = HealthReport()
         report.lines.append(self._integrity())
         at_head = self._schema()
@@ -85,13 +89,14 @@ class HealthService:
         if not is_sqlite(engine):
             engine = engine.execution_options(isolation_level="REPEATABLE READ")
         with storage_errors(), Session(engine) as session:
-            chain = audit.verify(session)
-            detail = (
-                f"{chain.events:,} events, head {chain.head_hash[:16]}…"
-                if chain.ok
-                else " ".join(chain.problems[:20])
-            )
-            report.lines.append(CheckLine("audit chain", chain.ok, detail))
+            key_report = keys.key_report(session.connection(), self.db.identity.trust.roots())
+            report.lines.append(_keys_line(key_report))
+            positions = [anchor.position for _, anchor in anchors]
+            chain = audit.verify(session, key_report.trusted, positions=positions)
+            report.lines.append(_chain_line(chain))
+            if anchors:
+                station = settings_service.load(session).station_code
+                report.lines.append(_anchors_line(anchors, chain, key_report.trusted, station))
             report.lines.append(self._records_match(session, chain))
         return report
 
@@ -152,6 +157,49 @@ class HealthService:
             more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
             return CheckLine("records vs audit", False, shown + more)
         return CheckLine("records vs audit", True, f"{checked:,} records match their audit trail")
+
+
+def _anchors_line(
+    anchors: Sequence[tuple[str, Anchor]],
+    chain: audit.ChainReport,
+    trusted: dict[str, bytes],
+    station: str,
+) -> CheckLine:
+    problems = [
+        problem
+        for source, anchor in anchors
+        for problem in anchor_findings(anchor, source, chain, trusted, station)
+    ]
+    if problems:
+        return CheckLine("anchors", False, "; ".join(problems[:10]))
+    newest = f"{max(anchor.at for _, anchor in anchors):%Y-%m-%d %H:%M} UTC"
+    detail = f"the log contains all {len(anchors)} anchored head(s), the newest of {newest}"
+    return CheckLine("anchors", True, detail)
+
+
+def _keys_line(report: keys.KeyReport) -> CheckLine:
+    if report.problems:
+        return CheckLine("station keys", False, "; ".join(report.problems[:10]))
+    return CheckLine(
+        "station keys",
+        True,
+        f"root {', '.join(report.roots)} pinned here; {len(report.trusted)} desk key(s) certified",
+    )
+
+
+def _chain_line(chain: audit.ChainReport) -> CheckLine:
+    if not chain.ok:
+        more = chain.more_problems + max(0, len(chain.problems) - 20)
+        tail = f" (and {more:,} more)" if more else ""
+        return CheckLine("audit chain", False, " ".join(chain.problems[:20]) + tail)
+    legacy = (
+        f"; the first {chain.unsigned_before_signing:,} were written before desks signed events"
+        if chain.unsigned_before_signing
+        else ""
+    )
+    head = chain.head_hash[:16]
+    detail = f"{chain.events:,} events, signed by certified desks{legacy}; head {head}…"
+    return CheckLine("audit chain", True, detail)
 
 
 def _snapshots(

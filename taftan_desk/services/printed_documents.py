@@ -6,8 +6,6 @@ transaction as the audit event. The gate compares a slip with these records.
 """
 
 import dataclasses
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,11 +25,11 @@ from taftan_desk.db.models import (
     StationKey,
     User,
 )
-from taftan_desk.services import approvals, audit, settings_service
+from taftan_desk.services import approvals, audit, keys, settings_service
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load
-from taftan_desk.services.database import Actor, Database, Unit
+from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.desk_key import DeskKey
 from taftan_desk.services.views import CrossingView, PrintContext
 
@@ -113,14 +111,13 @@ class SlipCheck:
 
 
 class PrintedDocumentService:
-    def __init__(self, db: Database, key_source: Callable[[], DeskKey]) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self._key_source = key_source
 
-    @functools.cached_property
+    @property
     def key(self) -> DeskKey:
-        """The desk's signing key, read (or made) at the first print, not at every start."""
-        return self._key_source()
+        """The desk's signing key (certified by the station root), read at first use."""
+        return self.db.identity.key
 
     def issue(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
         """Record, number, sign and audit one print; the document to draw comes back."""
@@ -129,7 +126,6 @@ class PrintedDocumentService:
             session = unit.session
             row = load(session, crossing_id, lock=True)
             draft = _draft(session, row, kind, size, actor, unit.now)
-            self._register_key(unit)
             record = draft.record
             claim = slip_payload.SlipClaim(
                 station_code=draft.crossing.station_code,
@@ -237,8 +233,12 @@ class PrintedDocumentService:
         same text."""
         text = slip_payload.normalise(scanned)
         with self.db.read() as session:
-            keys = public_keys if public_keys is not None else _public_keys(session)
-            verdict = slip_payload.verify(text, keys)
+            trusted = (
+                public_keys
+                if public_keys is not None
+                else _public_keys(session, self.db.identity.trust.roots())
+            )
+            verdict = slip_payload.verify(text, trusted)
             if not verdict.genuine:
                 return SlipCheck(verdict, None, 0)
             found = _records(
@@ -255,25 +255,11 @@ class PrintedDocumentService:
             return SlipCheck(verdict, found[0], copies)
 
     def station_keys(self) -> list[StationKey]:
+        """The desk keys a checkpoint may trust: those the station root certified."""
         with self.db.read() as session:
-            return list(session.exec(select(StationKey).order_by(StationKey.registered_at)))
-
-    def _register_key(self, unit: Unit) -> None:
-        """The first print of a desk puts its public key on the station's list."""
-        if unit.session.get(StationKey, self.key.key_id) is not None:
-            return
-        key = StationKey(
-            key_id=self.key.key_id,
-            public_key=self.key.public.hex(),
-            desk=self.key.desk[:120],
-            registered_at=unit.now,
-            registered_by=unit.actor.user_id,
-        )
-        unit.session.add(key)
-        unit.session.flush()
-        unit.audit(
-            "station_key_registered", "station_key", key.key_id, {"after": row_snapshot(key)}
-        )
+            trusted = _public_keys(session, self.db.identity.trust.roots())
+            rows = session.exec(select(StationKey).order_by(StationKey.registered_at))
+            return [row for row in rows if row.key_id in trusted]
 
 
 def _check_request(actor: Actor, kind: str, size: str) -> None:
@@ -359,9 +345,10 @@ def _next_copy(session: Session, crossing_id: int, kind: str) -> int:
     return (last or 0) + 1
 
 
-def _public_keys(session: Session) -> dict[str, bytes]:
-    rows = session.execute(sa.select(StationKey.key_id, StationKey.public_key))
-    return {key_id: bytes.fromhex(public) for key_id, public in rows}
+def _public_keys(session: Session, pinned: dict[str, bytes]) -> dict[str, bytes]:
+    """Desk keys certified by a station root this desk trusts; a key row written into the
+    database by anyone else is not among them."""
+    return keys.key_report(session.connection(), pinned).trusted
 
 
 def _records(session: Session, condition) -> list[PrintRecord]:  # type: ignore[no-untyped-def]

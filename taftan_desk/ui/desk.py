@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from taftan_desk import __version__
@@ -46,8 +46,10 @@ def run(load: Callable[[], "Services"]) -> int:
         login.hide()
         from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
 
-        if SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
+        setup = SetupDialog(services)
+        if setup.exec() != QDialog.DialogCode.Accepted:
             return 0
+        _tell_where_the_root_key_is(setup)
     login.attach(services.accounts, services.settings.current())
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
@@ -79,3 +81,20 @@ def _install_excepthook() -> None:
         )
 
     sys.excepthook = hook
+
+
+def _tell_where_the_root_key_is(setup) -> None:  # type: ignore[no-untyped-def]
+    """The station root key is made once, at set-up: the administrator must take it away."""
+    made = setup.established
+    if made is None or made.root_key_file is None or not made.created:
+        return
+    QMessageBox.information(
+        None,
+        QCoreApplication.translate("Desk", "Station root key — Taftan Desk"),
+        QCoreApplication.translate(
+            "Desk",
+            "The station root key was saved to:\n{path}\n\nCopy it to removable media, keep "
+            "it locked away and delete it from this desk. It is needed only to enrol another "
+            "desk; anyone who holds it can enrol one.",
+        ).format(path=made.root_key_file),
+    )

@@ -24,6 +24,8 @@ from taftan_desk import __version__
 from taftan_desk.core import containers
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
+from taftan_desk.services.desk_key import DeskIdentity
+from tests.support import TEST_IDENTITY
 
 KARACHI = ZoneInfo("Asia/Karachi")
 FIELDS = [
@@ -83,6 +85,19 @@ def run(
         env=env or _env(home),
         timeout=120,
     )
+
+
+def identity_of(home: Path) -> DeskIdentity:
+    """The desk keys and trusted roots the command line keeps under `home`."""
+    return DeskIdentity.on_disk(home / "data" / "taftan-desk")
+
+
+def trust_test_stations(home: Path) -> None:
+    """Let the command line under `home` trust the roots of stations the tests built
+    in-process (the `desk` fixture), as an enrolled checkpoint would."""
+    trust = identity_of(home).trust
+    for public in TEST_IDENTITY.trust.roots().values():
+        trust.pin(public, "test station")
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], code: int) -> str:
@@ -269,7 +284,7 @@ def test_user_accounts(home: Path, tmp_path: Path) -> None:
     # The piped password is the one stored (and the refused ones were not).
     engine = make_engine(str(db))
     try:
-        services = Services.build(engine)
+        services = Services.build(engine, identity=identity_of(home))
         actor = services.accounts.authenticate("bilal", "officer-pw-1")
         assert (actor.username, actor.role.value) == ("bilal", "officer")
     finally:
@@ -308,7 +323,9 @@ def _demo_accounts(stdout: str) -> dict[str, tuple[str, str]]:
     return accounts
 
 
-def test_demo_reports_traffic_and_prints_accounts_with_passwords(demo: Demo, tmp_path) -> None:
+def test_demo_reports_traffic_and_prints_accounts_with_passwords(
+    home: Path, demo: Demo, tmp_path: Path
+) -> None:
     assert "Wrote 80 crossings over 2 day(s)" in demo.stdout
     accounts = _demo_accounts(demo.stdout)
     assert {name: role for name, (role, _) in accounts.items()} == {
@@ -325,7 +342,8 @@ def test_demo_reports_traffic_and_prints_accounts_with_passwords(demo: Demo, tmp
     copy = backup_copy(demo.path, tmp_path / "login.db")
     engine = make_engine(str(copy))
     try:
-        actor = Services.build(engine).accounts.authenticate("officer1", accounts["officer1"][1])
+        services = Services.build(engine, identity=identity_of(home))
+        actor = services.accounts.authenticate("officer1", accounts["officer1"][1])
         assert actor.username == "officer1"
     finally:
         engine.dispose()
@@ -337,7 +355,7 @@ def test_check_passes_on_the_demo_station(home: Path, demo: Demo) -> None:
     lines = result.stdout.splitlines()
     assert lines[-1] == "All checks passed."
     names = [line.split(":")[0].split(None, 1)[1] for line in lines[:-1]]
-    assert names == ["storage", "schema", "audit chain", "records vs audit"]
+    assert names == ["storage", "schema", "station keys", "audit chain", "records vs audit"]
     assert all(line.startswith("OK") for line in lines[:-1])
 
 

@@ -8,15 +8,18 @@ import pytest
 
 from taftan_desk.core import slip_payload
 from taftan_desk.services.approvals import Permit
-from tests.cli.test_cli import run
+from tests.cli.test_cli import run, trust_test_stations
 from tests.support import PASSWORD, WEIGHED_ROAD, Desk
 
 FRAMINGS = ["{}", "{}\r", "{}\n", "{}\r\n", "\n{}\r\n", "{}\t", " {} "]
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("home")
+@pytest.fixture
+def home(tmp_path_factory: pytest.TempPathFactory, desk: Desk) -> Path:
+    """A checkpoint's command line that trusts the test station's root."""
+    folder = tmp_path_factory.mktemp("home")
+    trust_test_stations(folder)
+    return folder
 
 
 def _released(desk: Desk) -> int:

@@ -89,15 +89,33 @@ def test_refusals_are_one_clear_line(home: Path, station: Path, tmp_path: Path) 
     assert not out.exists()
 
 
-def test_the_desk_key_is_made_by_the_first_print_only(station: Path, tmp_path: Path) -> None:
-    home = tmp_path / "fresh-home"
-    home.mkdir()
+def test_a_new_desk_must_be_enrolled_with_the_root_key_before_it_records(
+    home: Path, station: Path, tmp_path: Path
+) -> None:
+    """Another machine can read the station, but it writes and prints nothing until the
+    administrator enrols it with the station root key from `init`."""
+    fresh = tmp_path / "fresh-home"
+    fresh.mkdir()
     db = backup_copy(station, tmp_path / "station.db")
-    key_file = home / "data" / "taftan-desk" / "desk-signing-key"
-    assert run(home, "entries", db=db).returncode == 0
-    assert run(home, "check", db=db).returncode == 0
-    assert not key_file.exists()  # listing and checking never touch the signing key
-    entry = _entry_with(home, db, "released")
-    printed = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "a.pdf", db=db)
+    key_file = fresh / "data" / "taftan-desk" / "desk-signing-key"
+    assert run(fresh, "entries", db=db).returncode == 0
+    assert not key_file.exists()  # listing never touches the signing key
+    untrusted = run(fresh, "check", db=db)
+    assert untrusted.returncode == 1 and "trusts no station root key" in untrusted.stdout
+    entry = _entry_with(fresh, db, "released")
+    out = tmp_path / "a.pdf"
+    refused = run(fresh, "slip", entry, "--kind", "clearance", "--out", out, db=db)
+    assert "is not enrolled in the station" in assert_clean_error(refused, 2)
+    assert not out.exists()
+    root_key = home / "data" / "taftan-desk" / "station-root-key"
+    enrolled = run(fresh, "desk", "enrol", "--root-key", root_key, db=db)
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert "is enrolled in the station" in enrolled.stdout
+    printed = run(fresh, "slip", entry, "--kind", "clearance", "--out", out, db=db)
     assert printed.returncode == 0, printed.stderr
     assert key_file.stat().st_mode & 0o777 == 0o600
+    assert run(fresh, "check", db=db).returncode == 0
+    wrong = tmp_path / "not-the-root"
+    wrong.write_text(key_file.read_text())
+    other = run(home, "desk", "enrol", "--root-key", wrong, db=db)
+    assert "not this station's root key" in assert_clean_error(other, 2)

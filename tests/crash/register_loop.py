@@ -16,11 +16,16 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from taftan_desk.core import containers
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
+
+# Run as a script: the repository root makes the tests' shared desk identity importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.support import TEST_IDENTITY  # noqa: E402
 
 _CATEGORIES = (
     ("in", "steel", "72083900"),
@@ -64,7 +69,7 @@ def main() -> int:
     args = parser.parse_args()
 
     password = sys.stdin.readline().rstrip("\n")
-    services = Services.build(make_engine(args.db))
+    services = Services.build(make_engine(args.db), identity=TEST_IDENTITY)
     officer = services.accounts.authenticate(args.username, password)
     print("READY", flush=True)
     if args.wait_go and sys.stdin.readline().strip() != "GO":

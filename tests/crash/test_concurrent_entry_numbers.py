@@ -12,7 +12,7 @@ from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from tests.crash.crash_support import Registrar
-from tests.support import Desk
+from tests.support import TEST_IDENTITY, Desk
 
 PER_PROCESS = 40
 PASSWORD = "concurrent-test-password"
@@ -72,7 +72,7 @@ def test_concurrent_desks_never_share_an_entry_number(desk: Desk) -> None:
 
     engine = make_engine(str(desk.path))
     try:
-        report = Services.build(engine).health.check()
+        report = Services.build(engine, identity=TEST_IDENTITY).health.check()
         assert report.ok, report.render()
     finally:
         engine.dispose()

@@ -19,7 +19,7 @@ from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from tests.crash.crash_support import Registrar
-from tests.support import Desk
+from tests.support import TEST_IDENTITY, Desk
 
 KILLS = 25
 MAX_COMMITS_BEFORE_KILL = 15
@@ -84,7 +84,7 @@ def test_sigkill_while_registering_loses_no_confirmed_crossing(desk: Desk) -> No
 
     engine = make_engine(str(desk.path))
     try:
-        report = Services.build(engine).health.check()
+        report = Services.build(engine, identity=TEST_IDENTITY).health.check()
         assert report.ok, report.render()
     finally:
         engine.dispose()

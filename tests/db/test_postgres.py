@@ -16,7 +16,7 @@ from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
-from tests.support import PASSWORD, FakeClock
+from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
 
 FORM = RegistrationInput(
     direction="in",
@@ -40,8 +40,9 @@ def pg_engine(pg_url: str) -> Engine:
 
 @pytest.fixture(scope="module")
 def station(pg_engine: Engine) -> tuple[Services, Actor]:
-    services = Services.build(pg_engine, FakeClock())
+    services = Services.build(pg_engine, FakeClock(), TEST_IDENTITY)
     setup = Actor(None, "test-setup", Role.ADMIN)
+    services.keys.establish(setup)
     services.settings.initialise(setup, "TFT")
     services.settings.update(setup, {"random_rate_bp": 0})
     services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
@@ -90,7 +91,7 @@ def test_desks_registering_at_once_get_distinct_numbers_and_one_chain(
     lock = threading.Lock()
 
     def desk() -> None:
-        services = Services.build(make_engine(pg_url), FakeClock())
+        services = Services.build(make_engine(pg_url), FakeClock(), TEST_IDENTITY)
         try:
             for _ in range(15):
                 number = services.crossings.register(officer, FORM).crossing.entry_no

@@ -20,6 +20,7 @@ from taftan_desk.services.demo import run_demo
 from taftan_desk.services.printed_documents import IssuedDocument
 from taftan_desk.services.views import CrossingView
 from tests.documents.samples import decode, one_bit, pages, text_of
+from tests.support import TEST_IDENTITY
 
 DAY = date(2026, 11, 27)
 
@@ -29,7 +30,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     path: Path = tmp_path_factory.mktemp("demo") / "demo.db"
     engine = make_engine(str(path))
     migrate.upgrade(engine)
-    services = Services.build(engine)
+    services = Services.build(engine, identity=TEST_IDENTITY)
     run_demo(services, days=1, per_day=50, seed=6346, today=DAY)
     # The channel draw uses the station's own random seed, so a demo day may end with no held
     # crossing: hold one, as an officer would, so every document has a crossing to show.

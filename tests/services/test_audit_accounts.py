@@ -15,7 +15,7 @@ from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
-from tests.support import PASSWORD, Desk
+from tests.support import PASSWORD, TEST_IDENTITY, Desk
 
 FORM = RegistrationInput(
     direction="out",
@@ -118,7 +118,7 @@ def test_storage_full_gives_a_clear_message_and_loses_nothing(desk: Desk) -> Non
         pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
-    full = Services.build(engine, desk.clock)
+    full = Services.build(engine, desk.clock, TEST_IDENTITY)
     long_form = RegistrationInput(**{**FORM.__dict__, "description": "x" * 300})
     with pytest.raises(StorageError, match="Storage is full"):
         for _ in range(200):
@@ -135,7 +135,7 @@ def test_login_and_lockout_survive_a_restart(desk: Desk) -> None:
             desk.services.accounts.authenticate("ali", "wrong password")
     with pytest.raises(AuthenticationFailed, match="Wrong"):
         desk.services.accounts.authenticate("ali", "wrong again")
-    restarted = Services.build(make_engine(str(desk.path)), desk.clock)
+    restarted = Services.build(make_engine(str(desk.path)), desk.clock, TEST_IDENTITY)
     with pytest.raises(AuthenticationFailed, match="locked"):
         restarted.accounts.authenticate("ali", PASSWORD)
     desk.clock.now += timedelta(minutes=16)

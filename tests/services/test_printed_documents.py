@@ -52,7 +52,8 @@ def test_a_clearance_slip_is_recorded_signed_and_audited(desk: Desk) -> None:
         "released",
     )
     assert claim.issued_at == issued.record.printed_at
-    assert _actions(desk)[-2:] == ["station_key_registered", "document_printed"]
+    assert _actions(desk)[-2:] == ["crossing_released", "document_printed"]
+    assert "station_root_created" in _actions(desk)  # the desk's key was enrolled at setup
     with desk.services.db.read() as session:
         head = session.execute(text("SELECT last_hash FROM audit_head")).scalar_one()
     audit_head = issued.context.audit_head or ""
@@ -78,7 +79,7 @@ def test_a_reprint_is_a_numbered_duplicate(desk: Desk) -> None:
     assert [r.copy_no for r in documents.records(crossing_id)] == [1, 2, 3, 1]
     assert "DUPLICATE 2" in documents.check(third.qr_text).summary
     assert "3 cop(ies)" in documents.check(third.qr_text).summary
-    assert _actions(desk).count("station_key_registered") == 1  # the key goes on the list once
+    assert _actions(desk).count("station_root_created") == 1  # keys enrolled once, at setup
 
 
 def test_no_clearance_slip_before_release_and_no_hold_notice_for_released_cargo(

@@ -9,7 +9,7 @@ from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
-from tests.support import PASSWORD, Desk, FakeClock, show_and_activate
+from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock, show_and_activate
 
 
 def _login(qtbot, desk: Desk) -> LoginDialog:  # type: ignore[no-untyped-def]
@@ -65,7 +65,7 @@ def test_enter_pressed_while_the_database_opens_signs_in_once_it_is_open(qtbot, 
 def test_first_launch_sets_up_the_station(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(str(tmp_path / "new.db"))
     migrate.upgrade(engine)
-    services = Services.build(engine, FakeClock())
+    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
     dialog = SetupDialog(services)
     qtbot.addWidget(dialog)
     show_and_activate(qtbot, dialog)
@@ -89,7 +89,7 @@ def test_first_launch_sets_up_the_station(qtbot, tmp_path: Path) -> None:  # typ
 def test_setup_points_at_the_field_in_error(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(str(tmp_path / "new.db"))
     migrate.upgrade(engine)
-    dialog = SetupDialog(Services.build(engine, FakeClock()))
+    dialog = SetupDialog(Services.build(engine, FakeClock(), TEST_IDENTITY))
     qtbot.addWidget(dialog)
     show_and_activate(qtbot, dialog)
     dialog.ui.station_code_edit.setText("T1")

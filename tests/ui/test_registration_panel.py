@@ -8,7 +8,7 @@ from sqlalchemy import text
 from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY
-from tests.support import Desk, show_and_activate
+from tests.support import TEST_IDENTITY, Desk, show_and_activate
 
 
 class KeyCounter:
@@ -147,7 +147,7 @@ def test_full_storage_is_said_plainly_and_the_form_is_kept(qtbot, desk: Desk) ->
         pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
-    full = Services.build(engine, desk.clock)
+    full = Services.build(engine, desk.clock, TEST_IDENTITY)
     window = MainWindow(full, desk.officer)
     qtbot.addWidget(window)
     panel = window.registration

@@ -8,6 +8,7 @@ from taftan_desk.core.roles import Role
 from taftan_desk.services.accounts import validate_password, validate_username
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
+from taftan_desk.services.keys import Establishment
 from taftan_desk.ui.dialogs.base import ServiceDialog
 from taftan_desk.ui.forms.ui_setup_dialog import Ui_SetupDialog
 
@@ -29,6 +30,7 @@ class SetupDialog(ServiceDialog):
         self.ui = Ui_SetupDialog()
         self.ui.setupUi(self)
         self._services = services
+        self.established: Establishment | None = None  # the station root key, once made
         self.ui.station_code_edit.setText(DEFAULTS.station_code)
         self.ui.station_name_edit.setText(DEFAULTS.station_name)
         self.ui.timezone_edit.setText(DEFAULTS.timezone)
@@ -49,6 +51,7 @@ class SetupDialog(ServiceDialog):
                 field="password_again",
             )
         setup = Actor(None, "first-launch-setup", Role.ADMIN)
+        self.established = self._services.keys.establish(setup)
         self._services.settings.initialise(setup, str(code), str(name), str(zone))
         self._services.accounts.add(
             setup, username, Role.ADMIN, password, ui.admin_full_name_edit.text()
