@@ -24,7 +24,7 @@ from taftan_desk.db.models import (
     StationSetting,
     User,
 )
-from taftan_desk.services import audit, keys, settings_service
+from taftan_desk.services import audit, integrity, keys, settings_service
 from taftan_desk.services.anchors import Anchor
 from taftan_desk.services.anchors import findings as anchor_findings
 from taftan_desk.services.database import Database, storage_errors
@@ -89,7 +89,12 @@ class HealthService:
         if not is_sqlite(engine):
             engine = engine.execution_options(isolation_level="REPEATABLE READ")
         with storage_errors(), Session(engine) as session:
-            key_report = keys.key_report(session.connection(), self.db.identity.trust.roots())
+            conn = session.connection()
+            report.lines.append(_line("guards", integrity.guard_problems(conn), _GUARDS_OK))
+            report.lines.append(
+                _line("entry numbers", integrity.entry_number_problems(conn), _NUMBERS_OK)
+            )
+            key_report = keys.key_report(conn, self.db.identity.trust.roots())
             report.lines.append(_keys_line(key_report))
             positions = [anchor.position for _, anchor in anchors]
             chain = audit.verify(session, key_report.trusted, positions=positions)
@@ -157,6 +162,17 @@ class HealthService:
             more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
             return CheckLine("records vs audit", False, shown + more)
         return CheckLine("records vs audit", True, f"{checked:,} records match their audit trail")
+
+
+_GUARDS_OK = "every trigger the migrations create is present, enabled and unchanged"
+_NUMBERS_OK = "each year's counter is at its highest number; no number is missing"
+
+
+def _line(name: str, problems: list[str], ok: str) -> CheckLine:
+    if problems:
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        return CheckLine(name, False, "; ".join(problems[:10]) + more)
+    return CheckLine(name, True, ok)
 
 
 def _anchors_line(

@@ -355,7 +355,15 @@ def test_check_passes_on_the_demo_station(home: Path, demo: Demo) -> None:
     lines = result.stdout.splitlines()
     assert lines[-1] == "All checks passed."
     names = [line.split(":")[0].split(None, 1)[1] for line in lines[:-1]]
-    assert names == ["storage", "schema", "station keys", "audit chain", "records vs audit"]
+    assert names == [
+        "storage",
+        "schema",
+        "guards",
+        "entry numbers",
+        "station keys",
+        "audit chain",
+        "records vs audit",
+    ]
     assert all(line.startswith("OK") for line in lines[:-1])
 
 

@@ -1,0 +1,69 @@
+"""The database guards the migrations create, as `check` expects to find them.
+
+Migrations are frozen history; this module states what the newest schema must hold, so that
+`check` can report a trigger that was dropped, disabled or altered. A test migrates fresh
+SQLite and PostgreSQL databases and compares them with this list, so the two cannot drift.
+"""
+
+# Rows written once and never changed, and rows that are never deleted.
+APPEND_ONLY = (
+    "audit_events",
+    "seals",
+    "inspections",
+    "approvals",
+    "station_keys",
+    "printed_documents",
+    "document_voids",
+    "key_certificates",
+    "crossing_holds",
+)
+NEVER_DELETED = ("crossings", "users")
+PG_FUNCTION = "taftan_refuse_change"
+PG_FUNCTION_BODY = """
+    BEGIN
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME IN ('crossings', 'users')
+           AND NOT (TG_TABLE_NAME = 'crossings' AND OLD.status IN ('released', 'refused')) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION '% on % refused: records are evidence', TG_OP, TG_TABLE_NAME;
+    END """
+
+# pg_trigger.tgtype bits
+_ROW, _BEFORE, _DELETE, _UPDATE, _TRUNCATE = 1, 2, 8, 16, 32
+
+
+def sqlite_triggers() -> dict[str, str]:
+    """Trigger name → its CREATE statement, whitespace collapsed."""
+    triggers = {}
+    for table in APPEND_ONLY:
+        for suffix, event in (("u", "UPDATE"), ("d", "DELETE")):
+            name = f"{table}_append_only_{suffix}"
+            triggers[name] = (
+                f"CREATE TRIGGER {name} BEFORE {event} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
+            )
+    for table in NEVER_DELETED:
+        name = f"{table}_no_delete"
+        triggers[name] = (
+            f"CREATE TRIGGER {name} BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} are never deleted'); END"
+        )
+    triggers["crossings_closed_u"] = (
+        "CREATE TRIGGER crossings_closed_u BEFORE UPDATE ON crossings "
+        "WHEN OLD.status IN ('released', 'refused') "
+        "BEGIN SELECT RAISE(ABORT, 'closed crossings change only by amendment'); END"
+    )
+    return triggers
+
+
+def pg_triggers() -> dict[str, tuple[str, int]]:
+    """Trigger name → (table, tgtype); every one calls PG_FUNCTION and must be enabled."""
+    triggers = {}
+    for table in APPEND_ONLY + NEVER_DELETED:
+        triggers[f"{table}_guard"] = (table, _ROW | _BEFORE | _DELETE | _UPDATE)
+        triggers[f"{table}_no_truncate"] = (table, _BEFORE | _TRUNCATE)
+    return triggers
+
+
+def collapse(sql: str) -> str:
+    return " ".join(sql.split())
