@@ -10,11 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import Connection, text
 
+from taftan_desk.core.errors import StorageError
+
 _BUMP = text(
     "INSERT INTO entry_counters (year, last_value) VALUES (:year, 1) "
     "ON CONFLICT (year) DO UPDATE SET last_value = entry_counters.last_value + 1 "
     "RETURNING last_value"
 )
+_ISSUED = text("SELECT 1 FROM crossings WHERE entry_no = :entry_no")
 MAX_PER_YEAR = 99_999_999
 
 
@@ -22,8 +25,17 @@ def allocate(conn: Connection, local_time: datetime) -> str:
     year = local_time.year
     value = conn.execute(_BUMP, {"year": year}).scalar_one()
     if value > MAX_PER_YEAR:
-        raise RuntimeError(f"entry numbers for {year} are exhausted")
-    return format_entry_no(year, value)
+        raise StorageError(
+            f"Entry numbers for {year} are exhausted. Nothing was saved: tell the administrator."
+        )
+    entry_no = format_entry_no(year, value)
+    if conn.execute(_ISSUED, {"entry_no": entry_no}).first() is not None:
+        raise StorageError(
+            f"The entry-number counter is behind the numbers already issued ({entry_no} "
+            "exists): the database was changed outside the desk. Nothing was saved; ask the "
+            "administrator to run `taftan-desk check`."
+        )
+    return entry_no
 
 
 def format_entry_no(year: int, sequence: int) -> str:
