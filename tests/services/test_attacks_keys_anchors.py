@@ -235,3 +235,40 @@ def test_an_edited_or_foreign_anchor_is_not_evidence(desk: Desk, tmp_path: Path)
     )
     with pytest.raises(Exception, match="not an anchor file"):
         parse("{}", "empty.json")
+
+
+def test_an_event_rehashed_on_its_own_breaks_the_link_to_the_next(desk: Desk) -> None:
+    """An insider with a desk key edits one event and re-signs it: its own hash and
+    signature are right again, but the next event still points at the old hash."""
+    for _ in range(2):
+        desk.services.crossings.register(desk.officer, WEIGHED_ROAD)
+    conn = _connect(desk)
+    row = conn.execute(
+        "SELECT prev_hash, at, actor_id, action, entity, entity_id, data_json "
+        "FROM audit_events WHERE id = 5"
+    ).fetchone()
+    prev, at, actor_id, action, entity, entity_id, data_json = row
+    instant = datetime.fromisoformat(at).replace(tzinfo=UTC)
+    digest = audit.event_hash(prev, 5, instant, actor_id, "someone else", action, entity,
+                              entity_id, data_json)  # fmt: skip
+    conn.execute(
+        "UPDATE audit_events SET actor_name = 'someone else', hash = ?, signature = ? WHERE id = 5",
+        (digest, TEST_DESK_KEY.sign(audit.signed_text(digest))),
+    )
+    conn.commit()
+    conn.close()
+    failure = _failures(desk)["audit chain"]
+    assert "Event 6 does not follow event 5" in failure
+    assert "Event 5" not in failure.replace("follow event 5", "")
+
+
+def test_a_broken_reference_fails_the_storage_check(desk: Desk) -> None:
+    conn = sqlite3.connect(desk.path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(
+        "INSERT INTO crossing_holds (crossing_id, action, at, reason) "
+        "VALUES (424242, 'lifted', '2026-11-27 10:00:00', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    assert "broken reference in crossing_holds" in _failures(desk)["storage"]
