@@ -155,13 +155,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--saves", type=int, default=100)
     args = parser.parse_args()
+    from bench_store import bench_identity
     from PySide6.QtWidgets import QApplication
 
     from taftan_desk.db.engine import make_engine
     from taftan_desk.services.container import Services
 
     app = QApplication.instance() or QApplication(sys.argv)
-    services = Services.build(make_engine(str(args.db)))
+    services = Services.build(make_engine(str(args.db)), identity=bench_identity(args.db))
     with services.db.read() as session:
         from sqlalchemy import text
 

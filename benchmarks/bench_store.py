@@ -50,9 +50,11 @@ from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
 from taftan_desk.db.migrate import upgrade
+from taftan_desk.services import desk_key
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import TRAFFIC_PROFILES
+from taftan_desk.services.desk_key import DeskIdentity, TrustStore
 
 T = TypeVar("T")
 SEED = 6346
@@ -143,11 +145,19 @@ def build(path: str, rows: int, queue: "multiprocessing.Queue[dict[str, float]]"
     queue.put(stages)
 
 
+def bench_identity(path: Path) -> DeskIdentity:
+    """The benchmark desk's key lives beside its database, so a reused database stays
+    enrolled; the root key is kept in memory only (nothing else is ever enrolled)."""
+    key_file = path.with_name(path.name + ".desk-key")
+    return DeskIdentity(lambda: desk_key.load_or_create(key_file, "benchmark desk"), TrustStore())
+
+
 def set_up_station(path: Path) -> tuple[int, ZoneInfo]:
     engine = make_engine(str(path))
     upgrade(engine)
-    services = Services.build(engine)
+    services = Services.build(engine, identity=bench_identity(path))
     setup = Actor(None, "bench", Role.ADMIN)
+    services.keys.establish(setup)
     services.settings.initialise(setup, STATION)
     names = {u.username: u.id for u in services.accounts.list()}
     if not names:
@@ -409,7 +419,7 @@ def measure_register_no_fsync(path: Path, samples: int) -> Timing:
     def _normal(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.execute("PRAGMA synchronous = NORMAL")
 
-    services = Services.build(engine)
+    services = Services.build(engine, identity=bench_identity(path))
     timed(register_calls(services, path, WARM_UP))
     result = timed(register_calls(services, path, samples))
     engine.dispose()
@@ -624,7 +634,7 @@ def parse_args() -> argparse.Namespace:
 
 def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
     engine = make_engine(str(path))
-    services = Services.build(engine)
+    services = Services.build(engine, identity=bench_identity(path))
     print_header(path, info)
     register = measure_register(services, path, args.samples)
     no_fsync = measure_register_no_fsync(path, args.samples)
