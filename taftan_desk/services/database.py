@@ -150,9 +150,9 @@ class Database:
             from taftan_desk.services.keys import NotEnrolled
 
             raise NotEnrolled(
-                f"This desk (key {key_id}) is not enrolled in the station, so it cannot "
-                "record anything. The administrator enrols it with `taftan-desk desk enrol "
-                "--root-key FILE` (or `taftan-desk init` on a new station)."
+                f"This desk (key {key_id}) is not enrolled in the station: it can record "
+                "nothing until the administrator enrols it with `taftan-desk desk enrol "
+                "--root-key FILE`."
             )
         self._enrolled = True
 

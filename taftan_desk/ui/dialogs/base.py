@@ -39,6 +39,7 @@ class ServiceDialog(QDialog):
     def show_problem(self, text: str, field: QWidget | None) -> None:
         self.ui.error_label.setText(text)  # type: ignore[attr-defined]
         self.ui.error_label.show()  # type: ignore[attr-defined]
+        self.adjustSize()  # a long message wraps onto more lines: grow to show them all
         if field is not None:
             field.setFocus()
 
