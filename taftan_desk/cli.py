@@ -146,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    # Bytes piped in that are not UTF-8 fail on reading (one clear line below), whatever the
+    # locale's default: surrogates would otherwise reach a password hash or a query.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="strict")
     try:
         if command == "container":
             if getattr(args, "container_command", None) != "check":
@@ -160,6 +164,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_FAIL)
     except DeskError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except UnicodeDecodeError:  # a password or a slip's code piped in as bytes
+        return _fail(
+            "standard input is not UTF-8 text: pipe the password or code as UTF-8 text",
+            EXIT_USAGE,
+        )
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_FAIL)
 

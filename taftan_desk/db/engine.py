@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
 from taftan_desk.core.errors import DeskError, StorageError
@@ -72,12 +72,8 @@ def _checked_url(text: str) -> str:
             f"{url.port} is not a port number (1 to 65535) in the database URL: {CHECK}."
         )
     if url.drivername == "postgresql":  # the psycopg driver is the one installed
-        return _render(url.set(drivername="postgresql+psycopg"))
+        return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     return text
-
-
-def _render(url: URL) -> str:
-    return url.render_as_string(hide_password=False)
 
 
 def _check_names(path: Path) -> None:
@@ -97,7 +93,7 @@ def _prepare_file(database: str, create: bool) -> None:
             if not parent.is_dir():
                 raise DatabaseLocationError(
                     f"A database cannot be kept under {parent}: it is a file, not a folder. "
-                    f"{CHECK[0].upper()}{CHECK[1:]}."
+                    "Check --db or TAFTAN_DESK_DB."
                 )
             break
     if path.is_dir():
