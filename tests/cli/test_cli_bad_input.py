@@ -603,3 +603,14 @@ def test_a_value_too_long_for_postgresql_is_not_called_an_unreadable_file(pg_url
     assert message.startswith("A value is longer than the database allows (")
     assert "Nothing was saved: shorten it and save again." in message
     assert "cannot be read" not in message
+
+
+def test_a_number_too_large_for_sqlite_is_said_in_words(desk) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's driver raises OverflowError before any SQL runs: still a storage message."""
+    from sqlalchemy import text
+
+    with (
+        pytest.raises(StorageError, match="A number is too large for the database"),
+        desk.services.db.write(desk.admin) as unit,
+    ):
+        unit.conn.execute(text("SELECT :x"), {"x": 10**20})
