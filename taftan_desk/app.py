@@ -48,10 +48,13 @@ def open_runtime(
     db_arg: str | None = None,
     *,
     upgrade: bool = False,
+    create: bool = True,
     clock: "Clock | None" = None,
     paths: AppPaths | None = None,
     root_key_file: "Path | None" = None,
 ) -> Runtime:
+    """The services over the chosen database. create=False: an SQLite file must exist
+    already (reading commands never leave an empty database where a path was mistyped)."""
     from taftan_desk.db import migrate
     from taftan_desk.db.engine import make_engine
     from taftan_desk.services.container import Services
@@ -59,7 +62,7 @@ def open_runtime(
 
     paths = paths or AppPaths.for_user()
     url = resolve_url(db_arg, paths)
-    engine = make_engine(url)
+    engine = make_engine(url, create=create)
     if upgrade:
         migrate.upgrade(engine, paths.backup_dir)
     from taftan_desk.services.desk_key import DeskIdentity
@@ -95,6 +98,7 @@ def load_desk(db_arg: str | None, paths: AppPaths) -> "Services":
     try:
         url = resolve_url(db_arg, paths)
         runtime = open_runtime(db_arg, upgrade=url.startswith("sqlite"), paths=paths)
+        migrate.refuse_newer(runtime.engine)
         if not migrate.is_at_head(runtime.engine):
             raise DeskError(
                 "The station database is not at this desk's version: ask the "

@@ -12,7 +12,7 @@ import json
 import logging
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
 from taftan_desk.core.roles import Role
+from taftan_desk.core.text import shown
 
 if TYPE_CHECKING:  # the database layers load only for commands that use them
     from taftan_desk.app import Runtime
@@ -84,8 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("numbers", nargs="+", metavar="NUMBER")
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo traffic")
-    demo.add_argument("--days", type=_positive, default=7)
-    demo.add_argument("--per-day", type=_positive, default=300)
+    demo.add_argument("--days", type=_positive(366), default=7)
+    demo.add_argument("--per-day", type=_positive(10_000), default=300)
     demo.add_argument("--seed", type=int, default=None)
 
     entries = sub.add_parser("entries", help="list crossings of a day or of a container")
@@ -127,14 +128,20 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+def _positive(maximum: int) -> Callable[[str], int]:
+    """A count from 1 to `maximum`: a demo of a million days would run for ever."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().lstrip("+")
+        if not (digits.isascii() and digits.lstrip("-").isdigit()):
+            raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a whole number")
+        if digits.startswith("-") or not digits.strip("0"):
+            raise argparse.ArgumentTypeError("must be 1 or more")
+        if len(digits.lstrip("0")) > len(str(maximum)) or int(digits) > maximum:
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}")
+        return int(digits)
+
+    return parse
 
 
 def _date(text: str) -> date:
@@ -145,13 +152,23 @@ def _date(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Bytes that are not UTF-8 arrive as lone surrogates; refused here, once, by name, so no
+    # command meets them in a query, a hash or a file name.
+    undecodable = _undecodable(arguments)
+    if undecodable is not None:
+        return _fail(undecodable, EXIT_USAGE)
+    args = _parser().parse_args(arguments)
     command = args.command or "gui"
     desk_log.configure(None, level=logging.WARNING, stderr=True)
     # Names, plates or numbers the terminal cannot show must not crash a report.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    # Bytes piped in that are not UTF-8 fail on reading (one clear line below), whatever the
+    # locale's default: surrogates would otherwise reach a password hash or a query.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="strict")
     try:
         if command == "container":
             if getattr(args, "container_command", None) != "check":
@@ -166,8 +183,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_FAIL)
     except DeskError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except UnicodeDecodeError:  # a password or a slip's code piped in as bytes
+        return _fail(
+            "standard input is not UTF-8 text: pipe the password or code as UTF-8 text",
+            EXIT_USAGE,
+        )
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_FAIL)
+
+
+def _undecodable(arguments: list[str]) -> str | None:
+    for index, argument in enumerate(arguments):
+        if not any("\ud800" <= ch <= "\udfff" for ch in argument):
+            continue
+        name, value = f"argument {index + 1}", argument
+        if argument.startswith("--") and "=" in argument:
+            option, value = argument.split("=", 1)
+            name = f"the value of {option}"
+        elif index and arguments[index - 1].startswith("-") and arguments[index - 1] != "--":
+            name = f"the value of {arguments[index - 1]}"
+        escaped = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return (
+            f"{name} ('{shown(escaped)}') holds bytes that are not UTF-8 text: retype it, "
+            "or set the terminal to UTF-8 (e.g. LANG=C.UTF-8)."
+        )
+    return None
 
 
 def _with_database(command: str, args: argparse.Namespace) -> int:
@@ -181,11 +221,17 @@ def _with_database(command: str, args: argparse.Namespace) -> int:
             return run_gui(args.db)
         if command == "slip" and not cli_slips.wants_database(args):
             return cli_slips.run_offline(args)
+        # Only these may create a database: any other command on a mistyped path says so
+        # instead of leaving an empty file there.
+        creates = command in ("init", "demo")
         runtime = open_runtime(
             args.db,
-            upgrade=command in ("init", "demo"),
+            upgrade=creates,
+            create=creates,
             root_key_file=getattr(args, "root_key", None) if command == "init" else None,
         )
+        if command != "check":  # `check` reports a newer schema as one of its lines
+            migrate.refuse_newer(runtime.engine)
         if command not in ("init", "check") and not migrate.is_at_head(runtime.engine):
             raise UsageError(
                 "The database is not set up or is out of date: run `taftan-desk init` first."

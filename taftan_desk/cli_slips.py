@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taftan_desk.core import paper
-from taftan_desk.core.errors import DeskError
-from taftan_desk.paths import write_atomically
+from taftan_desk.core.errors import DeskError, StorageError
+from taftan_desk.paths import NotAFile, check_writable, refuse_unless_file, write_atomically
 
 if TYPE_CHECKING:  # cryptography loads only when a slip is verified, not at every start
     from taftan_desk.app import Runtime
@@ -78,10 +78,7 @@ def run(runtime: "Runtime", args: argparse.Namespace, actor_of) -> int:  # type:
 
 
 def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type: ignore[no-untyped-def]
-    if args.out is None:
-        raise SlipUsage("say where to write the PDF: --out FILE.pdf")
-    if not args.out.parent.is_dir():
-        raise SlipUsage(f"the folder {args.out.parent} does not exist")
+    _check_destination(args)  # before issuing: a print is counted, a DUPLICATE follows it
     view = runtime.services.queries.by_entry_no(args.target)
     size = args.size or paper.DEFAULT_SIZES[args.kind]
     issued = runtime.services.documents.issue(actor, view.id, args.kind, size)
@@ -89,13 +86,38 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
 
     buffer = io.BytesIO()
     render_issued(issued, buffer)
-    write_atomically(args.out, buffer.getvalue())
     copy = paper.copy_label(issued.record.copy_no)
+    try:
+        write_atomically(args.out, buffer.getvalue())
+    except OSError as exc:
+        raise StorageError(
+            f"{paper.NAMES[args.kind]} for entry {view.entry_no} was issued and recorded as "
+            f"{copy} (record {issued.record.id:06d}), but writing {args.out} failed "
+            f"({exc.strerror}). No copy exists on paper or disk: ask a supervisor to void "
+            f"record {issued.record.id:06d}, then print again to a file you can write."
+        ) from exc
     print(
         f"{paper.NAMES[args.kind]} for entry {view.entry_no} ({copy}, record "
         f"{issued.record.id:06d}, {size}) written to {args.out}"
     )
     return EXIT_OK
+
+
+def _check_destination(args: argparse.Namespace) -> None:
+    out = args.out
+    if out is None:
+        raise SlipUsage("say where to write the PDF: --out FILE.pdf")
+    if not out.parent.is_dir():
+        raise SlipUsage(f"the folder {out.parent} does not exist")
+    try:
+        check_writable(out)
+    except NotAFile as exc:
+        example = out / f"{args.target}-{args.kind}.pdf" if out.is_dir() else "slip.pdf"
+        raise SlipUsage(f"--out {exc.strerror}: name a PDF file, e.g. {example}") from exc
+    except OSError as exc:
+        raise SlipUsage(
+            f"cannot write {out} ({exc.strerror}): choose a file in a folder you can write to"
+        ) from exc
 
 
 def _say(genuine: bool, reason: str) -> None:
@@ -111,11 +133,7 @@ def _verify_text(args: argparse.Namespace) -> str:
 def read_keys(path: Path) -> dict[str, bytes]:
     """`slip keys` output: one `KEYID HEX  # comment` a line."""
     keys: dict[str, bytes] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise SlipUsage(f"cannot read the key list {path}: {exc.strerror}") from exc
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(_key_lines(path), 1):
         fields = line.split("#", 1)[0].split()
         if not fields:
             continue
@@ -123,8 +141,29 @@ def read_keys(path: Path) -> dict[str, bytes]:
             key_id, public = fields
             keys[key_id] = bytes.fromhex(public)
         except ValueError:
-            raise SlipUsage(f"{path} line {number} is not `KEYID HEX`: {line.strip()!r}") from None
+            shown = line.strip() if len(line.strip()) <= 60 else line.strip()[:59] + "…"
+            raise SlipUsage(f"{path} line {number} is not `KEYID HEX`: {shown!r}") from None
     return keys
+
+
+MAX_KEY_LIST_BYTES = 1_000_000  # a station's key list is a few lines per desk
+
+
+def _key_lines(path: Path) -> list[str]:
+    remedy = "give the file written by `taftan-desk slip keys`"
+    try:
+        refuse_unless_file(path)  # a pipe or a device could be read for ever
+        if path.stat().st_size > MAX_KEY_LIST_BYTES:
+            raise SlipUsage(f"the key list {path} is far too large for a key list: {remedy}")
+        return path.read_text(encoding="utf-8").splitlines()
+    except NotAFile as exc:
+        raise SlipUsage(f"the key list {exc.strerror}: {remedy}") from exc
+    except UnicodeDecodeError as exc:
+        raise SlipUsage(
+            f"the key list {path} is not text (byte {exc.start + 1:,} is not UTF-8): {remedy}"
+        ) from exc
+    except OSError as exc:
+        raise SlipUsage(f"cannot read the key list {path}: {exc.strerror}") from exc
 
 
 def _describe(claim: "SlipClaim") -> str:

@@ -5,9 +5,18 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from taftan_desk.core import lifecycle, seals, weights
+from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import FieldProblem, ValidationError
 from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.release import InspectionKind
+
+# The lengths of the inspections columns these fields are stored in; a test compares them
+# with taftan_desk/db/models.py so that the form and the database cannot drift apart.
+MAX_LENGTHS: dict[str, int] = {
+    "examiner": free_text.PERSON_NAME_LENGTH,
+    "remarks": 2000,
+    "new_seal_no": seals.MAX_SEAL_LENGTH,
+}
 
 
 class SealCheck(enum.StrEnum):
@@ -89,11 +98,19 @@ def validate(form: InspectionInput) -> ValidInspection:
     findings = _choice(Findings, form.findings, "findings", problems)
     decision = _choice(Decision, form.decision, "decision", problems)
     seal_check = _choice(SealCheck, form.seal_check or "not_checked", "seal_check", problems)
-    examiner = " ".join(form.examiner.split())
-    if not examiner:
-        problems.append(FieldProblem("examiner", "Enter the examiner's name."))
-    elif len(examiner) > 120:
-        problems.append(FieldProblem("examiner", "The examiner's name is too long."))
+    examiner = remarks = ""
+    try:
+        examiner = free_text.clean(
+            form.examiner, "examiner", "the examiner's name", MAX_LENGTHS["examiner"], required=True
+        )
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    try:
+        remarks = free_text.clean(
+            form.remarks, "remarks", "the remarks", MAX_LENGTHS["remarks"], multiline=True
+        )
+    except ValidationError as exc:
+        problems.extend(exc.problems)
     reweigh = new_seal = None
     try:
         reweigh = weights.parse_kg(
@@ -120,9 +137,6 @@ def validate(form: InspectionInput) -> ValidInspection:
         problems.append(
             FieldProblem("decision", "Prohibited goods cannot be released: choose hold or refuse.")
         )
-    remarks = form.remarks.strip()
-    if len(remarks) > 2000:
-        problems.append(FieldProblem("remarks", "Remarks are longer than 2,000 characters."))
     if findings in (Findings.DISCREPANCY, Findings.PROHIBITED) and not remarks:
         problems.append(FieldProblem("remarks", "Describe the discrepancy in the remarks."))
     if problems:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from taftan_desk.core import cargo, containers, seals, size_types, uic, weights
+from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import FieldProblem, ValidationError
 from taftan_desk.core.station_settings import StationSettings
 
@@ -118,6 +119,17 @@ class Registration:
 
 
 _FREE_TEXT = re.compile(r"[A-Z0-9][A-Z0-9 ./\-]*", re.ASCII)
+# The lengths of the crossings columns these fields are stored in; a test compares them with
+# taftan_desk/db/models.py so that the form and the database cannot drift apart.
+MAX_LENGTHS: dict[str, int] = {
+    "truck_plate": 20,
+    "train_no": 20,
+    "wagon_no": 20,
+    "description": 300,
+    "gd_number": 40,
+    "tir_carnet": 20,
+    "tir_voucher": 10,
+}
 
 
 class _Collector:
@@ -149,7 +161,8 @@ def _enum(kind: type[enum.StrEnum], text: str, field_name: str, label: str) -> o
     )
 
 
-def _reference(text: str, field_name: str, label: str, max_len: int) -> str | None:
+def _reference(text: str, field_name: str, label: str) -> str | None:
+    max_len = MAX_LENGTHS[field_name]
     value = re.sub(r"\s+", " ", text.strip().upper())
     if not value:
         return None
@@ -195,8 +208,8 @@ def validate(
     category = c.run(
         lambda: _enum(cargo.CargoCategory, form.cargo_category, "cargo_category", "cargo category")
     )
-    plate = c.run(lambda: _reference(form.truck_plate, "truck_plate", "Truck plate", 20))
-    train = c.run(lambda: _reference(form.train_no, "train_no", "Train number", 20))
+    plate = c.run(lambda: _reference(form.truck_plate, "truck_plate", "Truck plate"))
+    train = c.run(lambda: _reference(form.train_no, "train_no", "Train number"))
     wagon = c.run(lambda: _wagon(form.wagon_no))
     if mode is Mode.ROAD and not plate and not c.problems_for("truck_plate"):
         c.problems.append(FieldProblem("truck_plate", "Enter the truck plate."))
@@ -209,21 +222,19 @@ def validate(
         )
     )
     hs = c.run(lambda: cargo.validate_hs(form.hs_code) if form.hs_code.strip() else None)
-    description = form.description.strip()
-    if len(description) > 300:
-        c.problems.append(
-            FieldProblem(
-                "description", "The description is longer than 300 characters: shorten it."
-            )
+    description = c.run(
+        lambda: free_text.clean(
+            form.description, "description", "the description", MAX_LENGTHS["description"]
         )
+    )
     declared = c.run(
         lambda: weights.parse_kg(
             form.declared_net_kg, "declared_net_kg", "declared net", required=False
         )
     )
-    gd = c.run(lambda: _reference(form.gd_number, "gd_number", "GD number", 40))
-    carnet = c.run(lambda: _reference(form.tir_carnet, "tir_carnet", "TIR carnet number", 20))
-    voucher = c.run(lambda: _reference(form.tir_voucher, "tir_voucher", "TIR voucher", 10))
+    gd = c.run(lambda: _reference(form.gd_number, "gd_number", "GD number"))
+    carnet = c.run(lambda: _reference(form.tir_carnet, "tir_carnet", "TIR carnet number"))
+    voucher = c.run(lambda: _reference(form.tir_voucher, "tir_voucher", "TIR voucher"))
     if voucher and not carnet and not c.problems_for("tir_carnet"):
         c.problems.append(FieldProblem("tir_carnet", "A TIR voucher needs its carnet number."))
     seal_list = c.run(lambda: _seals(form.seals)) or ()
@@ -248,7 +259,7 @@ def validate(
             size_type=size_type,
             max_gross_kg=max_gross,
             hs_code=hs,  # type: ignore[arg-type]
-            description=description,
+            description=description,  # type: ignore[arg-type]
             declared_net_kg=declared,
             gd_number=gd,  # type: ignore[arg-type]
             tir_carnet=carnet,
@@ -302,7 +313,7 @@ def _wagon(text: str) -> str | None:
     if not text.strip():
         return None
     if not uic.looks_like_uic(text):
-        return _reference(text, "wagon_no", "Wagon number", 20)
+        return _reference(text, "wagon_no", "Wagon number")
     result = uic.check(text)
     if not result.valid:
         raise ValidationError(result.reason, field="wagon_no")

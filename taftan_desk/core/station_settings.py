@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import ValidationError
 
 
@@ -55,6 +56,10 @@ _INT_LIMITS: dict[str, tuple[int, int]] = {
 }
 _STATION_CODE = re.compile(r"[A-Z]{3,5}", re.ASCII)
 _HHMM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
+_WHOLE = re.compile(r"-?[0-9]+", re.ASCII)
+# IANA names: "Asia/Karachi", "America/Port-au-Prince", "Etc/GMT+5"; the longest is 32.
+_ZONE = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", re.ASCII)
+MAX_ZONE_LENGTH = 64
 
 FIELD_NAMES = tuple(f.name for f in dataclasses.fields(StationSettings) if f.name != "extra")
 
@@ -85,16 +90,41 @@ def _coerce_bool(name: str, value: object) -> bool:
 
 
 def _coerce_int(name: str, value: object) -> int:
-    text = str(value).strip().replace(",", "").replace("_", "")
-    if isinstance(value, bool) or not re.fullmatch(r"-?[0-9]+", text, re.ASCII):
-        raise ValidationError(f"{name} must be a whole number, not '{value}'.", field=name)
-    number = int(text)
     low, high = _INT_LIMITS[name]
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        number = _whole_number(name, value, len(str(high)))
     if not low <= number <= high:
+        got = f"{number:,}" if abs(number) < 10**18 else "a far larger number"
         raise ValidationError(
-            f"{name} must be between {low:,} and {high:,}; got {number:,}.", field=name
+            f"{name} must be between {low:,} and {high:,}; got {got}.", field=name
         )
     return number
+
+
+def _whole_number(name: str, value: object, max_digits: int) -> int:
+    """Digits 0-9 only, read without int()'s 4,300-digit failure for a pasted flood."""
+    text = str(value).strip().replace(",", "").replace("_", "")
+    if isinstance(value, bool) or not _WHOLE.fullmatch(text):
+        if any(ch.isdecimal() and not ch.isascii() for ch in text):
+            raise ValidationError(
+                f"{name} must be typed with the digits 0-9, not '{free_text.shown(text)}' "
+                "(digits of another script): switch the keyboard to English digits.",
+                field=name,
+            )
+        raise ValidationError(
+            f"{name} must be a whole number, not '{free_text.shown(str(value))}'.", field=name
+        )
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("-").lstrip("0") or "0"
+    if len(digits) > max_digits:
+        low, high = _INT_LIMITS[name]
+        raise ValidationError(
+            f"{name} must be between {low:,} and {high:,}; got a number of {len(digits):,} digits.",
+            field=name,
+        )
+    return sign * int(digits)
 
 
 def _coerce_shifts(name: str, value: object) -> tuple[str, ...]:
@@ -116,15 +146,14 @@ def _coerce_text(name: str, text: str) -> str:
         if not _STATION_CODE.fullmatch(text):
             raise ValidationError("The station code is 3 to 5 letters A-Z, e.g. TFT.", field=name)
     elif name == "timezone":
-        try:
-            ZoneInfo(text)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValidationError(
-                f"'{text}' is not a known time zone (e.g. Asia/Karachi).", field=name
-            ) from None
+        _check_zone(name, text)
     elif name == "random_seed" and len(text) < 8:
         raise ValidationError(
             "The random-selection seed must be at least 8 characters.", field=name
+        )
+    elif name == "station_name":
+        text = free_text.clean(
+            text, name, "the station name", free_text.STATION_NAME_LENGTH, required=True
         )
     elif not text:
         raise ValidationError(f"{name} cannot be empty.", field=name)
@@ -133,11 +162,23 @@ def _coerce_text(name: str, text: str) -> str:
     return text
 
 
+def _check_zone(name: str, text: str) -> None:
+    problem = f"'{free_text.shown(text)}' is not a known time zone: use a name like Asia/Karachi."
+    # A long or odd name reaches the file system as a path: refuse it before it does.
+    if len(text) > MAX_ZONE_LENGTH or not _ZONE.fullmatch(text):
+        raise ValidationError(problem, field=name)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValidationError(problem, field=name) from None
+
+
 def from_mapping(values: dict[str, object]) -> StationSettings:
     """Build settings from stored values; unknown keys are kept aside, not lost."""
-    # The seed is taken as stored: its length rule guards setting it, not reading it back.
+    # The seed and the name are taken as stored: their rules guard setting them, and a name
+    # stored before a rule was added must not stop every desk from starting.
     known = {
-        k: str(v) if k == "random_seed" else coerce(k, v)
+        k: str(v) if k in ("random_seed", "station_name") else coerce(k, v)
         for k, v in values.items()
         if k in FIELD_NAMES
     }

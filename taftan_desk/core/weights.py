@@ -12,8 +12,12 @@ from dataclasses import dataclass
 
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.station_settings import StationSettings
+from taftan_desk.core.text import shown
 
 MAX_PLAUSIBLE_KG = 100_000  # above any road or rail container load; catches extra digits
+# More digits than any weight has is a stuck key or a paste: refused before int() (which
+# gives up past 4,300 digits) and before a database column (64-bit at most).
+MAX_KG_DIGITS = 7
 _KG = re.compile(r"[0-9]+", re.ASCII)
 
 
@@ -39,16 +43,11 @@ def parse_kg(
     if isinstance(text, bool):
         raise ValidationError(f"{label.capitalize()} must be whole kilograms.", field=field_name)
     if isinstance(text, int):
+        if abs(text) >= 10**MAX_KG_DIGITS:
+            raise _too_many_digits(label, None, field_name)  # str() of it may be refused too
         value = text
     else:
-        cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", "").replace(" ", "")
-        if not _KG.fullmatch(cleaned):
-            raise ValidationError(
-                f"{label.capitalize()} must be whole kilograms using digits 0-9 (e.g. 24620), "
-                f"not '{text.strip()}'.",
-                field=field_name,
-            )
-        value = int(cleaned)
+        value = _kg_from_text(text, field_name, label)
     if value < 0 or (value == 0 and not allow_zero):
         raise ValidationError(f"{label.capitalize()} must be more than 0 kg.", field=field_name)
     if value > MAX_PLAUSIBLE_KG:
@@ -58,6 +57,35 @@ def parse_kg(
             field=field_name,
         )
     return value
+
+
+def _kg_from_text(text: str, field_name: str, label: str) -> int:
+    cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", "").replace(" ", "")
+    if not _KG.fullmatch(cleaned):
+        if any(ch.isdecimal() and not ch.isascii() for ch in cleaned):
+            raise ValidationError(
+                f"{label.capitalize()} must be typed with the digits 0-9: '{shown(text)}' uses "
+                "digits of another script (Urdu, Arabic or other). Switch the keyboard to "
+                "English digits and type it again.",
+                field=field_name,
+            )
+        raise ValidationError(
+            f"{label.capitalize()} must be whole kilograms using digits 0-9 (e.g. 24620), "
+            f"not '{shown(text)}'.",
+            field=field_name,
+        )
+    if len(cleaned) > MAX_KG_DIGITS:
+        raise _too_many_digits(label, len(cleaned), field_name)
+    return int(cleaned)
+
+
+def _too_many_digits(label: str, digits: int | None, field_name: str) -> ValidationError:
+    count = f"{digits:,}" if digits is not None else f"more than {MAX_KG_DIGITS}"
+    return ValidationError(
+        f"{label.capitalize()} has {count} digits; a weight has at most {MAX_KG_DIGITS} "
+        "(e.g. 24620): check for extra digits or a stuck key.",
+        field=field_name,
+    )
 
 
 def permissible_error_kg(load_kg: int, interval_kg: int) -> int:

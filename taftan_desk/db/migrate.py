@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from taftan_desk.core.errors import StorageError
 from taftan_desk.db.engine import sqlite_path
 
 if TYPE_CHECKING:
@@ -37,6 +38,39 @@ def alembic_config(engine: Engine) -> "Config":
 
 def head_revision() -> str:
     return HEAD_REVISION
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this desk can upgrade from, read from the scripts' names ('0002_...');
+    a test checks them against alembic's own walk of the scripts."""
+    scripts = (MIGRATIONS / "versions").glob("[0-9]*_*.py*")  # .pyc in a sourceless build
+    return frozenset({HEAD_REVISION, *(path.name.split("_", 1)[0] for path in scripts)})
+
+
+def newer_schema_text(revision: str) -> str:
+    return (
+        f"made by a newer version of Taftan Desk (schema {revision}; this desk knows up to "
+        f"{head_revision()}): use the newer version"
+    )
+
+
+class SchemaTooNew(StorageError):
+    """The database's schema is one this desk's migrations do not know: it came later."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"The database was {newer_schema_text(revision)}.")
+        self.revision = revision
+
+
+def is_newer(revision: str) -> bool:
+    return revision not in known_revisions()
+
+
+def refuse_newer(engine: Engine) -> None:
+    """Raise SchemaTooNew when a newer desk has upgraded this database past what we know."""
+    current = current_revision(engine)
+    if current is not None and is_newer(current):
+        raise SchemaTooNew(current)
 
 
 def alembic_head() -> str | None:
@@ -65,6 +99,8 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     current = current_revision(engine)
     if current == head_revision():
         return None
+    if current is not None and is_newer(current):  # before a backup: retries add none
+        raise SchemaTooNew(current)
     backup = None
     path = sqlite_path(engine)
     if path is not None and path.exists() and _has_tables(engine):

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import func, select
 
+from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.db.models import User
@@ -100,6 +101,9 @@ class AccountService:
         name = validate_username(username)
         the_role = role if isinstance(role, Role) else parse_role(role)
         validate_password(password)
+        full_name = free_text.clean(
+            full_name, "full_name", "the full name", free_text.PERSON_NAME_LENGTH
+        )
         password_hash = _HASHER.hash(password)  # slow: outside the write lock
         with self.db.write(actor) as unit:
             existing = unit.session.exec(select(func.count()).select_from(User)).one()
@@ -111,7 +115,7 @@ class AccountService:
                 raise ValidationError(f"There is already a user called {name}.", field="username")
             user = User(
                 username=name,
-                full_name=full_name.strip(),
+                full_name=full_name,
                 role=the_role.value,
                 password_hash=password_hash,
                 created_at=unit.now,

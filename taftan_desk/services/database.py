@@ -13,7 +13,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+)
 from sqlmodel import Session
 
 from taftan_desk.core.errors import AuthenticationFailed, StorageError
@@ -181,11 +187,34 @@ def storage_errors() -> Iterator[None]:
         raise StorageError(_explain(exc)) from exc
     except IntegrityError as exc:
         raise StorageError(_explain_integrity(exc)) from exc
+    except DataError as exc:  # a value the column refuses: not a damaged file
+        raise StorageError(_explain_data(str(exc.orig))) from exc
+    except OverflowError as exc:  # SQLite's driver, for an integer beyond 64 bits
+        raise StorageError(_explain_data("integer out of range")) from exc
+    except UnicodeEncodeError as exc:  # undecodable bytes that reached a statement
+        raise StorageError(_explain_data(f"invalid text: {exc.reason}")) from exc
     except DatabaseError as exc:  # e.g. "file is not a database"
         raise StorageError(
             f"The database file cannot be read ({exc.orig}). Nothing was "
             "saved; ask the administrator to check it."
         ) from exc
+
+
+def _explain_data(reason: str) -> str:
+    """The last line of defence behind the services' own checks: say which kind of value the
+    database refused, never that the file is unreadable."""
+    first = reason.strip().splitlines()[0] if reason.strip() else "no reason given"
+    low = first.lower()
+    if "too long" in low:
+        advice = "A value is longer than the database allows"
+        fix = "shorten it and save again"
+    elif "out of range" in low or "overflow" in low:
+        advice = "A number is too large for the database"
+        fix = "check it for extra digits"
+    else:
+        advice = "A value holds something the database cannot store"
+        fix = "retype it and save again"
+    return f"{advice} ({first}). Nothing was saved: {fix}."
 
 
 def _explain_integrity(exc: IntegrityError) -> str:

@@ -129,6 +129,8 @@ class HealthService:
         current, head = migrate.current_revision(self.db.engine), migrate.head_revision()
         if current == head:
             return CheckLine("schema", True, f"at {head}")
+        if current is not None and migrate.is_newer(current):  # `init` would refuse it too
+            return CheckLine("schema", False, migrate.newer_schema_text(current))
         return CheckLine(
             "schema",
             False,

@@ -9,6 +9,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
 from taftan_desk.core import station_settings as core_settings
+from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
 from taftan_desk.core.roles import Permission
@@ -118,8 +119,11 @@ class SettingsService:
         code = code.strip().upper()
         if len(code) != 3 or not code.isascii() or not code.isalpha():
             raise ValidationError("An owner code is three letters A-Z, e.g. CSQ.", field="code")
+        company = free_text.clean(
+            company, "company", "the company name", free_text.COMPANY_NAME_LENGTH
+        )
         with self.db.write(actor) as unit:
-            owner = unit.session.merge(KnownOwner(code=code, company=company.strip()))
+            owner = unit.session.merge(KnownOwner(code=code, company=company))
             unit.session.flush()
             unit.audit("known_owner_added", "known_owner", code, {"after": row_snapshot(owner)})
 

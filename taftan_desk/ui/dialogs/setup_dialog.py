@@ -21,6 +21,7 @@ class SetupDialog(ServiceDialog):
         "station_name": "station_name_edit",
         "timezone": "timezone_edit",
         "username": "admin_username_edit",
+        "full_name": "admin_full_name_edit",
         "password": "admin_password_edit",
         "password_again": "admin_password_again_edit",
     }

@@ -79,6 +79,7 @@ class Ui_InspectionDialog(object):
 
         self.reweigh_edit = QLineEdit(InspectionDialog)
         self.reweigh_edit.setObjectName(u"reweigh_edit")
+        self.reweigh_edit.setMaxLength(12)
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.reweigh_edit)
 

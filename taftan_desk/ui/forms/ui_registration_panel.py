@@ -99,6 +99,7 @@ class Ui_RegistrationPanel(object):
 
         self.max_gross_edit = QLineEdit(RegistrationPanel)
         self.max_gross_edit.setObjectName(u"max_gross_edit")
+        self.max_gross_edit.setMaxLength(12)
 
         self.size_layout.addWidget(self.max_gross_edit)
 
@@ -194,6 +195,7 @@ class Ui_RegistrationPanel(object):
 
         self.declared_net_edit = QLineEdit(RegistrationPanel)
         self.declared_net_edit.setObjectName(u"declared_net_edit")
+        self.declared_net_edit.setMaxLength(12)
 
         self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.declared_net_edit)
 
@@ -255,6 +257,7 @@ class Ui_RegistrationPanel(object):
         self.weights_layout.setObjectName(u"weights_layout")
         self.gross_edit = QLineEdit(RegistrationPanel)
         self.gross_edit.setObjectName(u"gross_edit")
+        self.gross_edit.setMaxLength(12)
 
         self.weights_layout.addWidget(self.gross_edit)
 
@@ -265,6 +268,7 @@ class Ui_RegistrationPanel(object):
 
         self.tare_edit = QLineEdit(RegistrationPanel)
         self.tare_edit.setObjectName(u"tare_edit")
+        self.tare_edit.setMaxLength(12)
 
         self.weights_layout.addWidget(self.tare_edit)
 

@@ -42,6 +42,7 @@ class Ui_WeighDialog(object):
 
         self.gross_edit = QLineEdit(WeighDialog)
         self.gross_edit.setObjectName(u"gross_edit")
+        self.gross_edit.setMaxLength(12)
 
         self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.gross_edit)
 
@@ -52,6 +53,7 @@ class Ui_WeighDialog(object):
 
         self.tare_edit = QLineEdit(WeighDialog)
         self.tare_edit.setObjectName(u"tare_edit")
+        self.tare_edit.setMaxLength(12)
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.tare_edit)
 
@@ -62,6 +64,7 @@ class Ui_WeighDialog(object):
 
         self.max_gross_edit = QLineEdit(WeighDialog)
         self.max_gross_edit.setObjectName(u"max_gross_edit")
+        self.max_gross_edit.setMaxLength(12)
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.max_gross_edit)
 
