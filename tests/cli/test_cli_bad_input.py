@@ -27,7 +27,7 @@ from taftan_desk.paths import AppPaths, NotAFile, write_atomically
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from tests.cli.test_cli import _env, assert_clean_error, backup_copy, run
-from tests.support import PASSWORD, FakeClock
+from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
 
 UNDECODABLE = os.fsdecode(b"\xff")  # how Python hands a non-UTF-8 argument to the program
 NEWER = (
@@ -556,8 +556,10 @@ def test_write_atomically_replaces_only_regular_files(
 
 def _services(engine: Engine) -> Services:
     migrate.upgrade(engine)
-    services = Services.build(engine, FakeClock())
-    services.settings.initialise(Actor(None, "test-setup", Role.ADMIN), "TFT")
+    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
+    setup = Actor(None, "test-setup", Role.ADMIN)
+    services.keys.establish(setup)
+    services.settings.initialise(setup, "TFT")
     return services
 
 
