@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from taftan_desk.core.errors import PermissionDenied
+from taftan_desk.core.errors import PermissionDenied, StorageError
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import Approval, CrossingHold
@@ -155,3 +155,25 @@ def test_a_supervisor_cannot_approve_for_themselves(desk: Desk) -> None:
     grant = _approve(desk, crossing_id, who="omar", officer=desk.supervisor)
     released = desk.services.crossings.release(desk.supervisor, crossing_id, grant)
     assert released.status is Status.RELEASED
+
+
+def test_a_crossing_changed_behind_the_desk_is_not_carried_into_the_next_event(
+    desk: Desk,
+) -> None:
+    """Someone with the file lowers a held truck's declared net and its status; the next
+    action at the desk would have signed that state as if the desk had made it."""
+    crossing_id = _held(desk)
+    conn = sqlite3.connect(desk.path)
+    conn.execute(
+        "UPDATE crossings SET status = 'inspected', declared_net_kg = 15000 WHERE id = ?",
+        (crossing_id,),
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="not as the desk last recorded it"):
+        desk.services.crossings.release(desk.officer, crossing_id)
+    with pytest.raises(StorageError, match="changed outside the desk"):
+        desk.services.crossings.record_weighing(desk.officer, crossing_id, 20_000, 2_300)
+    assert "crossing 1 differs from its last audited state" in (
+        desk.services.health.check().render()
+    )
