@@ -1,6 +1,7 @@
 """Helpers shared by tests (importable as tests.support)."""
 
 import hashlib
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +36,17 @@ WEIGHED_ROAD = RegistrationInput(
     gross_kg="23300",
     tare_kg="2300",
 )
+
+
+def run_sql(path: Path, *statements: str) -> None:
+    """Change a station's file directly, as someone holding it (not the desk) would."""
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
 
 
 class FakeClock:

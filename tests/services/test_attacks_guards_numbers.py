@@ -1,8 +1,6 @@
 """What the audit chain cannot see by itself: guards dropped, disabled or altered behind the
 desk's back, and an entry-number sequence wound back or with numbers missing."""
 
-import sqlite3
-
 import pytest
 from sqlalchemy import text
 
@@ -10,15 +8,7 @@ from taftan_desk.core.errors import StorageError
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services import integrity
-from tests.support import WEIGHED_ROAD, Desk
-
-
-def _sql(desk: Desk, *statements: str) -> None:
-    conn = sqlite3.connect(desk.path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+from tests.support import WEIGHED_ROAD, Desk, run_sql
 
 
 def _failure(desk: Desk, line: str) -> str:
@@ -53,14 +43,14 @@ def test_a_fresh_station_has_exactly_the_guards_the_migrations_make(desk: Desk) 
 def test_guards_changed_behind_the_desks_back_are_reported(
     desk: Desk, statements: list[str], finding: str
 ) -> None:
-    _sql(desk, *statements)
+    run_sql(desk.path, *statements)
     assert finding in _failure(desk, "guards")
 
 
 def test_a_counter_wound_back_is_reported_and_registration_says_why(desk: Desk) -> None:
     first = desk.services.crossings.register(desk.officer, WEIGHED_ROAD).crossing
     desk.services.crossings.register(desk.officer, WEIGHED_ROAD)
-    _sql(desk, "UPDATE entry_counters SET last_value = last_value - 1")
+    run_sql(desk.path, "UPDATE entry_counters SET last_value = last_value - 1")
     detail = _failure(desk, "entry numbers")
     assert "the 2026 entry-number counter is at 1 but entry 2600000002 was issued" in detail
     with pytest.raises(StorageError, match=r"counter is behind .*2600000002 exists"):
@@ -71,8 +61,8 @@ def test_a_counter_wound_back_is_reported_and_registration_says_why(desk: Desk) 
 def test_missing_entry_numbers_are_reported(desk: Desk) -> None:
     for _ in range(4):
         desk.services.crossings.register(desk.officer, WEIGHED_ROAD)
-    _sql(
-        desk,
+    run_sql(
+        desk.path,
         "PRAGMA foreign_keys = OFF",
         "DROP TRIGGER crossings_no_delete",
         "DROP TRIGGER seals_append_only_d",

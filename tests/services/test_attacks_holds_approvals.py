@@ -1,8 +1,6 @@
 """Attacks on the release rules: lifting a hold without a supervisor, and stretching one
 supervisor's approval over other trucks, other officers, a second use or a lost role."""
 
-import sqlite3
-
 import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -13,7 +11,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import Approval, CrossingHold
 from taftan_desk.services import approvals
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, WEIGHED_ROAD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, run_sql
 
 
 def _inspect(desk: Desk, crossing_id: int, decision: str, kind: str = "documentary") -> Status:
@@ -139,10 +137,7 @@ def test_a_grant_is_used_once(desk: Desk) -> None:
 def test_an_approval_dies_with_the_supervisors_role(desk: Desk, statement: str) -> None:
     crossing_id = _held(desk)
     grant = _approve(desk, crossing_id)
-    conn = sqlite3.connect(desk.path)
-    conn.execute(statement)
-    conn.commit()
-    conn.close()
+    run_sql(desk.path, statement)
     with pytest.raises(PermissionDenied, match="no longer an active supervisor"):
         desk.services.crossings.release(desk.officer, crossing_id, grant)
     assert desk.services.crossings.detail(crossing_id).crossing.status is Status.HELD
@@ -163,13 +158,11 @@ def test_a_crossing_changed_behind_the_desk_is_not_carried_into_the_next_event(
     """Someone with the file lowers a held truck's declared net and its status; the next
     action at the desk would have signed that state as if the desk had made it."""
     crossing_id = _held(desk)
-    conn = sqlite3.connect(desk.path)
-    conn.execute(
-        "UPDATE crossings SET status = 'inspected', declared_net_kg = 15000 WHERE id = ?",
-        (crossing_id,),
+    run_sql(
+        desk.path,
+        "UPDATE crossings SET status = 'inspected', declared_net_kg = 15000 "
+        f"WHERE id = {crossing_id}",
     )
-    conn.commit()
-    conn.close()
     with pytest.raises(StorageError, match="not as the desk last recorded it"):
         desk.services.crossings.release(desk.officer, crossing_id)
     with pytest.raises(StorageError, match="changed outside the desk"):
