@@ -9,12 +9,12 @@ from sqlalchemy import text
 
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.registration import SealInput
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.main_window import MainWindow
-from tests.support import PASSWORD, Desk, show_and_activate
+from tests.support import PASSWORD, Desk, road_form, show_and_activate, textiles_out_form
 
 
 def answer(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> list[QDialog]:  # type: ignore[no-untyped-def]
@@ -123,18 +123,7 @@ def test_22000_kg_releases_without_a_supervisor(qtbot, desk: Desk) -> None:  # t
 
 
 def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    form = RegistrationInput(
-        "in",
-        "road",
-        "CSQU3054383",
-        "steel",
-        truck_plate="QAA-1",
-        hs_code="720839",
-        declared_net_kg="22000",
-        gross_kg="24301",
-        tare_kg="2300",
-        seals=(SealInput("AB1"),),
-    )
+    form = road_form(declared_net_kg="22000", gross_kg="24301", seals=(SealInput("AB1"),))
     crossing = desk.services.crossings.register(desk.officer, form).crossing
     desk.services.inspections.record(
         desk.officer,
@@ -176,9 +165,7 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None: 
 
 
 def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    form = RegistrationInput(
-        "out", "road", "MSKU3881107", "textiles", truck_plate="LES-1", hs_code="520100"
-    )
+    form = textiles_out_form(weighed=False)
     first = desk.services.crossings.register(desk.officer, form).crossing
     second = desk.services.crossings.register(desk.officer, form).crossing
     window = _window(qtbot, desk)

@@ -5,10 +5,9 @@ import json
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY
-from tests.support import Desk, show_and_activate
+from tests.support import Desk, road_form, show_and_activate
 
 
 class KeyCounter:
@@ -138,7 +137,13 @@ def test_full_storage_is_said_plainly_and_the_form_is_kept(qtbot, desk: Desk) ->
 
     saved_before = desk.services.crossings.register(
         desk.officer,
-        RegistrationInput("in", "road", "MSKU3881107", "steel", truck_plate="QAA-9"),
+        road_form(
+            weighed=False,
+            container_no="MSKU3881107",
+            truck_plate="QAA-9",
+            hs_code="",
+            declared_net_kg="",
+        ),
     ).crossing
     engine = make_engine(str(desk.path))
 
