@@ -40,13 +40,6 @@ def press(qtbot, window: MainWindow, key: Qt.Key) -> None:  # type: ignore[no-un
     qtbot.keyClick(window, key)
 
 
-def _window(qtbot, desk: Desk) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(desk.services, desk.officer)
-    qtbot.addWidget(window)
-    show_and_activate(qtbot, window)
-    return window
-
-
 def _register(window: MainWindow, qtbot, **changes: str) -> None:  # type: ignore[no-untyped-def]
     panel = window.registration
     values = {
@@ -75,8 +68,7 @@ def _weigh(window: MainWindow, qtbot, gross: str) -> None:  # type: ignore[no-un
     assert seen and seen[0].result() == QDialog.DialogCode.Accepted
 
 
-def test_register_weigh_inspect_release(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_register_weigh_inspect_release(qtbot, desk: Desk, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _register(window, qtbot, seals_edit="AB1 H broken")
     assert window.current.status is Status.AWAITING_INSPECTION  # a broken seal: red
     assert "Seal AB1 is broken" in window.detail.ui.channel_label.text()
@@ -113,8 +105,7 @@ def test_register_weigh_inspect_release(qtbot, desk: Desk) -> None:  # type: ign
     assert desk.services.health.check().ok
 
 
-def test_22000_kg_releases_without_a_supervisor(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_22000_kg_releases_without_a_supervisor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _register(window, qtbot)
     _weigh(window, qtbot, "24300")
     assert window.current.net_kg == 22_000
@@ -122,7 +113,7 @@ def test_22000_kg_releases_without_a_supervisor(qtbot, desk: Desk) -> None:  # t
     assert window.current.status is Status.RELEASED
 
 
-def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
     form = road_form(declared_net_kg="22000", gross_kg="24301", seals=(SealInput("AB1"),))
     crossing = desk.services.crossings.register(desk.officer, form).crossing
     desk.services.inspections.record(
@@ -130,7 +121,7 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None: 
         crossing.id,
         InspectionInput("documentary", "Ali", "no_discrepancy", "release"),
     )
-    window = _window(qtbot, desk)
+    window = open_window()
     window._select(crossing.id)
 
     def wrong_password(dialog: QDialog) -> None:
@@ -164,11 +155,11 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None: 
     assert (supervisor, requested_by) == (desk.supervisor.user_id, desk.officer.user_id)
 
 
-def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
     form = textiles_out_form(weighed=False)
     first = desk.services.crossings.register(desk.officer, form).crossing
     second = desk.services.crossings.register(desk.officer, form).crossing
-    window = _window(qtbot, desk)
+    window = open_window()
     window.ui.queue_view.setFocus()
     qtbot.keyClicks(window.ui.queue_view, first.entry_no)  # scanner speed
     qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_Return)

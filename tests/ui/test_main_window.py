@@ -19,11 +19,9 @@ def _register(desk: Desk, container: str) -> str:
     return desk.services.crossings.register(desk.officer, form).crossing.entry_no
 
 
-def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester, open_window) -> None:  # type: ignore[no-untyped-def]
     entry = _register(desk, "CSQU3054383")
-    window = MainWindow(desk.services, desk.officer)
-    qtbot.addWidget(window)
-    show_and_activate(qtbot, window)
+    window = open_window()
     model = window.ui.queue_view.model()
     qtmodeltester.check(model)
     assert model.rowCount() == 1
