@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up Taftan Desk on a fresh Debian or Ubuntu machine that has Python 3.
 #   bash packaging/bootstrap.sh desk [ARGS...]  install, then start the desk (ARGS go to taftan-desk)
-#   bash packaging/bootstrap.sh test [ARGS...]  install with test tools, then run the whole suite
+#   bash packaging/bootstrap.sh test [ARGS...]  install with test tools, lint (ruff, import
+#                                               contracts), then run the suite (ARGS go to pytest)
 # Safe to repeat: apt packages and the virtual environment are only added when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,11 @@ case "$mode" in
     apt_install "${qt_packages[@]}" "${test_packages[@]}"
     make_venv
     .venv/bin/python -m pip install -q -e ".[test,postgres]"
+    # Lint first: a style slip or an import across the rings fails here, before the suite
+    # (set -e stops the script at the first that fails).
+    .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
+    .venv/bin/lint-imports
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@"
     ;;

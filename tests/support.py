@@ -2,9 +2,10 @@
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services import desk_key
@@ -36,6 +37,33 @@ WEIGHED_ROAD = RegistrationInput(
     gross_kg="23300",
     tare_kg="2300",
 )
+
+# An outbound truck of textiles, weighed: 12,000 kg net (nothing declared).
+_TEXTILES_OUT = {
+    "direction": "out",
+    "container_no": "MSKU3881107",
+    "cargo_category": "textiles",
+    "truck_plate": "LES-1",
+    "hs_code": "520100",
+    "declared_net_kg": "",
+}
+
+
+def road_form(*, weighed: bool = True, **overrides: Any) -> RegistrationInput:
+    """A road registration as the desk receives it: WEIGHED_ROAD unless a test says otherwise.
+
+    weighed=False leaves the weighbridge fields empty (weighed later); overrides name what the
+    test is about and win over both.
+    """
+    base = WEIGHED_ROAD if weighed else replace(WEIGHED_ROAD, gross_kg="", tare_kg="")
+    return replace(base, **overrides)
+
+
+def textiles_out_form(*, weighed: bool = True, **overrides: Any) -> RegistrationInput:
+    """The outbound textile truck (another container, plate and HS code than WEIGHED_ROAD);
+    weighed: 14,300 kg gross, 2,300 kg tare."""
+    weights = {"gross_kg": "14300", "tare_kg": "2300"} if weighed else {}
+    return road_form(weighed=weighed, **{**_TEXTILES_OUT, **weights, **overrides})
 
 
 def run_sql(path: Path, *statements: str) -> None:

@@ -53,3 +53,25 @@ def test_core_does_no_sql_or_io() -> None:
     )
     offenders = [p.name for p in core.glob("*.py") if pattern.search(p.read_text())]
     assert offenders == []
+
+
+def test_documents_load_without_the_database_layer() -> None:
+    """Documents draw plain read models: importing them must not pull in SQLAlchemy (the
+    print preview and the CLI's slip tools start faster, and the ring stays honest)."""
+    import os
+    import pathlib
+    import subprocess
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    # This tree first, not whatever copy of the package the environment has installed.
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+    }
+    probe = (
+        "import sys, taftan_desk.documents; "
+        "loaded = sorted(m for m in ('sqlalchemy', 'sqlmodel', 'taftan_desk.db') "
+        "if m in sys.modules); "
+        "assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=root, env=env, timeout=120)

@@ -14,8 +14,7 @@ from reportlab.platypus import Flowable
 from taftan_desk.documents import kinds
 from taftan_desk.documents.layout import PAPERS, Output, PageMeta, build, styles_for
 from taftan_desk.documents.sections import Sheet
-from taftan_desk.services.printed_documents import IssuedDocument
-from taftan_desk.services.views import CrossingView, PrintContext
+from taftan_desk.services.views import CrossingView, IssuedDocument, PrintContext
 
 __all__ = ["render", "render_issued"]
 

@@ -1,18 +1,28 @@
-"""Loading and saving crossing rows inside a unit of work (shared by the use-cases)."""
+"""Crossing rows inside a unit of work: loading, touching, their history, and the read views
+built from them (shared by the use-cases)."""
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from taftan_desk.core.channel import Channel
 from taftan_desk.core.errors import NotFound, StorageError
+from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import AuditEvent, Crossing, Inspection, SealRecord
 from taftan_desk.services import audit
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Unit
-from taftan_desk.services.views import CrossingView, crossing_view
+from taftan_desk.services.views import (
+    CrossingView,
+    InspectionView,
+    SealView,
+    reasons_from_json,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,77 @@ def history(session: Session, crossing_id: int) -> list[HistoryLine]:
     """What happened to a crossing, from its audit events (the record of record)."""
     rows = session.execute(_HISTORY, {"entity_id": str(crossing_id)})
     return [HistoryLine(at, actor, action) for at, actor, action in rows]
+
+
+def seal_view(row: Mapping[str, Any]) -> SealView:
+    return SealView(
+        row["number"], row["state"], row["seal_class"], row["seal_type"], row["applied_at_exam"]
+    )
+
+
+def inspection_view(row: Inspection) -> InspectionView:
+    return InspectionView(
+        row.id or 0,
+        row.kind,
+        row.examiner,
+        row.started_at,
+        row.ended_at,
+        row.seal_check,
+        row.reweigh_gross_kg,
+        row.findings,
+        row.decision,
+        row.new_seal_no,
+        row.remarks,
+        row.recorded_by,
+    )
+
+
+_VIEW_FIELDS = (
+    "id",
+    "entry_no",
+    "station_code",
+    "direction",
+    "mode",
+    "truck_plate",
+    "train_no",
+    "wagon_no",
+    "container_no",
+    "size_type",
+    "max_gross_kg",
+    "cargo_category",
+    "hs_code",
+    "description",
+    "declared_net_kg",
+    "gd_number",
+    "tir_carnet",
+    "tir_voucher",
+    "gross_kg",
+    "tare_kg",
+    "net_kg",
+    "weighed_at",
+    "random_draw_bp",
+    "random_rate_bp",
+    "status_note",
+    "registered_at",
+    "registered_by",
+    "closed_at",
+)
+
+
+def crossing_view(
+    values: Mapping[str, Any],
+    seals: list[Mapping[str, Any]] | None = None,
+    inspections: list[Inspection] | None = None,
+) -> CrossingView:
+    """A view from a crossing's column values (a row snapshot or the values just inserted)."""
+    return CrossingView(
+        **{name: values[name] for name in _VIEW_FIELDS},
+        channel=Channel(values["channel"]),
+        reasons=reasons_from_json(values["channel_reasons_json"]),
+        status=Status(values["status"]),
+        seals=tuple(seal_view(s) for s in seals or ()),
+        inspections=tuple(inspection_view(i) for i in inspections or ()),
+    )
 
 
 def load(session: Session, crossing_id: int, *, lock: bool = False) -> Crossing:

@@ -18,13 +18,19 @@ from taftan_desk.db.models import Crossing, Inspection, SealRecord
 from taftan_desk.services import approvals, audit, entry_numbers, holds
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
-from taftan_desk.services.crossing_rows import HistoryLine, full_view, history, load, touch
+from taftan_desk.services.crossing_rows import (
+    HistoryLine,
+    crossing_view,
+    full_view,
+    history,
+    load,
+    touch,
+)
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.settings_service import known_owner
 from taftan_desk.services.settings_service import load as load_settings
 from taftan_desk.services.views import (
     CrossingView,
-    crossing_view,
     reasons_from_json,
     reasons_to_json,
 )

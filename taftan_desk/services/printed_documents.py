@@ -31,40 +31,7 @@ from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.desk_key import DeskKey
-from taftan_desk.services.views import CrossingView, PrintContext
-
-
-@dataclass(frozen=True)
-class PrintRecord:
-    id: int
-    crossing_id: int
-    kind: str
-    copy_no: int
-    size: str
-    printed_at: datetime
-    printed_by: str
-    key_id: str
-    payload_hash: str
-    voided_at: datetime | None = None
-    void_reason: str | None = None
-
-    @property
-    def duplicate_no(self) -> int:
-        return self.copy_no - 1
-
-
-@dataclass(frozen=True)
-class IssuedDocument:
-    """A print as the station recorded it (or the draft of the next one, record id 0), with
-    everything a renderer needs, as it stood then."""
-
-    record: PrintRecord
-    crossing: CrossingView
-    context: PrintContext
-
-    @property
-    def qr_text(self) -> str | None:
-        return self.context.qr_text
+from taftan_desk.services.views import CrossingView, IssuedDocument, PrintContext, PrintRecord
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,17 @@
-"""Plain read objects that services return: never live ORM rows."""
+"""Plain read objects that services return: never live ORM rows.
+
+Nothing here imports the database layer (SQLAlchemy, sqlmodel, taftan_desk.db): documents and
+ui take these objects without loading it (import-linter holds this in CI). Services build them
+from rows in crossing_rows.py.
+"""
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Action, Status, allowed_actions
 from taftan_desk.core.paper import DEFAULT_SIZES, KINDS, SIZES
-from taftan_desk.db.models import Inspection
 
 
 @dataclass(frozen=True)
@@ -101,77 +103,6 @@ def reasons_to_json(reasons: tuple[Reason, ...]) -> str:
     )
 
 
-def seal_view(row: Mapping[str, Any]) -> SealView:
-    return SealView(
-        row["number"], row["state"], row["seal_class"], row["seal_type"], row["applied_at_exam"]
-    )
-
-
-def inspection_view(row: Inspection) -> InspectionView:
-    return InspectionView(
-        row.id or 0,
-        row.kind,
-        row.examiner,
-        row.started_at,
-        row.ended_at,
-        row.seal_check,
-        row.reweigh_gross_kg,
-        row.findings,
-        row.decision,
-        row.new_seal_no,
-        row.remarks,
-        row.recorded_by,
-    )
-
-
-_VIEW_FIELDS = (
-    "id",
-    "entry_no",
-    "station_code",
-    "direction",
-    "mode",
-    "truck_plate",
-    "train_no",
-    "wagon_no",
-    "container_no",
-    "size_type",
-    "max_gross_kg",
-    "cargo_category",
-    "hs_code",
-    "description",
-    "declared_net_kg",
-    "gd_number",
-    "tir_carnet",
-    "tir_voucher",
-    "gross_kg",
-    "tare_kg",
-    "net_kg",
-    "weighed_at",
-    "random_draw_bp",
-    "random_rate_bp",
-    "status_note",
-    "registered_at",
-    "registered_by",
-    "closed_at",
-)
-
-
-def crossing_view(
-    values: Mapping[str, Any],
-    seals: list[Mapping[str, Any]] | None = None,
-    inspections: list[Inspection] | None = None,
-) -> CrossingView:
-    """A view from a crossing's column values (a row snapshot or the values just inserted)."""
-    return CrossingView(
-        **{name: values[name] for name in _VIEW_FIELDS},
-        channel=Channel(values["channel"]),
-        reasons=reasons_from_json(values["channel_reasons_json"]),
-        status=Status(values["status"]),
-        seals=tuple(seal_view(s) for s in seals or ()),
-        inspections=tuple(inspection_view(i) for i in inspections or ()),
-    )
-
-
 @dataclass(frozen=True)
 class PrintContext:
     """What a printed document needs besides the crossing: which document and copy, on what
@@ -214,3 +145,36 @@ class PrintContext:
     def duplicate_no(self) -> int:
         """0 for the original; n for the n-th reprint ("DUPLICATE n")."""
         return self.copy_no - 1
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    id: int
+    crossing_id: int
+    kind: str
+    copy_no: int
+    size: str
+    printed_at: datetime
+    printed_by: str
+    key_id: str
+    payload_hash: str
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+
+    @property
+    def duplicate_no(self) -> int:
+        return self.copy_no - 1
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A print as the station recorded it (or the draft of the next one, record id 0), with
+    everything a renderer needs, as it stood then."""
+
+    record: PrintRecord
+    crossing: CrossingView
+    context: PrintContext
+
+    @property
+    def qr_text(self) -> str | None:
+        return self.context.qr_text

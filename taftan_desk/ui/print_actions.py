@@ -10,8 +10,7 @@ from taftan_desk.core.errors import DeskError
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
-from taftan_desk.services.printed_documents import PrintRecord
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, PrintRecord
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences, copy_text, kind_label

@@ -20,7 +20,7 @@ from taftan_desk.core.errors import DeskError
 from taftan_desk.paths import write_atomically
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
-from taftan_desk.services.printed_documents import IssuedDocument
+from taftan_desk.services.views import IssuedDocument
 from taftan_desk.ui import background
 
 SAVE_AS_PDF = ""  # the destination "printer" that writes a PDF file

@@ -8,23 +8,14 @@ from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.inspection import validate as validate_inspection
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.core.station_settings import StationSettings
+from tests.support import road_form
 
 S = StationSettings()
 KNOWN = {"CSQ", "MSK"}.__contains__
 
 
 def _form(**changes: object) -> RegistrationInput:
-    base = dict(
-        direction="in",
-        mode="road",
-        container_no="CSQU3054383",
-        cargo_category="steel",
-        truck_plate="QAA-123",
-        hs_code="720839",
-        declared_net_kg="21000",
-    )
-    base.update(changes)
-    return RegistrationInput(**base)  # type: ignore[arg-type]
+    return road_form(weighed=False, **{"truck_plate": "QAA-123", **changes})
 
 
 def test_a_good_registration_is_canonical() -> None:

@@ -10,25 +10,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
-from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
+from tests.support import PASSWORD, TEST_IDENTITY, WEIGHED_ROAD, FakeClock
 
-FORM = RegistrationInput(
-    direction="in",
-    mode="road",
-    container_no="CSQU3054383",
-    cargo_category="steel",
-    truck_plate="QAA-1",
-    hs_code="720839",
-    declared_net_kg="21000",
-    gross_kg="23300",
-    tare_kg="2300",
-)
+FORM = WEIGHED_ROAD
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,7 @@ from taftan_desk.documents.words import container_grouped
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import run_demo
-from taftan_desk.services.printed_documents import IssuedDocument
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, IssuedDocument
 from tests.documents.samples import decode, one_bit, pages, text_of
 from tests.support import TEST_IDENTITY
 

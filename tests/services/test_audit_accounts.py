@@ -1,4 +1,5 @@
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -10,24 +11,13 @@ from taftan_desk.core.errors import (
     StorageError,
     ValidationError,
 )
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
-from tests.support import PASSWORD, TEST_IDENTITY, Desk
+from tests.support import PASSWORD, TEST_IDENTITY, Desk, textiles_out_form
 
-FORM = RegistrationInput(
-    direction="out",
-    mode="road",
-    container_no="MSKU3881107",
-    cargo_category="textiles",
-    truck_plate="LES-1",
-    hs_code="520100",
-    gross_kg="14300",
-    tare_kg="2300",
-    declared_net_kg="12000",
-)
+FORM = textiles_out_form(declared_net_kg="12000")
 
 
 def _tamper(desk: Desk, *statements: str) -> None:
@@ -119,7 +109,7 @@ def test_storage_full_gives_a_clear_message_and_loses_nothing(desk: Desk) -> Non
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
     full = Services.build(engine, desk.clock, TEST_IDENTITY)
-    long_form = RegistrationInput(**{**FORM.__dict__, "description": "x" * 300})
+    long_form = replace(FORM, description="x" * 300)
     with pytest.raises(StorageError, match="Storage is full"):
         for _ in range(200):
             full.crossings.register(desk.officer, long_form)
@@ -171,14 +161,7 @@ def _inspected_with_approval(desk: Desk) -> int:
     from taftan_desk.core.inspection import InspectionInput
     from taftan_desk.core.registration import SealInput
 
-    form = RegistrationInput(
-        **{
-            **FORM.__dict__,
-            "gross_kg": "24400",
-            "declared_net_kg": "22000",
-            "seals": (SealInput("AB123"),),
-        }
-    )
+    form = replace(FORM, gross_kg="24400", declared_net_kg="22000", seals=(SealInput("AB123"),))
     c = desk.services.crossings.register(desk.officer, form).crossing
     desk.services.inspections.record(
         desk.officer,

@@ -18,22 +18,16 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.db.models import Approval, AuditEvent, Crossing
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, Desk
+from tests.support import PASSWORD, Desk, road_form
 
 
 def _form(**changes: object) -> RegistrationInput:
-    base = dict(
-        direction="in",
-        mode="road",
-        container_no="CSQU3054383",
-        cargo_category="steel",
-        truck_plate="QAA-123",
-        hs_code="720839",
-        declared_net_kg="22000",
-        seals=(SealInput("AB12345", "intact", "H", "bolt"),),
-    )
-    base.update(changes)
-    return RegistrationInput(**base)  # type: ignore[arg-type]
+    base = {
+        "truck_plate": "QAA-123",
+        "declared_net_kg": "22000",
+        "seals": (SealInput("AB12345", "intact", "H", "bolt"),),
+    }
+    return road_form(weighed=False, **{**base, **changes})
 
 
 def _events(desk: Desk) -> list[AuditEvent]:

@@ -9,12 +9,12 @@ from sqlalchemy import text
 
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.registration import SealInput
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.main_window import MainWindow
-from tests.support import PASSWORD, Desk, show_and_activate
+from tests.support import PASSWORD, Desk, road_form, show_and_activate, textiles_out_form
 
 
 def answer(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> list[QDialog]:  # type: ignore[no-untyped-def]
@@ -38,13 +38,6 @@ def press(qtbot, window: MainWindow, key: Qt.Key) -> None:  # type: ignore[no-un
     after a modal dialog closes, as a desktop does, so take it back first."""
     show_and_activate(qtbot, window)
     qtbot.keyClick(window, key)
-
-
-def _window(qtbot, desk: Desk) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(desk.services, desk.officer)
-    qtbot.addWidget(window)
-    show_and_activate(qtbot, window)
-    return window
 
 
 def _register(window: MainWindow, qtbot, **changes: str) -> None:  # type: ignore[no-untyped-def]
@@ -75,8 +68,7 @@ def _weigh(window: MainWindow, qtbot, gross: str) -> None:  # type: ignore[no-un
     assert seen and seen[0].result() == QDialog.DialogCode.Accepted
 
 
-def test_register_weigh_inspect_release(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_register_weigh_inspect_release(qtbot, desk: Desk, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _register(window, qtbot, seals_edit="AB1 H broken")
     assert window.current.status is Status.AWAITING_INSPECTION  # a broken seal: red
     assert "Seal AB1 is broken" in window.detail.ui.channel_label.text()
@@ -113,8 +105,7 @@ def test_register_weigh_inspect_release(qtbot, desk: Desk) -> None:  # type: ign
     assert desk.services.health.check().ok
 
 
-def test_22000_kg_releases_without_a_supervisor(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_22000_kg_releases_without_a_supervisor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _register(window, qtbot)
     _weigh(window, qtbot, "24300")
     assert window.current.net_kg == 22_000
@@ -122,26 +113,15 @@ def test_22000_kg_releases_without_a_supervisor(qtbot, desk: Desk) -> None:  # t
     assert window.current.status is Status.RELEASED
 
 
-def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    form = RegistrationInput(
-        "in",
-        "road",
-        "CSQU3054383",
-        "steel",
-        truck_plate="QAA-1",
-        hs_code="720839",
-        declared_net_kg="22000",
-        gross_kg="24301",
-        tare_kg="2300",
-        seals=(SealInput("AB1"),),
-    )
+def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
+    form = road_form(declared_net_kg="22000", gross_kg="24301", seals=(SealInput("AB1"),))
     crossing = desk.services.crossings.register(desk.officer, form).crossing
     desk.services.inspections.record(
         desk.officer,
         crossing.id,
         InspectionInput("documentary", "Ali", "no_discrepancy", "release"),
     )
-    window = _window(qtbot, desk)
+    window = open_window()
     window._select(crossing.id)
 
     def wrong_password(dialog: QDialog) -> None:
@@ -175,13 +155,11 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk) -> None: 
     assert (supervisor, requested_by) == (desk.supervisor.user_id, desk.officer.user_id)
 
 
-def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    form = RegistrationInput(
-        "out", "road", "MSKU3881107", "textiles", truck_plate="LES-1", hs_code="520100"
-    )
+def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
+    form = textiles_out_form(weighed=False)
     first = desk.services.crossings.register(desk.officer, form).crossing
     second = desk.services.crossings.register(desk.officer, form).crossing
-    window = _window(qtbot, desk)
+    window = open_window()
     window.ui.queue_view.setFocus()
     qtbot.keyClicks(window.ui.queue_view, first.entry_no)  # scanner speed
     qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_Return)

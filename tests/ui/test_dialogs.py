@@ -9,7 +9,7 @@ from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
-from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock, show_and_activate
+from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock, road_form, show_and_activate
 
 
 def _login(qtbot, desk: Desk) -> LoginDialog:  # type: ignore[no-untyped-def]
@@ -104,19 +104,9 @@ def test_inspection_mistakes_are_said_beside_the_form_and_nothing_is_lost(
     qtbot, desk: Desk
 ) -> None:  # type: ignore[no-untyped-def]
     from taftan_desk.core.lifecycle import Status
-    from taftan_desk.core.registration import RegistrationInput
     from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 
-    form = RegistrationInput(
-        "in",
-        "road",
-        "CSQU3054383",
-        "steel",
-        truck_plate="QAA-1",
-        hs_code="720839",
-        gross_kg="24300",
-        tare_kg="2300",
-    )
+    form = road_form(declared_net_kg="", gross_kg="24300")
     crossing = desk.services.crossings.register(desk.officer, form).crossing
     dialog = InspectionDialog(desk.services, desk.officer, crossing)
     qtbot.addWidget(dialog)

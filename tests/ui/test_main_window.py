@@ -6,35 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.db import migrate
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY, COL_NET
-from tests.support import Desk, show_and_activate
+from tests.support import Desk, road_form, show_and_activate, textiles_out_form
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _register(desk: Desk, container: str) -> str:
-    form = RegistrationInput(
-        direction="in",
-        mode="road",
-        container_no=container,
-        cargo_category="steel",
-        truck_plate="QAA-1",
-        hs_code="720839",
-        declared_net_kg="21000",
-        gross_kg="23300",
-        tare_kg="2300",
-    )
+    form = road_form(container_no=container)
     return desk.services.crossings.register(desk.officer, form).crossing.entry_no
 
 
-def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_window_lists_todays_crossings(qtbot, desk: Desk, qtmodeltester, open_window) -> None:  # type: ignore[no-untyped-def]
     entry = _register(desk, "CSQU3054383")
-    window = MainWindow(desk.services, desk.officer)
-    qtbot.addWidget(window)
-    show_and_activate(qtbot, window)
+    window = open_window()
     model = window.ui.queue_view.model()
     qtmodeltester.check(model)
     assert model.rowCount() == 1
@@ -126,16 +113,7 @@ def test_open_crossings_from_yesterday_stay_in_the_queue(qtbot, desk: Desk) -> N
     open_one = _register(desk, "CSQU3054383")  # weighed, green: registered, still open
     closed = desk.services.crossings.register(
         desk.officer,
-        RegistrationInput(
-            direction="out",
-            mode="road",
-            container_no="MSKU3881107",
-            cargo_category="textiles",
-            truck_plate="LES-1",
-            hs_code="520100",
-            gross_kg="14300",
-            tare_kg="2300",
-        ),
+        textiles_out_form(),
     ).crossing
     desk.services.crossings.release(desk.officer, closed.id)
     desk.clock.now += timedelta(days=1)

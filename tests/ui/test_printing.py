@@ -13,7 +13,7 @@ from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
 from tests.documents import samples
 from tests.support import WEIGHED_ROAD, Desk
-from tests.ui.test_desk_flow import _window, answer, press
+from tests.ui.test_desk_flow import answer, press
 
 WEIGHED = WEIGHED_ROAD
 
@@ -30,11 +30,13 @@ def _pdf_facts(path: Path) -> tuple[dict[str, str], str]:
     return samples.codes_of(data), samples.text_of(data)
 
 
-def test_print_a_gate_pass_then_a_duplicate_to_pdf(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_print_a_gate_pass_then_a_duplicate_to_pdf(
+    qtbot, desk: Desk, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     PrintPreferences().folder = tmp_path
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     desk.services.crossings.release(desk.officer, crossing.id)
-    window = _window(qtbot, desk)
+    window = open_window()
     window._select(crossing.id)
     assert window.ui.print_action.isEnabled()
 
@@ -77,12 +79,14 @@ def test_a_crossing_not_released_offers_no_gate_pass(qtbot, desk: Desk) -> None:
     assert kinds == ["entry"]
 
 
-def test_the_gate_pass_prints_itself_on_release(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_gate_pass_prints_itself_on_release(
+    qtbot, desk: Desk, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     preferences = PrintPreferences()
     preferences.folder = tmp_path / "slips"
     preferences.auto_release = True
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
-    window = _window(qtbot, desk)
+    window = open_window()
     window._select(crossing.id)
     press(qtbot, window, Qt.Key.Key_F8)
     slip = tmp_path / "slips" / f"{crossing.entry_no}-clearance.pdf"
@@ -90,12 +94,14 @@ def test_the_gate_pass_prints_itself_on_release(qtbot, desk: Desk, tmp_path: Pat
     assert _pdf_facts(slip)[0]["Code128"] == crossing.entry_no
 
 
-def test_an_unwritable_folder_is_said_plainly(qtbot, desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unwritable_folder_is_said_plainly(
+    qtbot, desk: Desk, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     PrintPreferences().folder = blocker / "slips"
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
-    window = _window(qtbot, desk)
+    window = open_window()
     window._select(crossing.id)
     window.printing.printer.print_document(crossing.id, "entry")
     qtbot.waitUntil(lambda: "Not printed" in window.ui.status_bar.currentMessage())
@@ -103,11 +109,13 @@ def test_an_unwritable_folder_is_said_plainly(qtbot, desk: Desk, tmp_path: Path)
     assert desk.services.documents.records(crossing.id) == []  # nothing counted as printed
 
 
-def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
 
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
-    window = _window(qtbot, desk)
+    window = open_window()
     assert not window.detail.barcode.isVisible()
     window._select(crossing.id)
     barcode = window.detail.barcode
@@ -124,7 +132,7 @@ def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(qtbot, desk: Desk) 
     assert [c.text for c in samples.decode(pixels)] == [crossing.entry_no]
 
 
-def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
     from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
@@ -133,7 +141,7 @@ def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk) -> No
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     desk.services.crossings.release(desk.officer, crossing.id)
     slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm")
-    window = _window(qtbot, desk)
+    window = open_window()
     window._select(crossing.id)
 
     def sign(dialog: QDialog) -> None:

@@ -5,10 +5,9 @@ import json
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY
-from tests.support import TEST_IDENTITY, Desk, show_and_activate
+from tests.support import TEST_IDENTITY, Desk, road_form
 
 
 class KeyCounter:
@@ -30,15 +29,7 @@ class KeyCounter:
         self.moves += times
 
 
-def _window(qtbot, desk: Desk) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(desk.services, desk.officer)
-    qtbot.addWidget(window)
-    show_and_activate(qtbot, window)
-    return window
-
-
-def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     panel = window.registration
     keys = KeyCounter(qtbot)
     assert window.focusWidget() is panel.ui.container_edit
@@ -90,8 +81,7 @@ def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk) -> None:  # t
     assert keys.moves <= 13  # a regression guard on the tab order
 
 
-def test_a_mistyped_container_is_corrected_with_one_key(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_a_mistyped_container_is_corrected_with_one_key(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     panel = window.registration
     qtbot.keyClicks(panel.ui.container_edit, "CSQU3054384", delay=1)
     assert "Press F2 for CSQU3054383" in panel.ui.container_hint_label.text()
@@ -100,8 +90,9 @@ def test_a_mistyped_container_is_corrected_with_one_key(qtbot, desk: Desk) -> No
     assert "Valid" in panel.ui.container_hint_label.text()
 
 
-def test_problems_show_under_their_fields_and_nothing_is_saved(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_problems_show_under_their_fields_and_nothing_is_saved(
+    qtbot, desk: Desk, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     panel = window.registration
     qtbot.keyClicks(panel.ui.container_edit, "CSQU3054384")
     qtbot.keyClicks(panel.ui.declared_net_edit, "21.5")
@@ -119,8 +110,7 @@ def test_problems_show_under_their_fields_and_nothing_is_saved(qtbot, desk: Desk
     assert not desk.services.queries.has_crossings()
 
 
-def test_escape_clears_the_form(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, desk)
+def test_escape_clears_the_form(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     panel = window.registration
     qtbot.keyClicks(panel.ui.container_edit, "CSQU3054383")
     qtbot.keyClick(panel.ui.container_edit, Qt.Key.Key_Return)
@@ -138,7 +128,13 @@ def test_full_storage_is_said_plainly_and_the_form_is_kept(qtbot, desk: Desk) ->
 
     saved_before = desk.services.crossings.register(
         desk.officer,
-        RegistrationInput("in", "road", "MSKU3881107", "steel", truck_plate="QAA-9"),
+        road_form(
+            weighed=False,
+            container_no="MSKU3881107",
+            truck_plate="QAA-9",
+            hs_code="",
+            declared_net_kg="",
+        ),
     ).crossing
     engine = make_engine(str(desk.path))
 
