@@ -32,8 +32,8 @@ class DeskKey:
     public: bytes
     desk: str  # where the key lives, as the station's key list shows it
 
-    @property
-    def key_id(self) -> str:
+    @functools.cached_property
+    def key_id(self) -> str:  # named in every event the desk writes: computed once
         return slip_payload.key_id_of(self.public)
 
     @functools.cached_property
