@@ -149,10 +149,18 @@ class AccountService:
             return [_view(u, now) for u in users]
 
     def add(
-        self, actor: Actor, username: str, role: str | Role, password: str, full_name: str = ""
+        self,
+        actor: Actor,
+        username: str,
+        role: str | Role,
+        password: str,
+        full_name: str = "",
+        *,
+        must_change_password: bool = False,
     ) -> UserView:
         """Create an account. With no accounts yet, the first one must be an administrator and
-        needs no signed-in administrator (the station's setup)."""
+        needs no signed-in administrator (the station's setup). `must_change_password` for a
+        password the administrator chose: the user replaces it at the first sign-in."""
         name = validate_username(username)
         the_role = role if isinstance(role, Role) else parse_role(role)
         validate_password(password)
@@ -172,6 +180,7 @@ class AccountService:
                 password_hash=password_hash,
                 created_at=unit.now,
                 password_changed_at=unit.now,
+                must_change_password=must_change_password,
             )
             unit.session.add(user)
             unit.session.flush()
