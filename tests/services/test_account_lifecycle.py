@@ -376,3 +376,13 @@ def test_the_whole_life_cycle_leaves_the_station_untampered(desk: Desk) -> None:
     assert last["after"]["active"] is True and last["after"]["role"] == "supervisor"
     assert last["after"]["password_hash"].startswith("sha256:")  # never the hash itself
     assert row.password_hash not in json.dumps(last)
+
+
+def test_an_account_added_with_the_administrators_password_must_change_it(desk: Desk) -> None:
+    accounts = desk.services.accounts
+    view = accounts.add(desk.admin, "kasim", Role.OFFICER, TEMPORARY, must_change_password=True)
+    assert view.states == (AccountState.MUST_CHANGE_PASSWORD,)
+    assert accounts.authenticate("kasim", TEMPORARY).must_change_password is True
+    accounts.add(desk.admin, "bilal", Role.OFFICER, TEMPORARY)  # the command line's default
+    assert accounts.authenticate("bilal", TEMPORARY).must_change_password is False
+    _assert_untampered(desk)
