@@ -372,6 +372,7 @@ class AccountService:
         actor.require(Permission.MANAGE_USERS)
         name = username.strip().lower()
         with self.db.write(actor) as unit:
+            _lock_administrators(unit)
             user = unit.session.exec(
                 select(User).where(User.username == name).with_for_update()
             ).first()
@@ -387,6 +388,18 @@ class AccountService:
 def _is_self(actor: Actor, user: User) -> bool:
     """The command line acts as an administrator with no account (user_id None): never self."""
     return actor.user_id is not None and actor.user_id == user.id
+
+
+def _lock_administrators(unit: Unit) -> None:
+    """On PostgreSQL writers do not queue at BEGIN as on SQLite: two administrators disabling
+    each other at once would each still count the other. Locking every active
+    administrator's row first, always in the same order, makes them take turns."""
+    unit.session.exec(
+        select(User.id)
+        .where(User.role == Role.ADMIN.value, User.active)
+        .order_by(User.id)  # type: ignore[arg-type]
+        .with_for_update()
+    ).all()
 
 
 def _keep_an_administrator(unit: Unit, user: User) -> None:
