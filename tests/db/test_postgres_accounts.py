@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 
 from taftan_desk.core.errors import AuthenticationFailed, StorageError, ValidationError
 from taftan_desk.core.roles import Role
@@ -95,39 +95,46 @@ def test_account_changes_and_lockout_work_on_postgres(station: tuple[Services, E
 def test_two_desks_cannot_disable_the_last_two_administrators_at_once(
     station: tuple[Services, Engine],
 ) -> None:
+    """Desk 1 disables "second" and is held just after its UPDATE, before it commits; desk 2
+    then disables "admin". Desk 2 must wait for desk 1, then refuse."""
     services, engine = station
     with engine.begin() as conn:
         conn.execute(text(MENDED_GUARD))
-    outcome: list[object] = []
-    other_desk = engine.connect()
+    updated, go_on = threading.Event(), threading.Event()
+    outcome: dict[str, object] = {}
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _hold_desk_1(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "desk-1" and statement.startswith("UPDATE users"):
+            updated.set()
+            go_on.wait(timeout=30)
+
+    def disable(name: str) -> None:
+        try:
+            outcome[name] = services.accounts.disable(CLI, name)
+        except ValidationError as exc:
+            outcome[name] = exc
+
+    desk_1 = threading.Thread(target=disable, args=("second",), name="desk-1")
+    desk_2 = threading.Thread(target=disable, args=("admin",), name="desk-2")
     try:
-        other = other_desk.begin()
-        # Another desk is part-way through disabling "second", as AccountService does it.
-        other_desk.execute(
-            text("SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE")
-        )
-        other_desk.execute(text("UPDATE users SET active = false WHERE username = 'second'"))
-
-        def disable_admin() -> None:
-            try:
-                outcome.append(services.accounts.disable(CLI, "admin"))
-            except ValidationError as exc:
-                outcome.append(exc)
-
-        here = threading.Thread(target=disable_admin)
-        here.start()
+        desk_1.start()
+        assert updated.wait(timeout=30)
+        desk_2.start()
         deadline = time.monotonic() + 10
-        while not _waiting_on_a_lock(engine) and here.is_alive():
-            assert time.monotonic() < deadline, "the second change neither waited nor ended"
+        while not _waiting_on_a_lock(engine) and desk_2.is_alive():
+            assert time.monotonic() < deadline, "desk 2 neither waited nor ended"
             time.sleep(0.02)
-        assert here.is_alive() and not outcome, outcome  # it waits for the other desk
-        other.commit()
-        here.join(timeout=30)
+        assert "admin" not in outcome, "desk 2 did not wait for desk 1"
     finally:
-        other_desk.close()
-    assert len(outcome) == 1 and isinstance(outcome[0], ValidationError), outcome
-    assert "only active administrator" in str(outcome[0])
+        go_on.set()
+        desk_1.join(timeout=30)
+        desk_2.join(timeout=30)
+        event.remove(engine, "after_cursor_execute", _hold_desk_1)
+    assert not getattr(outcome["second"], "active", True)  # desk 1 went through
+    refused = outcome["admin"]
+    assert isinstance(refused, ValidationError) and "only active administrator" in str(refused)
     with engine.connect() as conn:
-        assert conn.execute(
-            text("SELECT username FROM users WHERE role = 'admin' AND active")
-        ).scalars().all() == ["admin"]
+        active = conn.execute(text("SELECT username FROM users WHERE role = 'admin' AND active"))
+        assert active.scalars().all() == ["admin"]
+    assert services.health.check().ok
