@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taftan_desk import __version__, cli_audit, cli_slips
+from taftan_desk import __version__, cli_audit, cli_slips, cli_users
 from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
@@ -69,14 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "move it to removable media)",
     )
 
-    user = sub.add_parser("user", help="user accounts").add_subparsers(
-        dest="user_command", metavar="ACTION"
-    )
-    add = user.add_parser("add", help="add an account (password read from stdin when piped)")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
-    add.add_argument("--full-name", default="")
-    user.add_parser("list", help="list accounts")
+    cli_users.add_parser(sub)
 
     container = sub.add_parser("container", help="container numbers").add_subparsers(
         dest="container_command", metavar="ACTION"
@@ -272,33 +265,6 @@ def _init(runtime: "Runtime", args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_password() -> str:
-    if not sys.stdin.isatty():
-        line = sys.stdin.readline()
-        if not line:
-            raise UsageError("no password on standard input")
-        return line.rstrip("\r\n")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Repeat password: ") != first:
-        raise UsageError("the two passwords differ")
-    return first
-
-
-def _user(runtime: "Runtime", args: argparse.Namespace) -> int:
-    accounts = runtime.services.accounts
-    if args.user_command == "add":
-        password = _read_password()
-        view = accounts.add(_cli_actor(), args.name, args.role, password, args.full_name)
-        print(f"Added {view.role.value} {view.username}.")
-        return EXIT_OK
-    if args.user_command == "list":
-        for user in accounts.list():
-            state = "active" if user.active else "disabled"
-            print(f"{user.username:<20} {user.role.value:<11} {state:<9} {user.full_name}")
-        return EXIT_OK
-    raise UsageError("say `user add` or `user list`")
-
-
 def _container_check(numbers: list[str]) -> int:
     all_valid = True
     for text in numbers:
@@ -443,7 +409,7 @@ def _owner(runtime: "Runtime", args: argparse.Namespace) -> int:
 _HANDLERS = {
     "slip": lambda runtime, args: cli_slips.run(runtime, args, _cli_actor),
     "init": _init,
-    "user": _user,
+    "user": lambda runtime, args: cli_users.run(runtime, args, _cli_actor),
     "demo": _demo,
     "entries": _entries,
     "check": _check,

@@ -1,8 +1,15 @@
-"""User accounts: argon2id password hashes, roles, lockout that survives a restart."""
+"""User accounts: argon2id password hashes, roles, lockout that survives a restart, and the
+account's life cycle (disable, enable, unlock, change role, reset and change a password).
 
+Every write to a users row is audited with the row's full snapshot in the same transaction:
+`taftan-desk check` compares each row with its last audited state.
+"""
+
+import enum
 import functools
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,12 +18,19 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import func, select
 
 from taftan_desk.core import text as free_text
-from taftan_desk.core.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from taftan_desk.core.errors import (
+    AuthenticationFailed,
+    DeskError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from taftan_desk.core.roles import Permission, Role
+from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import User
 from taftan_desk.services.approvals import Permit, SupervisorApproval, clean_reason, sign
 from taftan_desk.services.audit import row_snapshot
-from taftan_desk.services.database import Actor, Database
+from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.settings_service import load as load_settings
 
 _HASHER = PasswordHasher()  # argon2id, t=3, m=64 MiB, p=4: above OWASP's minimum
@@ -31,6 +45,15 @@ def _dummy_hash() -> str:
     return _HASHER.hash("taftan-desk-dummy-password")
 
 
+class AccountState(enum.StrEnum):
+    """What an account list shows; the words are the edge's (ui tr(), the command line)."""
+
+    ACTIVE = "active"
+    DISABLED = "disabled"
+    LOCKED = "locked"
+    MUST_CHANGE_PASSWORD = "must-change-password"
+
+
 @dataclass(frozen=True)
 class UserView:
     id: int
@@ -39,16 +62,47 @@ class UserView:
     role: Role
     active: bool
     locked_until: datetime | None
+    locked: bool = False  # locked_until is still ahead of the station's clock
+    must_change_password: bool = False
+
+    @property
+    def states(self) -> tuple[AccountState, ...]:
+        """Every state that applies, or (ACTIVE,) when none does."""
+        flags = (
+            (AccountState.DISABLED, not self.active),
+            (AccountState.LOCKED, self.locked),
+            (AccountState.MUST_CHANGE_PASSWORD, self.must_change_password),
+        )
+        return tuple(state for state, on in flags if on) or (AccountState.ACTIVE,)
 
 
-def _view(user: User) -> UserView:
+def _view(user: User, now: datetime) -> UserView:
     return UserView(
-        user.id or 0, user.username, user.full_name, Role(user.role), user.active, user.locked_until
+        user.id or 0,
+        user.username,
+        user.full_name,
+        Role(user.role),
+        user.active,
+        user.locked_until,
+        _is_locked(user, now),
+        user.must_change_password,
     )
 
 
 def _actor(user: User) -> Actor:
-    return Actor(user.id, user.username, Role(user.role), user.full_name)
+    return Actor(user.id, user.username, Role(user.role), user.full_name, user.must_change_password)
+
+
+def _is_locked(user: User, now: datetime) -> bool:
+    return user.locked_until is not None and user.locked_until > now
+
+
+def _locked_message(user: User, now: datetime) -> str:
+    left = int((user.locked_until - now).total_seconds() // 60) + 1 if user.locked_until else 1
+    return (
+        f"This account is locked after repeated wrong passwords. Try again in "
+        f"{left} min or ask a supervisor."
+    )
 
 
 def validate_username(text: str) -> str:
@@ -62,13 +116,13 @@ def validate_username(text: str) -> str:
     return name
 
 
-def validate_password(password: str) -> str:
+def validate_password(password: str, field: str = "password") -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"The password must be at least {MIN_PASSWORD_LENGTH} characters.", field="password"
+            f"The password must be at least {MIN_PASSWORD_LENGTH} characters.", field=field
         )
     if len(password) > 256:
-        raise ValidationError("The password is longer than 256 characters.", field="password")
+        raise ValidationError("The password is longer than 256 characters.", field=field)
     return password
 
 
@@ -91,13 +145,23 @@ class AccountService:
 
     def list(self) -> list[UserView]:
         with self.db.read() as session:
-            return [_view(u) for u in session.exec(select(User).order_by(User.username)).all()]
+            now = self.db.clock()
+            users = session.exec(select(User).order_by(User.username)).all()
+            return [_view(u, now) for u in users]
 
     def add(
-        self, actor: Actor, username: str, role: str | Role, password: str, full_name: str = ""
+        self,
+        actor: Actor,
+        username: str,
+        role: str | Role,
+        password: str,
+        full_name: str = "",
+        *,
+        must_change_password: bool = False,
     ) -> UserView:
         """Create an account. With no accounts yet, the first one must be an administrator and
-        needs no signed-in administrator (the station's setup)."""
+        needs no signed-in administrator (the station's setup). `must_change_password` for a
+        password the administrator chose: the user replaces it at the first sign-in."""
         name = validate_username(username)
         the_role = role if isinstance(role, Role) else parse_role(role)
         validate_password(password)
@@ -120,6 +184,7 @@ class AccountService:
                 password_hash=password_hash,
                 created_at=unit.now,
                 password_changed_at=unit.now,
+                must_change_password=must_change_password,
             )
             unit.session.add(user)
             unit.session.flush()
@@ -129,7 +194,7 @@ class AccountService:
                 user.id,
                 {"after": row_snapshot(user)},
             )
-            return _view(user)
+            return _view(user, unit.now)
 
     def authenticate(self, username: str, password: str) -> Actor:
         """Check a password; repeated failures lock the account for the station's lockout time."""
@@ -153,24 +218,11 @@ class AccountService:
             if user is None or not user.active:
                 unit.audit("login_failed", "user", shown, {"reason": "unknown or disabled"})
                 failure = "Wrong user name or password."
-            elif user.locked_until and user.locked_until > unit.now:
-                left = int((user.locked_until - unit.now).total_seconds() // 60) + 1
+            elif _is_locked(user, unit.now):
                 unit.audit("login_refused_locked", "user", user.id, {})
-                failure = (
-                    f"This account is locked after repeated wrong passwords. Try again in "
-                    f"{left} min or ask a supervisor."
-                )
+                failure = _locked_message(user, unit.now)
             elif not ok:
-                user.failed_logins += 1
-                data: dict[str, object] = {"failed_logins": user.failed_logins}
-                if user.failed_logins >= settings.lockout_attempts:
-                    user.locked_until = unit.now + timedelta(minutes=settings.lockout_minutes)
-                    user.failed_logins = 0
-                    data["locked_until"] = user.locked_until
-                unit.session.add(user)
-                unit.session.flush()
-                data["after"] = row_snapshot(user)
-                unit.audit("login_failed", "user", user.id, data)
+                _count_failure(unit, user, settings, "login_failed")
                 failure = "Wrong user name or password."
             else:
                 if _HASHER.check_needs_rehash(user.password_hash):
@@ -193,7 +245,203 @@ class AccountService:
         supervisor = self.authenticate(username, password)
         if supervisor.role is not Role.SUPERVISOR:
             raise PermissionDenied("Only a supervisor can approve this.")
+        if supervisor.must_change_password:
+            # The administrator set this password: it must not sign a supervisor's approval.
+            raise PermissionDenied(
+                f"{supervisor.display} must sign in at a desk and choose a new password "
+                "before approving."
+            )
         return sign(self.db.approval_key, supervisor, text, self.db.clock(), permit)
+
+    # -- the account's life cycle ----------------------------------------------------------
+    def disable(self, actor: Actor, username: str) -> UserView:
+        """The account can no longer sign in, and its open windows can no longer write."""
+
+        def change(unit: Unit, user: User) -> None:
+            if not user.active:
+                raise ValidationError(f"{user.username} is already disabled.", field="username")
+            if _is_self(actor, user):
+                raise ValidationError("You cannot disable your own account.", field="username")
+            _keep_an_administrator(unit, user)
+            user.active = False
+
+        return self._administer(actor, username, "user_disabled", change)
+
+    def enable(self, actor: Actor, username: str) -> UserView:
+        def change(_unit: Unit, user: User) -> None:
+            if user.active:
+                raise ValidationError(f"{user.username} is already enabled.", field="username")
+            user.active = True
+
+        return self._administer(actor, username, "user_enabled", change)
+
+    def unlock(self, actor: Actor, username: str) -> UserView:
+        """Lift a lockout after wrong passwords before it runs out, and forget the failures."""
+
+        def change(unit: Unit, user: User) -> None:
+            if not _is_locked(user, unit.now) and not user.failed_logins:
+                raise ValidationError(f"{user.username} is not locked.", field="username")
+            user.locked_until = None
+            user.failed_logins = 0
+
+        return self._administer(actor, username, "user_unlocked", change)
+
+    def set_role(self, actor: Actor, username: str, role: str | Role) -> UserView:
+        """A new role takes effect at once: the account's open windows must sign in again."""
+        the_role = role if isinstance(role, Role) else parse_role(role)
+
+        def change(unit: Unit, user: User) -> None:
+            if user.role == the_role.value:
+                raise ValidationError(
+                    f"{user.username} is already {_with_article(the_role)}.", field="role"
+                )
+            if _is_self(actor, user):
+                raise ValidationError("You cannot change your own role.", field="role")
+            if the_role is not Role.ADMIN:
+                _keep_an_administrator(unit, user)
+            user.role = the_role.value
+
+        return self._administer(actor, username, "user_role_changed", change)
+
+    def reset_password(self, actor: Actor, username: str, temporary: str) -> UserView:
+        """Set a temporary password that must be changed at the next sign-in; this also
+        lifts a lockout (forgetting a password is what locks most accounts)."""
+        actor.require(Permission.MANAGE_USERS)  # before the slow hash
+        validate_password(temporary)
+        password_hash = _HASHER.hash(temporary)  # slow: outside the write lock
+
+        def change(unit: Unit, user: User) -> None:
+            if _is_self(actor, user):
+                raise ValidationError(
+                    "Change your own password with your current one, not by a reset.",
+                    field="username",
+                )
+            user.password_hash = password_hash
+            user.must_change_password = True
+            user.password_changed_at = unit.now
+            user.failed_logins = 0
+            user.locked_until = None
+
+        return self._administer(actor, username, "user_password_reset", change)
+
+    def change_password(self, actor: Actor, current: str, new: str) -> Actor:
+        """A signed-in user chooses a new password, proving the current one; wrong current
+        passwords count towards the lockout like wrong sign-ins. Returns the actor as it now
+        is (no longer obliged to change its password)."""
+        if actor.user_id is None:
+            raise PermissionDenied("Only a signed-in user can change their own password.")
+        if not current:
+            raise ValidationError("Enter your current password.", field="current_password")
+        validate_password(new, field="new_password")
+        if new == current:
+            raise ValidationError(
+                "The new password must differ from the current one.", field="new_password"
+            )
+        with self.db.read() as session:
+            found = session.get(User, actor.user_id)
+            stored = found.password_hash if found else _dummy_hash()
+        ok = _verify(stored, current)  # slow: outside the write lock
+        new_hash = _HASHER.hash(new) if ok else ""
+        with self.db.write(actor) as unit:  # refuses a disabled or demoted account
+            user = unit.session.exec(
+                select(User).where(User.id == actor.user_id).with_for_update()
+            ).one()
+            failure: DeskError
+            if _is_locked(user, unit.now):
+                unit.audit("password_change_refused_locked", "user", user.id, {})
+                failure = AuthenticationFailed(_locked_message(user, unit.now))
+            elif user.password_hash != stored:
+                failure = ValidationError(
+                    "The password was changed at another desk meanwhile: try again.",
+                    field="current_password",
+                )
+            elif not ok:
+                _count_failure(unit, user, load_settings(unit.session), "password_change_failed")
+                failure = ValidationError(
+                    "The current password is wrong.", field="current_password"
+                )
+            else:
+                user.password_hash = new_hash
+                user.must_change_password = False
+                user.password_changed_at = unit.now
+                user.failed_logins = 0
+                unit.session.add(user)
+                unit.session.flush()
+                unit.audit("password_changed", "user", user.id, {"after": row_snapshot(user)})
+                return _actor(user)
+        raise failure
+
+    def _administer(
+        self, actor: Actor, username: str, action: str, change: Callable[[Unit, User], None]
+    ) -> UserView:
+        """An administrator's change to one account: found by name, changed, audited with
+        its full snapshot, all in one transaction (a refusal raised by `change` undoes it)."""
+        actor.require(Permission.MANAGE_USERS)
+        name = username.strip().lower()
+        with self.db.write(actor) as unit:
+            _lock_administrators(unit)
+            user = unit.session.exec(
+                select(User).where(User.username == name).with_for_update()
+            ).first()
+            if user is None:
+                raise NotFound(f"There is no user called '{name[:40]}'.")
+            change(unit, user)
+            unit.session.add(user)
+            unit.session.flush()
+            unit.audit(action, "user", user.id, {"after": row_snapshot(user)})
+            return _view(user, unit.now)
+
+
+def _is_self(actor: Actor, user: User) -> bool:
+    """The command line acts as an administrator with no account (user_id None): never self."""
+    return actor.user_id is not None and actor.user_id == user.id
+
+
+def _lock_administrators(unit: Unit) -> None:
+    """On PostgreSQL writers do not queue at BEGIN as on SQLite: two administrators disabling
+    each other at once would each still count the other. Locking every active
+    administrator's row first, always in the same order, makes them take turns."""
+    unit.session.exec(
+        select(User.id)
+        .where(User.role == Role.ADMIN.value, User.active)
+        .order_by(User.id)  # type: ignore[arg-type]
+        .with_for_update()
+    ).all()
+
+
+def _keep_an_administrator(unit: Unit, user: User) -> None:
+    """Refuse a change that would leave the station with no active administrator."""
+    if user.role != Role.ADMIN.value or not user.active:
+        return
+    others = unit.session.exec(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == Role.ADMIN.value, User.active, User.id != user.id)
+    ).one()
+    if not others:
+        raise ValidationError(
+            f"{user.username} is the station's only active administrator: make another "
+            "administrator first.",
+            field="username",
+        )
+
+
+def _with_article(role: Role) -> str:
+    return f"an {role.value}" if role.value[0] in "aeiou" else f"a {role.value}"
+
+
+def _count_failure(unit: Unit, user: User, settings: StationSettings, action: str) -> None:
+    """One more wrong password; the station's limit locks the account for a while."""
+    user.failed_logins += 1
+    data: dict[str, object] = {"failed_logins": user.failed_logins}
+    if user.failed_logins >= settings.lockout_attempts:
+        user.locked_until = unit.now + timedelta(minutes=settings.lockout_minutes)
+        user.failed_logins = 0
+        data["locked_until"] = user.locked_until
+    unit.session.add(user)
+    unit.session.flush()
+    data["after"] = row_snapshot(user)
+    unit.audit(action, "user", user.id, data)
 
 
 def _verify(stored: str, password: str) -> bool:

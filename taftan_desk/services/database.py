@@ -48,6 +48,9 @@ class Actor:
     username: str
     role: Role
     full_name: str = ""
+    # Signed in with a temporary password an administrator set: the desk asks for a new one
+    # before anything else.
+    must_change_password: bool = False
 
     @property
     def display(self) -> str:

@@ -24,6 +24,7 @@ from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import queue_row_of
 from taftan_desk.services.views import CrossingView
+from taftan_desk.ui.account_actions import AccountActions
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
             lambda: self._with_current(self.printing.print_dialog)
         )
         self.ui.void_action.triggered.connect(lambda: self._with_current(self.printing.void))
+        self.account_actions = AccountActions(services, actor, self.ui, self)
+        self.account_actions.message.connect(self.ui.status_bar.showMessage)
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False

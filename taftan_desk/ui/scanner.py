@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 MAX_GAP_MS = 35.0  # slower than any wedge scanner, faster than any typist
 MIN_LENGTH = 6  # shorter bursts are key chords or a fast "ok", not barcodes
@@ -71,6 +71,11 @@ class ScanFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() != QEvent.Type.KeyPress or watched is not QApplication.focusWidget():
+            return False
+        if isinstance(watched, QLineEdit) and watched.echoMode() != QLineEdit.EchoMode.Normal:
+            # A password is never a barcode: typed fast (or by a password manager) it must
+            # keep its Enter and never be handed on, or shown, as a scan.
+            self.classifier.reset()
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -2,6 +2,9 @@
 
 The dialog can be on screen before the database is: until attach() it says it is opening
 the station, and an OK pressed meanwhile signs in as soon as the database is open.
+
+An account whose password an administrator set (a reset, a new account) must choose its own
+before the desk opens: the sign-in is accepted only once the new password is saved.
 """
 
 from typing import TYPE_CHECKING
@@ -82,3 +85,24 @@ class LoginDialog(ServiceDialog):
             raise ValidationError(str(exc), field="password") from exc
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if self.actor.must_change_password:
+            self._choose_own_password(self.actor)
+
+    def _choose_own_password(self, actor: "Actor") -> None:
+        """Refuses the sign-in unless the user saves a password of their own."""
+        from taftan_desk.ui.dialogs.password_dialog import own_password_dialog
+
+        assert self._accounts is not None
+        typed = self.ui.password_edit.text()
+        self.ui.password_edit.clear()
+        self.actor = None
+        dialog = own_password_dialog(self._accounts, actor, self, current=typed)
+        if dialog.exec() and dialog.result_value is not None:
+            self.actor = dialog.result_value  # type: ignore[assignment]
+            return
+        raise ValidationError(
+            self.tr(
+                "The desk opens once you have chosen your own password: sign in again to choose it."
+            ),
+            field="password",
+        )
