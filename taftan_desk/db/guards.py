@@ -21,9 +21,13 @@ NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"
 PG_FUNCTION_BODY = """
     BEGIN
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME IN ('crossings', 'users')
-           AND NOT (TG_TABLE_NAME = 'crossings' AND OLD.status IN ('released', 'refused')) THEN
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'users' THEN
             RETURN NEW;
+        END IF;
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'crossings' THEN
+            IF OLD.status NOT IN ('released', 'refused') THEN
+                RETURN NEW;
+            END IF;
         END IF;
         RAISE EXCEPTION '% on % refused: records are evidence', TG_OP, TG_TABLE_NAME;
     END """

@@ -23,6 +23,7 @@ import pytest
 from taftan_desk import __version__
 from taftan_desk.core import containers
 from taftan_desk.db.engine import make_engine
+from taftan_desk.services import desk_key
 from taftan_desk.services.container import Services
 from taftan_desk.services.desk_key import DeskIdentity
 from tests.support import TEST_IDENTITY
@@ -98,6 +99,14 @@ def trust_test_stations(home: Path) -> None:
     trust = identity_of(home).trust
     for public in TEST_IDENTITY.trust.roots().values():
         trust.pin(public, "test station")
+
+
+def as_test_desk(home: Path) -> None:
+    """The command line under `home` is the desk the `desk` fixture's station enrolled."""
+    trust_test_stations(home)
+    key_file = home / "data" / "taftan-desk" / "desk-signing-key"
+    if not key_file.exists():
+        desk_key.write_private(key_file, TEST_IDENTITY.key.private)
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], code: int) -> str:

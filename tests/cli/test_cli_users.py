@@ -17,6 +17,8 @@ import pytest
 
 from taftan_desk.core.errors import AuthenticationFailed
 from taftan_desk.core.roles import Role
+from tests.cli.test_cli import _env as cli_env
+from tests.cli.test_cli import as_test_desk
 from tests.support import PASSWORD, Desk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,16 +26,9 @@ TEMPORARY = "temporary-pass-1"
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "TAFTAN_DESK_DB"}
-    env.update(
-        HOME=str(home),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        PYTHONPATH=str(ROOT),
-    )
-    return env
+    """A child that is the test station's enrolled desk, running this tree's package."""
+    as_test_desk(home)
+    return cli_env(home, PYTHONPATH=str(ROOT))
 
 
 def cli(

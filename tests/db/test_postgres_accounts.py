@@ -17,31 +17,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, create_engine, event, make_url, text
 
-from taftan_desk.core.errors import AuthenticationFailed, StorageError, ValidationError
+from taftan_desk.core.errors import AuthenticationFailed, ValidationError
 from taftan_desk.core.roles import Role
 from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
-from tests.support import PASSWORD, FakeClock
+from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
 
 CLI = Actor(None, "cli:root@station", Role.ADMIN)
-
-# What revision 0001's function means, with the crossings-only test nested so PL/pgSQL never
-# reads OLD.status of a users row.
-MENDED_GUARD = """CREATE OR REPLACE FUNCTION taftan_refuse_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'users' THEN
-            RETURN NEW;
-        END IF;
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'crossings' THEN
-            IF OLD.status NOT IN ('released', 'refused') THEN
-                RETURN NEW;
-            END IF;
-        END IF;
-        RAISE EXCEPTION '% on % refused: records are evidence', TG_OP, TG_TABLE_NAME;
-    END $$"""
 
 
 @pytest.fixture
@@ -53,7 +37,8 @@ def station(pg_url: str) -> Iterator[tuple[Services, Engine]]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))  # a name cannot be a bound parameter
     engine = make_engine(make_url(pg_url).set(database=name).render_as_string(False))
     migrate.upgrade(engine)
-    services = Services.build(engine, FakeClock())
+    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
+    services.keys.establish(CLI)
     services.settings.initialise(CLI, "TFT")
     services.accounts.add(CLI, "admin", Role.ADMIN, PASSWORD)
     services.accounts.add(CLI, "second", Role.ADMIN, PASSWORD)
@@ -78,11 +63,6 @@ def _waiting_on_a_lock(engine: Engine) -> bool:
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=StorageError,
-    reason="revision 0001's guard reads OLD.status of users rows on PostgreSQL",
-)
 def test_account_changes_and_lockout_work_on_postgres(station: tuple[Services, Engine]) -> None:
     services, _engine = station
     with pytest.raises(AuthenticationFailed, match="Wrong"):
@@ -98,8 +78,6 @@ def test_two_desks_cannot_disable_the_last_two_administrators_at_once(
     """Desk 1 disables "second" and is held just after its UPDATE, before it commits; desk 2
     then disables "admin". Desk 2 must wait for desk 1, then refuse."""
     services, engine = station
-    with engine.begin() as conn:
-        conn.execute(text(MENDED_GUARD))
     updated, go_on = threading.Event(), threading.Event()
     outcome: dict[str, object] = {}
 

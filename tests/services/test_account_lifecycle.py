@@ -21,6 +21,7 @@ from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.models import User
 from taftan_desk.services.accounts import AccountState
+from taftan_desk.services.approvals import Permit
 from taftan_desk.services.database import Actor
 from tests.support import PASSWORD, Desk
 
@@ -344,15 +345,18 @@ def test_a_disabled_account_cannot_change_its_password(desk: Desk) -> None:
         desk.services.accounts.change_password(desk.officer, PASSWORD, NEW)
 
 
+PERMIT = Permit("release", "crossing:1", None)
+
+
 def test_a_temporary_password_cannot_sign_an_approval(desk: Desk) -> None:
     """The administrator knows it: it must not stand for the supervisor's signature."""
     accounts = desk.services.accounts
     accounts.reset_password(desk.admin, "sara", TEMPORARY)
     with pytest.raises(PermissionDenied, match="choose a new password"):
-        accounts.approve("sara", TEMPORARY, "Tolerance agreed")
+        accounts.approve("sara", TEMPORARY, "Tolerance agreed", PERMIT)
     sara = accounts.authenticate("sara", TEMPORARY)
     accounts.change_password(sara, TEMPORARY, NEW)
-    assert accounts.approve("sara", NEW, "Tolerance agreed").supervisor.username == "sara"
+    assert accounts.approve("sara", NEW, "Tolerance agreed", PERMIT).supervisor.username == "sara"
 
 
 def test_the_whole_life_cycle_leaves_the_station_untampered(desk: Desk) -> None:

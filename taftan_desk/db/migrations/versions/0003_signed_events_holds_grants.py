@@ -23,6 +23,32 @@ depends_on: str | Sequence[str] | None = None
 
 _APPEND_ONLY = ("key_certificates", "crossing_holds")
 
+# 0001's guard read OLD.status for users rows too, which PL/pgSQL refuses ("record old has no
+# field status"): every update of an account failed on PostgreSQL. The crossings-only test
+# is nested now, so a users row is never asked for a status.
+_PG_GUARD = """CREATE OR REPLACE FUNCTION taftan_refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'users' THEN
+            RETURN NEW;
+        END IF;
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'crossings' THEN
+            IF OLD.status NOT IN ('released', 'refused') THEN
+                RETURN NEW;
+            END IF;
+        END IF;
+        RAISE EXCEPTION '% on % refused: records are evidence', TG_OP, TG_TABLE_NAME;
+    END $$"""
+_PG_GUARD_0001 = """CREATE OR REPLACE FUNCTION taftan_refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME IN ('crossings', 'users')
+           AND NOT (TG_TABLE_NAME = 'crossings' AND OLD.status IN ('released', 'refused')) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION '% on % refused: records are evidence', TG_OP, TG_TABLE_NAME;
+    END $$"""
+
 
 def upgrade() -> None:
     op.add_column('audit_events', sa.Column('key_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True))
@@ -77,6 +103,8 @@ def downgrade() -> None:
 
 
 def _create_guards() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.execute(_PG_GUARD)
     for table in _APPEND_ONLY:
         if op.get_bind().dialect.name == "sqlite":
             for suffix, event in (("u", "UPDATE"), ("d", "DELETE")):
@@ -90,6 +118,8 @@ def _create_guards() -> None:
 
 
 def _drop_guards() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.execute(_PG_GUARD_0001)
     for table in _APPEND_ONLY:
         if op.get_bind().dialect.name == "sqlite":
             for suffix in ("u", "d"):
