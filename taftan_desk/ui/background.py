@@ -31,6 +31,7 @@ class Task(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+    ended = Signal()  # after succeeded's or failed's other slots ran (see wait())
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,10 @@ def submit(
     if on_done is not None:
         task.succeeded.connect(on_done)
     task.failed.connect(on_error or _report)
+    # Connected last, before the work starts: the worker's emit queues `ended` behind the
+    # callbacks, so wait() can listen to it however early the work ends.
+    task.succeeded.connect(task.ended)
+    task.failed.connect(task.ended)
 
     def run() -> None:
         try:
@@ -86,8 +91,9 @@ def wait(task: Task) -> Any:
     windows stay responsive meanwhile."""
     if not task.done:
         loop = QEventLoop()
-        task.succeeded.connect(loop.quit)
-        task.failed.connect(loop.quit)
+        # Not succeeded/failed: a queued emit reaches only the slots connected when it was
+        # made, so work that ended before this line would never stop the loop.
+        task.ended.connect(loop.quit)
         loop.exec()
     if task.error is not None:
         raise task.error

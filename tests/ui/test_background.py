@@ -4,6 +4,7 @@ import threading
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core.errors import StorageError
@@ -49,3 +50,17 @@ def test_nothing_is_delivered_to_a_window_that_is_gone(qtbot) -> None:  # type: 
     assert background.wait(probe) == "after"
     qtbot.wait(50)
     assert answers == []
+
+
+def test_wait_returns_for_work_that_ended_before_it_was_called(qtbot) -> None:  # type: ignore[no-untyped-def]
+    task = background.submit(lambda: "early")
+    QThreadPool.globalInstance().waitForDone()  # the worker has emitted: its answer is queued
+    # Were wait() to miss that answer it would wait forever: this wakes it with another.
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: task.succeeded.emit("woken by the watchdog"))
+    watchdog.start(5_000)
+    try:
+        assert background.wait(task) == "early"
+    finally:
+        watchdog.stop()
