@@ -272,3 +272,25 @@ def test_a_broken_reference_fails_the_storage_check(desk: Desk) -> None:
     conn.commit()
     conn.close()
     assert "broken reference in crossing_holds" in _failures(desk)["storage"]
+
+
+def test_a_certificate_that_names_the_real_root_but_was_not_signed_by_it_is_refused(
+    desk: Desk,
+) -> None:
+    """The rogue key claims the station's own root; the attacker cannot make the root's
+    signature, so signs the certificate with their own key instead."""
+    real_root = next(iter(desk.services.keys.report().roots))
+    forged = _held_gate_pass(desk, ROGUE)
+    conn = _connect(desk)
+    _add_rogue_key(conn, ROGUE, certify_with=None)
+    message = keys.certificate_message(real_root, ROGUE.key_id, ROGUE.public.hex(), "rogue", AT)
+    conn.execute(
+        "INSERT INTO key_certificates (key_id, root_key_id, signature, issued_at, issued_by) "
+        "VALUES (?, ?, ?, ?, NULL)",
+        (ROGUE.key_id, real_root, ROGUE.sign(message), AT.replace(tzinfo=None).isoformat(" ")),
+    )
+    conn.commit()
+    conn.close()
+    assert not desk.services.documents.check(forged).verdict.genuine
+    assert ROGUE.key_id not in desk.services.keys.report().trusted
+    assert f"key {ROGUE.key_id} (rogue) has no valid certificate" in _failures(desk)["station keys"]
