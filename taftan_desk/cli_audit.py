@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taftan_desk import cli_slips
 from taftan_desk.core.errors import DeskError
 from taftan_desk.paths import write_atomically
 
@@ -61,6 +62,7 @@ def run_desk(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # typ
 def run_audit(runtime: "Runtime", args: argparse.Namespace) -> int:
     if args.audit_command != "anchor":
         raise AuditUsage("say `audit anchor --out FILE`")
+    cli_slips.check_out_file(args.out, "anchor.json")
     anchor = runtime.services.anchors.take()
     write_atomically(args.out, (anchor.to_json() + "\n").encode("ascii"))
     print(
@@ -73,11 +75,11 @@ def run_audit(runtime: "Runtime", args: argparse.Namespace) -> int:
 def read_anchors(paths: list[Path]) -> list[tuple[str, "Anchor"]]:
     from taftan_desk.services.anchors import parse
 
-    found = []
-    for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise AuditUsage(f"cannot read the anchor file {path}: {exc}") from None
-        found.append((str(path), parse(text, str(path))))
-    return found
+    remedy = "give a file written by `taftan-desk audit anchor`"
+    return [
+        (
+            str(path),
+            parse(cli_slips.read_small_text(path, "the anchor file", remedy, 65_536), str(path)),
+        )
+        for path in paths
+    ]

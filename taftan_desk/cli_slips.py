@@ -104,16 +104,21 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
 
 
 def _check_destination(args: argparse.Namespace) -> None:
-    out = args.out
-    if out is None:
+    if args.out is None:
         raise SlipUsage("say where to write the PDF: --out FILE.pdf")
+    check_out_file(args.out, f"{args.target}-{args.kind}.pdf")
+
+
+def check_out_file(out: Path, example_name: str) -> None:
+    """Before anything is recorded: `--out` must name a file that can be written."""
     if not out.parent.is_dir():
         raise SlipUsage(f"the folder {out.parent} does not exist")
     try:
         check_writable(out)
     except NotAFile as exc:
-        example = out / f"{args.target}-{args.kind}.pdf" if out.is_dir() else "slip.pdf"
-        raise SlipUsage(f"--out {exc.strerror}: name a PDF file, e.g. {example}") from exc
+        example = out / example_name if out.is_dir() else example_name
+        kind = example_name.rsplit(".", 1)[-1].upper()
+        raise SlipUsage(f"--out {exc.strerror}: name a {kind} file, e.g. {example}") from exc
     except OSError as exc:
         raise SlipUsage(
             f"cannot write {out} ({exc.strerror}): choose a file in a folder you can write to"
@@ -127,11 +132,13 @@ def _say(genuine: bool, reason: str) -> None:
 def _verify_text(args: argparse.Namespace) -> str:
     if args.text is None:
         raise SlipUsage("say which code to check: slip verify 'TD1*...'")
-    return args.text if args.text != "-" else sys.stdin.read().strip()
+    return args.text if args.text != "-" else sys.stdin.read()  # normalised once, later
 
 
 def read_keys(path: Path) -> dict[str, bytes]:
     """`slip keys` output: one `KEYID HEX  # comment` a line."""
+    from taftan_desk.core import slip_payload
+
     keys: dict[str, bytes] = {}
     for number, line in enumerate(_key_lines(path), 1):
         fields = line.split("#", 1)[0].split()
@@ -140,6 +147,8 @@ def read_keys(path: Path) -> dict[str, bytes]:
         try:
             key_id, public = fields
             keys[key_id] = bytes.fromhex(public)
+            if len(keys[key_id]) != 32 or slip_payload.key_id_of(keys[key_id]) != key_id:
+                raise ValueError("the key id does not belong to that key")
         except ValueError:
             shown = line.strip() if len(line.strip()) <= 60 else line.strip()[:59] + "…"
             raise SlipUsage(f"{path} line {number} is not `KEYID HEX`: {shown!r}") from None
@@ -151,19 +160,25 @@ MAX_KEY_LIST_BYTES = 1_000_000  # a station's key list is a few lines per desk
 
 def _key_lines(path: Path) -> list[str]:
     remedy = "give the file written by `taftan-desk slip keys`"
+    return read_small_text(path, "the key list", remedy, MAX_KEY_LIST_BYTES).splitlines()
+
+
+def read_small_text(path: Path, what: str, remedy: str, limit: int) -> str:
+    """A small UTF-8 file given on the command line, or SlipUsage in words (a pipe or a
+    device could be read for ever; a huge file is not what was asked for)."""
     try:
-        refuse_unless_file(path)  # a pipe or a device could be read for ever
-        if path.stat().st_size > MAX_KEY_LIST_BYTES:
-            raise SlipUsage(f"the key list {path} is far too large for a key list: {remedy}")
-        return path.read_text(encoding="utf-8").splitlines()
+        refuse_unless_file(path)
+        if path.stat().st_size > limit:
+            raise SlipUsage(f"{what} {path} is far too large: {remedy}")
+        return path.read_text(encoding="utf-8")
     except NotAFile as exc:
-        raise SlipUsage(f"the key list {exc.strerror}: {remedy}") from exc
+        raise SlipUsage(f"{what} {exc.strerror}: {remedy}") from exc
     except UnicodeDecodeError as exc:
         raise SlipUsage(
-            f"the key list {path} is not text (byte {exc.start + 1:,} is not UTF-8): {remedy}"
+            f"{what} {path} is not text (byte {exc.start + 1:,} is not UTF-8): {remedy}"
         ) from exc
     except OSError as exc:
-        raise SlipUsage(f"cannot read the key list {path}: {exc.strerror}") from exc
+        raise SlipUsage(f"cannot read {what} {path}: {exc.strerror}") from exc
 
 
 def _describe(claim: "SlipClaim") -> str:

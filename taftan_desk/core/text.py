@@ -57,6 +57,19 @@ def clean(
     return value
 
 
+REASON_LENGTH = 500  # crossings.status_note, approvals.reason
+MIN_REASON_LENGTH = 5
+
+
+def clean_reason(text: str, field: str, missing: str) -> str:
+    """A written reason (a hold, a refusal, a supervisor's approval): the same rules as any
+    text a person types, and a few words at least (`missing` says so in the field's terms)."""
+    value = clean(text, field, "the reason", REASON_LENGTH)
+    if len(value) < MIN_REASON_LENGTH:
+        raise ValidationError(missing, field=field)
+    return value
+
+
 def disguising_character(text: str) -> str | None:
     """The first character `clean` would refuse in one line of text, if any."""
     return next((ch for ch in text if _disguises(ch, False)), None)

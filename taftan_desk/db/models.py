@@ -88,6 +88,9 @@ class Crossing(SQLModel, table=True):
     random_rate_bp: int = 0
     status: str = Field(max_length=20)
     status_note: str = Field(default="", max_length=500)
+    # A hold placed and not yet lifted by a supervisor, whatever the status is now; the
+    # holds themselves (who, why, which approval lifted them) are rows of crossing_holds.
+    on_hold: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     registered_at: datetime = Field(sa_type=UTCDateTime)
     registered_by: int | None = Field(default=None, foreign_key="users.id")
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -23,6 +23,7 @@ from taftan_desk.core.errors import (
     DeskError,
     NotFound,
     PermissionDenied,
+    StorageError,
     ValidationError,
 )
 from taftan_desk.core.roles import Permission, Role
@@ -212,9 +213,12 @@ class AccountService:
         system = Actor(None, f"login:{shown}"[:80], Role.OFFICER)
         with self.db.write(system) as unit:
             settings = load_settings(unit.session)
-            user = unit.session.exec(
-                select(User).where(User.username == name).with_for_update()
-            ).first()
+            user = _as_audited(
+                unit,
+                unit.session.exec(
+                    select(User).where(User.username == name).with_for_update()
+                ).first(),
+            )
             if user is None or not user.active:
                 unit.audit("login_failed", "user", shown, {"reason": "unknown or disabled"})
                 failure = "Wrong user name or password."
@@ -343,9 +347,12 @@ class AccountService:
         ok = _verify(stored, current)  # slow: outside the write lock
         new_hash = _HASHER.hash(new) if ok else ""
         with self.db.write(actor) as unit:  # refuses a disabled or demoted account
-            user = unit.session.exec(
-                select(User).where(User.id == actor.user_id).with_for_update()
-            ).one()
+            user = _as_audited(
+                unit,
+                unit.session.exec(
+                    select(User).where(User.id == actor.user_id).with_for_update()
+                ).one(),
+            )
             failure: DeskError
             if _is_locked(user, unit.now):
                 unit.audit("password_change_refused_locked", "user", user.id, {})
@@ -380,9 +387,12 @@ class AccountService:
         name = username.strip().lower()
         with self.db.write(actor) as unit:
             _lock_administrators(unit)
-            user = unit.session.exec(
-                select(User).where(User.username == name).with_for_update()
-            ).first()
+            user = _as_audited(
+                unit,
+                unit.session.exec(
+                    select(User).where(User.username == name).with_for_update()
+                ).first(),
+            )
             if user is None:
                 raise NotFound(f"There is no user called '{name[:40]}'.")
             change(unit, user)
@@ -390,6 +400,23 @@ class AccountService:
             unit.session.flush()
             unit.audit(action, "user", user.id, {"after": row_snapshot(user)})
             return _view(user, unit.now)
+
+
+def _for_update(unit: Unit, condition):  # type: ignore[no-untyped-def]
+    return unit.session.exec(select(User).where(condition).with_for_update())
+
+
+def _as_audited(unit: Unit, user: User | None) -> User | None:
+    """An account is read for a change only as its last genuine audit event left it: a
+    password hash, role or lock written behind the desk's back signs nobody in and is never
+    carried into an event the desk signs."""
+    if user is not None and not unit.db.is_as_audited(unit.conn, "users", "user", user):
+        raise StorageError(
+            f"The account {user.username} is not as the desk last recorded it: it was changed "
+            "outside the desk. Nothing was saved; ask the administrator to run "
+            "`taftan-desk check`."
+        )
+    return user
 
 
 def _is_self(actor: Actor, user: User) -> bool:

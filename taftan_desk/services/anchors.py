@@ -6,15 +6,14 @@ share, a printout) holds the head as it was; `check --anchor` proves the log sti
 that exact event, so history anchored once cannot be cut or re-chained unnoticed.
 """
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlalchemy as sa
-
-from taftan_desk.core.errors import ValidationError
-from taftan_desk.db.models import AuditHead, StationSetting
-from taftan_desk.services import audit, keys
+from taftan_desk.core.errors import StorageError, ValidationError
+from taftan_desk.db.models import AuditHead
+from taftan_desk.services import audit, keys, settings_service
 from taftan_desk.services.database import Database
 
 FORMAT = "taftan-anchor-1"
@@ -77,29 +76,29 @@ class AnchorService:
         self.db = db
 
     def take(self) -> Anchor:
-        """The chain's head now, signed by this (enrolled) desk."""
+        """The chain's head now, signed by this (enrolled) desk, once the head is shown to
+        be the newest genuine event: an anchor must never vouch for a rewritten head."""
         key = self.db.identity.key
         with self.db.read() as session:
             conn = session.connection()
-            if not keys.is_enrolled(conn, key.key_id):
+            trusted = self.db.trusted_keys(conn, refresh=True)
+            if key.key_id not in trusted:
                 raise keys.NotEnrolled(
                     "This desk is not enrolled in the station: its anchor could not be "
                     "verified. Take the anchor on an enrolled desk."
                 )
+            problem = audit.head_problem(conn, trusted)
+            if problem is not None:
+                raise StorageError(
+                    f"The audit log cannot be anchored: {problem}. Run `taftan-desk check`."
+                )
             head = session.get(AuditHead, 1)
-            station = conn.execute(
-                sa.select(StationSetting.value_json).where(StationSetting.key == "station_code")
-            ).scalar()
+            station = settings_service.load(session).station_code
         position, digest = (head.last_event_id, head.last_hash) if head else (0, audit.GENESIS)
         unsigned = Anchor(
-            json.loads(station) if station else "",
-            position,
-            digest,
-            self.db.clock().replace(microsecond=0),
-            key.key_id,
-            "",
+            station, position, digest, self.db.clock().replace(microsecond=0), key.key_id, ""
         )
-        return Anchor(**{**unsigned.__dict__, "signature": key.sign(unsigned.signed_text())})
+        return dataclasses.replace(unsigned, signature=key.sign(unsigned.signed_text()))
 
 
 def findings(

@@ -8,36 +8,40 @@ after a few minutes), used for another truck, or used twice (the grant id is sto
 the action it allowed, under a unique index, in that action's transaction).
 """
 
+import dataclasses
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import select
 
-from taftan_desk.core.errors import PermissionDenied, ValidationError
+from taftan_desk.core import text as free_text
+from taftan_desk.core.errors import PermissionDenied
 from taftan_desk.core.roles import Role
 from taftan_desk.db.models import Approval, User
 from taftan_desk.services.database import Actor, Unit
 
 VALID_FOR = timedelta(minutes=5)
-MIN_REASON_LENGTH = 5
 RELEASE, VOID = "release", "void"
 
 
 @dataclass(frozen=True)
 class Permit:
     """What an approval allows: one action, on one crossing or printed document, by one
-    officer (None: the command line)."""
+    officer (None: the command line), overriding exactly the blockers the supervisor was
+    shown (a new finding since, such as a hold, needs a new approval)."""
 
     action: str
     target: str  # "crossing:12" or "document:5"
     officer_id: int | None
+    overrides: tuple[str, ...] = ()
 
     @classmethod
-    def release(cls, crossing_id: int, officer: Actor) -> "Permit":
-        return cls(RELEASE, f"crossing:{crossing_id}", officer.user_id)
+    def release(cls, crossing_id: int, officer: Actor, overrides: Iterable[str]) -> "Permit":
+        return cls(RELEASE, f"crossing:{crossing_id}", officer.user_id, tuple(sorted(overrides)))
 
     @classmethod
     def void(cls, document_id: int, officer: Actor) -> "Permit":
@@ -55,14 +59,9 @@ class SupervisorApproval:
 
 
 def clean_reason(reason: str) -> str:
-    reason = " ".join(reason.split())
-    if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError(
-            "The supervisor must write the reason for the approval.", field="approval_reason"
-        )
-    if len(reason) > 500:
-        raise ValidationError("The reason is longer than 500 characters.", field="approval_reason")
-    return reason
+    return free_text.clean_reason(
+        reason, "approval_reason", "The supervisor must write the reason for the approval."
+    )
 
 
 def _mac(
@@ -81,6 +80,7 @@ def _mac(
             permit.action,
             permit.target,
             str(permit.officer_id),
+            ",".join(permit.overrides),
             grant_id,
             reason,
         )
@@ -118,6 +118,13 @@ def verify(key: bytes, approval: SupervisorApproval, expected: Permit, now: date
         )
     if not approval.issued_at <= now <= approval.issued_at + VALID_FOR:
         raise PermissionDenied("The supervisor's approval has expired: ask them to sign again.")
+    same_but_overrides = dataclasses.replace(approval.permit, overrides=expected.overrides)
+    if approval.permit != expected and same_but_overrides == expected:
+        raise PermissionDenied(
+            "The crossing changed since the supervisor approved (it now needs approval "
+            f"for: {', '.join(expected.overrides) or 'nothing'}): the supervisor must "
+            "approve again."
+        )
     if approval.permit != expected:
         raise PermissionDenied(
             "This approval was given for another action, record or officer: the supervisor "
@@ -145,6 +152,11 @@ def consume(
         raise PermissionDenied(
             "The approving account is no longer an active supervisor: another supervisor "
             "must approve."
+        )
+    if not unit.db.is_as_audited(unit.conn, "users", "user", user):
+        raise PermissionDenied(
+            f"The approving account {user.username} was changed outside the desk: its approval "
+            "cannot be trusted. Ask the administrator to run `taftan-desk check`."
         )
     if supervisor.user_id == unit.actor.user_id:
         raise PermissionDenied(

@@ -237,9 +237,20 @@ class _Signatures:
         self._keys = {k: Ed25519PublicKey.from_public_bytes(v) for k, v in keys.items()}
         self._signed_seen = False
 
-    def check(self, report: ChainReport, event: AuditEvent) -> None:
+    def verifies(self, key_id: str | None, signature: str | None, digest: str) -> bool:
+        """A certified desk's signature over this event hash."""
         from cryptography.exceptions import InvalidSignature
 
+        key = self._keys.get(key_id or "")
+        if key is None:
+            return False
+        try:
+            key.verify(bytes.fromhex(signature or ""), signed_text(digest))
+        except (InvalidSignature, ValueError):
+            return False
+        return True
+
+    def check(self, report: ChainReport, event: AuditEvent) -> None:
         if event.signature is None and event.key_id is None:
             if self._signed_seen:
                 report.problem(
@@ -250,16 +261,13 @@ class _Signatures:
                 report.unsigned_before_signing += 1
             return
         self._signed_seen = True
-        key = self._keys.get(event.key_id or "")
-        if key is None:
+        if event.key_id not in self._keys:
             report.problem(
                 f"Event {event.id} ({event.action}) is signed with key {event.key_id!r}, "
                 "which the station root never certified."
             )
             return
-        try:
-            key.verify(bytes.fromhex(event.signature or ""), signed_text(event.hash))
-        except (InvalidSignature, ValueError):
+        if not self.verifies(event.key_id, event.signature, event.hash):
             report.problem(
                 f"Event {event.id} ({event.action}) does not carry its desk's signature: "
                 "it was written or re-chained outside a desk."
@@ -294,10 +302,15 @@ def _remember(report: "ChainReport", entity: str, entity_id: str, data: dict) ->
             )
 
 
+def row_values(row: object) -> dict[str, object]:
+    """Every column of a table row, as stored."""
+    table = row.__table__  # type: ignore[attr-defined]
+    return {column.name: getattr(row, column.name) for column in table.columns}
+
+
 def row_snapshot(row: object) -> dict[str, object]:
     """Every column of a table row, as the audit log records it."""
-    table = row.__table__  # type: ignore[attr-defined]
-    return redact({column.name: getattr(row, column.name) for column in table.columns})
+    return redact(row_values(row))
 
 
 _SECRETS = (("password_hash", None), ("value_json", "random_seed"))
@@ -316,3 +329,88 @@ def redact(snapshot: dict[str, object]) -> dict[str, object]:
 def also(entity: str, key: object, snapshot: dict[str, object]) -> dict[str, object]:
     """One related row for an event's "also" list."""
     return {"entity": entity, "id": str(key), "after": snapshot}
+
+
+# Columns added to evidence tables after their rows could first be audited, with the value
+# the migration gave existing rows: a record last audited before its table grew holds that
+# value in the new column, and its audited state simply lacks the column.
+ADDED_LATER: dict[str, dict[str, object]] = {
+    "users": {"must_change_password": False},  # 0003
+    "approvals": {"grant_id": None},  # 0003
+    "crossings": {"on_hold": False},  # 0003
+}
+
+
+def matches(table: str, snapshot: dict[str, object], expected: bytes) -> bool:
+    """Whether a live row (its stored values, as row_values gives them) is the audited state
+    with this digest."""
+    if snapshot_digest(redact(snapshot)) == expected:
+        return True
+    added = ADDED_LATER.get(table, {})
+    if not added or any(snapshot.get(column) != value for column, value in added.items()):
+        return False
+    older = {k: v for k, v in snapshot.items() if k not in added}
+    return snapshot_digest(redact(older)) == expected
+
+
+_STATES = (
+    sa.select(_EVENTS)
+    .where(_EVENTS.c.entity == sa.bindparam("entity"))
+    .where(_EVENTS.c.entity_id == sa.bindparam("entity_id"))
+    .order_by(_EVENTS.c.id.desc())
+)
+_FIRST_SIGNED = sa.select(sa.func.min(_EVENTS.c.id)).where(_EVENTS.c.signature.is_not(None))
+
+
+_NEWEST = sa.select(_EVENTS).order_by(_EVENTS.c.id.desc()).limit(1)
+
+
+def head_problem(conn: Connection, keys: Mapping[str, bytes]) -> str | None:
+    """Why the head row cannot be vouched for (an anchor signs it), or None: it must name
+    the newest event, whose hash is right and which a certified desk signed."""
+    head = conn.execute(_READ_HEAD).first()
+    newest = conn.execute(_NEWEST).first()
+    if newest is None:
+        return None if head is None or head.last_event_id == 0 else "the log is empty"
+    if head is None or (head.last_event_id, head.last_hash) != (newest.id, newest.hash):
+        return f"the head row does not name the newest event ({newest.id})"
+    if not _genuine(conn, newest, keys):
+        return f"event {newest.id} is not as a certified desk wrote it"
+    return None
+
+
+class NotAsAudited(Exception):
+    """A record differs from its last audited state, or that state's event is not genuine."""
+
+
+def require_as_audited(
+    conn: Connection, table: str, entity: str, row: object, keys: Mapping[str, bytes]
+) -> None:
+    """Before a desk changes a record (and signs the result), prove the record is as its last
+    genuine event left it: that event's hash is right and a certified desk signed it (or it
+    is older than the first signed event: a log from before desks signed). A record edited
+    behind the desk's back, or an event appended to cover the edit, raises NotAsAudited."""
+    entity_id = str(row.id)  # type: ignore[attr-defined]
+    for event in conn.execute(_STATES, {"entity": entity, "entity_id": entity_id}):
+        data = json.loads(event.data_json)
+        if "after" not in data:  # e.g. a print: the record's state is in an earlier event
+            continue
+        if not _genuine(conn, event, keys):
+            raise NotAsAudited(f"event {event.id} of {entity} {entity_id} is not genuine")
+        if not matches(table, row_values(row), snapshot_digest(data["after"])):
+            raise NotAsAudited(f"{entity} {entity_id} differs from event {event.id}")
+        return
+    raise NotAsAudited(f"{entity} {entity_id} has no audit event")
+
+
+def _genuine(conn: Connection, event, keys: Mapping[str, bytes]) -> bool:  # type: ignore[no-untyped-def]
+    digest = event_hash(
+        event.prev_hash, event.id, event.at, event.actor_id, event.actor_name,
+        event.action, event.entity, event.entity_id, event.data_json,
+    )  # fmt: skip
+    if digest != event.hash:
+        return False
+    if event.signature is None:
+        first_signed = conn.execute(_FIRST_SIGNED).scalar()
+        return first_signed is None or event.id < first_signed
+    return _Signatures(keys).verifies(event.key_id, event.signature, event.hash)

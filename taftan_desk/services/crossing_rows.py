@@ -1,7 +1,6 @@
 """Crossing rows inside a unit of work: loading, touching, their history, and the read views
 built from them (shared by the use-cases)."""
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +13,6 @@ from taftan_desk.core.channel import Channel
 from taftan_desk.core.errors import NotFound, StorageError
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import AuditEvent, Crossing, Inspection, SealRecord
-from taftan_desk.services import audit
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Unit
 from taftan_desk.services.views import (
@@ -117,37 +115,26 @@ def crossing_view(
     )
 
 
-def load(session: Session, crossing_id: int, *, lock: bool = False) -> Crossing:
-    """A crossing; `lock` (to change it) also proves it is as its last audit event left it,
-    so a change made behind the desk's back is never carried into the next signed event."""
-    row = session.get(Crossing, crossing_id, with_for_update=lock or None)
+def load(session: Session, crossing_id: int) -> Crossing:
+    row = session.get(Crossing, crossing_id)
     if row is None:
         raise NotFound(f"No crossing with id {crossing_id}.")
-    if lock:
-        _require_as_audited(session, row)
     return row
 
 
-_LAST_STATES = (
-    sa.select(AuditEvent.data_json)
-    .where(AuditEvent.entity == "crossing")
-    .where(AuditEvent.entity_id == sa.bindparam("entity_id"))
-    .order_by(AuditEvent.id.desc())  # type: ignore[union-attr]
-)
-
-
-def _require_as_audited(session: Session, row: Crossing) -> None:
-    for (data_json,) in session.execute(_LAST_STATES, {"entity_id": str(row.id)}):
-        after = json.loads(data_json).get("after")
-        if after is None:  # e.g. a print: the crossing's state is in an earlier event
-            continue
-        if audit.snapshot_digest(after) == audit.snapshot_digest(row_snapshot(row)):
-            return
-        break
-    raise StorageError(
-        f"Entry {row.entry_no} is not as the desk last recorded it: it was changed outside "
-        "the desk. Nothing was saved; ask the administrator to run `taftan-desk check`."
-    )
+def load_for_change(unit: Unit, crossing_id: int) -> Crossing:
+    """A crossing locked for this unit, proven to be as its last genuine audit event left it:
+    a change made behind the desk's back is never carried into an event (or a gate pass) the
+    desk signs."""
+    row = unit.session.get(Crossing, crossing_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"No crossing with id {crossing_id}.")
+    if not unit.db.is_as_audited(unit.conn, "crossings", "crossing", row):
+        raise StorageError(
+            f"Entry {row.entry_no} is not as the desk last recorded it: it was changed outside "
+            "the desk. Nothing was saved; ask the administrator to run `taftan-desk check`."
+        )
+    return row
 
 
 def full_view(session: Session, row: Crossing) -> CrossingView:

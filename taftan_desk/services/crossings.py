@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from taftan_desk.core import channel as channels
 from taftan_desk.core import lifecycle, registration, weights
+from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.release import Blocker, release_blockers
@@ -24,6 +25,7 @@ from taftan_desk.services.crossing_rows import (
     full_view,
     history,
     load,
+    load_for_change,
     touch,
 )
 from taftan_desk.services.database import Actor, Database, Unit
@@ -48,8 +50,6 @@ class RegistrationResult:
     crossing: CrossingView
     warnings: tuple[str, ...]
 
-
-MIN_REASON_LENGTH = 5
 
 _CROSSINGS = Crossing.__table__  # type: ignore[attr-defined]
 _SEALS = SealRecord.__table__  # type: ignore[attr-defined]
@@ -104,7 +104,7 @@ class CrossingService:
             max_gross_kg, "max_gross_kg", "maximum gross (plate)", required=False
         )
         with self.db.write(actor) as unit:
-            row = load(unit.session, crossing_id, lock=True)
+            row = load_for_change(unit, crossing_id)
             lifecycle.require(Status(row.status), Action.WEIGH)
             weighing = apply_weighing(unit, row, gross, tare, plate)  # type: ignore[arg-type]
             unit.audit("crossing_weighed", "crossing", row.id, {"after": row_snapshot(row)})
@@ -129,7 +129,7 @@ class CrossingService:
     ) -> CrossingView:
         actor.require(Permission.PROCESS_CROSSINGS)
         with self.db.write(actor) as unit:
-            row = load(unit.session, crossing_id, lock=True)
+            row = load_for_change(unit, crossing_id)
             lifecycle.require(Status(row.status), Action.RELEASE)
             blockers = _blockers(unit.session, row)
             hard = [b for b in blockers if not b.overridable]
@@ -143,7 +143,7 @@ class CrossingService:
                 record = approvals.consume(
                     unit,
                     approval,
-                    approvals.Permit.release(row.id, actor),  # type: ignore[arg-type]
+                    approvals.Permit.release(row.id, actor, [b.code for b in soft]),  # type: ignore[arg-type]
                     self.db.approval_key,
                     crossing_id=row.id,  # type: ignore[arg-type]
                     kind="release:" + ",".join(b.code for b in soft),
@@ -157,9 +157,7 @@ class CrossingService:
                 }
                 also = [audit.also("approval", record.id, row_snapshot(record))]
                 if any(b.code == "held" for b in soft):
-                    also.append(
-                        holds.record(unit, row.id, holds.LIFTED, record.reason, record.id)  # type: ignore[arg-type]
-                    )
+                    also.append(holds.record(unit, row, holds.LIFTED, record.reason, record.id))
                 data["also"] = also
             _close(unit, row, Status.RELEASED, "")
             data["after"] = row_snapshot(row)
@@ -183,12 +181,13 @@ class CrossingService:
         actor.require(Permission.PROCESS_CROSSINGS)
         reason = _require_reason(reason)
         with self.db.write(actor) as unit:
-            row = load(unit.session, crossing_id, lock=True)
+            row = load_for_change(unit, crossing_id)
             new_status = lifecycle.next_status(Status(row.status), action)
-            _close(unit, row, new_status, reason)
-            data: dict[str, object] = {"reason": reason, "after": row_snapshot(row)}
+            data: dict[str, object] = {"reason": reason}
             if new_status is Status.HELD:
-                data["also"] = [holds.record(unit, row.id, holds.PLACED, reason)]  # type: ignore[arg-type]
+                data["also"] = [holds.record(unit, row, holds.PLACED, reason)]
+            _close(unit, row, new_status, reason)
+            data["after"] = row_snapshot(row)
             unit.audit(event, "crossing", row.id, data)
             return full_view(unit.session, row)
 
@@ -234,17 +233,12 @@ def _blockers(session: Session, row: Crossing) -> list[Blocker]:
         weighed=row.gross_kg is not None,
         reasons=reasons_from_json(row.channel_reasons_json),
         require_weighing=settings.require_weighing_for_release,
-        on_hold=holds.is_open(session.connection(), row.id),  # type: ignore[arg-type]
+        on_hold=row.on_hold,
     )
 
 
 def _require_reason(reason: str) -> str:
-    reason = reason.strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError("Write the reason (at least a few words).", field="reason")
-    if len(reason) > 500:
-        raise ValidationError("The reason is longer than 500 characters.", field="reason")
-    return reason
+    return free_text.clean_reason(reason, "reason", "Write the reason (at least a few words).")
 
 
 _OPEN_STATES = [s.value for s in Status if not s.is_closed]
@@ -324,6 +318,7 @@ def _new_crossing(
         "random_rate_bp": draw.rate_bp,
         "status": status.value,
         "status_note": "",
+        "on_hold": False,
         "registered_at": unit.now,
         "registered_by": unit.actor.user_id,
         "closed_at": None,

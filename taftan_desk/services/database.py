@@ -64,7 +64,10 @@ class Unit:
     """What a use-case gets inside its transaction: the connection, and an ORM session on the
     same connection made only when a use-case asks for it (the hot paths use Core)."""
 
-    def __init__(self, conn: Connection, actor: Actor, now: datetime, signer: "DeskKey") -> None:
+    def __init__(
+        self, conn: Connection, actor: Actor, now: datetime, signer: "DeskKey", db: "Database"
+    ) -> None:
+        self.db = db
         self.conn = conn
         self.actor = actor
         self.now = now
@@ -115,9 +118,32 @@ class Database:
         # Signs supervisors' approvals; never stored, so approvals die with the process.
         self.approval_key = secrets.token_bytes(32)
         self._enrolled = False
+        self._trusted: dict[str, bytes] | None = None
 
     def forget_enrolment(self) -> None:
         self._enrolled = False
+        self._trusted = None
+
+    def trusted_keys(self, conn: Connection, *, refresh: bool = False) -> dict[str, bytes]:
+        """The desk keys a root pinned on this desk certified (read once, then on demand)."""
+        if self._trusted is None or refresh:
+            from taftan_desk.services.keys import key_report
+
+            self._trusted = key_report(conn, self.identity.trust.roots()).trusted
+        return self._trusted
+
+    def is_as_audited(self, conn: Connection, table: str, entity: str, row: object) -> bool:
+        """The record is as its last genuine audit event left it (see audit.require_as_audited);
+        a key enrolled since the keys were read is looked up once more before saying no."""
+        for refresh in (False, True):
+            try:
+                audit.require_as_audited(
+                    conn, table, entity, row, self.trusted_keys(conn, refresh=refresh)
+                )
+                return True
+            except audit.NotAsAudited:
+                continue
+        return False
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -132,7 +158,7 @@ class Database:
         signer = self.identity.key
         with storage_errors(), self.writer_engine.connect() as conn:
             transaction = conn.begin()
-            unit = Unit(conn, actor, self.clock(), signer)
+            unit = Unit(conn, actor, self.clock(), signer, self)
             try:
                 _confirm_actor(conn, actor)
                 if not enrolling:
@@ -153,9 +179,11 @@ class Database:
                 unit.close()
 
     def _confirm_enrolled(self, conn: Connection, key_id: str) -> None:
+        """Once a process: this desk's key holds a certificate that verifies against a root
+        this desk pinned (a certificate row written by anyone else does not)."""
         if self._enrolled:
             return
-        if conn.execute(_ENROLLED, {"key_id": key_id}).first() is None:
+        if key_id not in self.trusted_keys(conn, refresh=True):
             from taftan_desk.services.keys import NotEnrolled
 
             raise NotEnrolled(
@@ -166,7 +194,6 @@ class Database:
         self._enrolled = True
 
 
-_ENROLLED = text("SELECT 1 FROM key_certificates WHERE key_id = :key_id LIMIT 1")
 _ACCOUNT = text("SELECT role, active FROM users WHERE id = :id")
 
 

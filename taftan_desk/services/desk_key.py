@@ -17,7 +17,7 @@ import logging
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from taftan_desk.core import slip_payload
@@ -159,7 +159,6 @@ class DeskIdentity:
     key_source: Callable[[], DeskKey]
     trust: TrustStore
     root_key_file: Path | None = None
-    roots_made: list[bytes] = field(default_factory=list)  # in-memory root keys (tests)
 
     @functools.cached_property
     def key(self) -> DeskKey:

@@ -152,7 +152,7 @@ class HealthService:
                     problems.append(f"{entity} {row_key} holds values that cannot be read")
                 elif expected is None:
                     problems.append(f"{entity} {row_key} has no audit event")
-                elif not _matches(table.name, snapshot, expected):
+                elif not audit.matches(table.name, snapshot, expected):
                     problems.append(f"{entity} {row_key} differs from its last audited state")
             problems.extend(
                 f"{entity} {key_} was deleted"
@@ -175,25 +175,6 @@ def _line(name: str, problems: list[str], ok: str) -> CheckLine:
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
         return CheckLine(name, False, "; ".join(problems[:10]) + more)
     return CheckLine(name, True, ok)
-
-
-# Columns added to evidence tables after their rows could first be audited, with the value
-# the migration gave existing rows: a record last audited before its table grew holds that
-# value in the new column, and its audited state simply lacks the column.
-ADDED_LATER: dict[str, dict[str, object]] = {
-    "users": {"must_change_password": False},  # 0003
-    "approvals": {"grant_id": None},  # 0003
-}
-
-
-def _matches(table: str, snapshot: dict[str, object], expected: bytes) -> bool:
-    if audit.snapshot_digest(audit.redact(snapshot)) == expected:
-        return True
-    added = ADDED_LATER.get(table, {})
-    if not added or any(snapshot.get(column) != value for column, value in added.items()):
-        return False
-    older = {k: v for k, v in snapshot.items() if k not in added}
-    return audit.snapshot_digest(audit.redact(older)) == expected
 
 
 def _anchors_line(
@@ -229,13 +210,17 @@ def _chain_line(chain: audit.ChainReport) -> CheckLine:
         more = chain.more_problems + max(0, len(chain.problems) - 20)
         tail = f" (and {more:,} more)" if more else ""
         return CheckLine("audit chain", False, " ".join(chain.problems[:20]) + tail)
-    legacy = (
-        f"; the first {chain.unsigned_before_signing:,} were written before desks signed events"
-        if chain.unsigned_before_signing
-        else ""
-    )
     head = chain.head_hash[:16]
-    detail = f"{chain.events:,} events, signed by certified desks{legacy}; head {head}…"
+    legacy = chain.unsigned_before_signing
+    if legacy == chain.events:
+        detail = f"{chain.events:,} events, none signed yet (written before desks signed events)"
+    elif legacy:
+        detail = (
+            f"{chain.events:,} events, signed by certified desks; the first {legacy:,} were "
+            f"written before desks signed events; head {head}…"
+        )
+    else:
+        detail = f"{chain.events:,} events, signed by certified desks; head {head}…"
     return CheckLine("audit chain", True, detail)
 
 

@@ -11,7 +11,7 @@ from taftan_desk.core.seals import SealState
 from taftan_desk.db.models import Inspection, SealRecord
 from taftan_desk.services import audit, holds
 from taftan_desk.services.audit import row_snapshot
-from taftan_desk.services.crossing_rows import full_view, load, touch
+from taftan_desk.services.crossing_rows import full_view, load_for_change, touch
 from taftan_desk.services.crossings import apply_weighing
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.views import CrossingView
@@ -28,7 +28,7 @@ class InspectionService:
         valid = core_inspection.validate(form)
         with self.db.write(actor) as unit:
             session = unit.session
-            row = load(session, crossing_id, lock=True)
+            row = load_for_change(unit, crossing_id)
             lifecycle.require(Status(row.status), Action.INSPECT)
             new_status = core_inspection.status_after(Status(row.status), valid.decision)
             record = Inspection(
@@ -76,17 +76,17 @@ class InspectionService:
                         field="reweigh_gross_kg",
                     )
                 apply_weighing(unit, row, valid.reweigh_gross_kg, row.tare_kg, None)
-            row.status = new_status.value
-            row.status_note = valid.remarks[:500]
-            if new_status.is_closed:
-                row.closed_at, row.closed_by = unit.now, actor.user_id
-            touch(unit, row)
             also = []
             if new_seal is not None:
                 also.append(audit.also("seal", new_seal.id, row_snapshot(new_seal)))
             if valid.decision is core_inspection.Decision.HOLD:
                 reason = valid.remarks or "Held at inspection."
-                also.append(holds.record(unit, row.id, holds.PLACED, reason))  # type: ignore[arg-type]
+                also.append(holds.record(unit, row, holds.PLACED, reason))
+            row.status = new_status.value
+            row.status_note = valid.remarks[:500]
+            if new_status.is_closed:
+                row.closed_at, row.closed_by = unit.now, actor.user_id
+            touch(unit, row)
             unit.audit(
                 "inspection_recorded",
                 "inspection",

@@ -81,11 +81,14 @@ def entry_number_problems(conn: Connection) -> list[str]:
     registration fails), and the numbers 1..counter must all exist (none skipped, none
     removed). A number is issued in the transaction that records its crossing."""
     counters = dict(conn.execute(sa.select(_COUNTERS.c.year, _COUNTERS.c.last_value)).all())
+    well_formed = _well_formed(conn)
     prefix = sa.func.substr(_CROSSINGS.c.entry_no, 1, 2)
     years = conn.execute(
-        sa.select(prefix, sa.func.count(), sa.func.max(_CROSSINGS.c.entry_no)).group_by(prefix)
+        sa.select(prefix, sa.func.count(), sa.func.max(_CROSSINGS.c.entry_no))
+        .where(well_formed)
+        .group_by(prefix)
     ).all()
-    problems: list[str] = []
+    problems = _malformed(conn, well_formed)
     seen_years = set()
     for yy, count, highest in years:
         year = 2000 + int(yy)
@@ -113,12 +116,32 @@ def entry_number_problems(conn: Connection) -> list[str]:
     return problems
 
 
+def _well_formed(conn: Connection) -> sa.ColumnElement[bool]:
+    """Ten ASCII digits, tested in the database's own C code (GLOB on SQLite)."""
+    entry_no = _CROSSINGS.c.entry_no
+    if conn.dialect.name == "sqlite":
+        return sa.and_(
+            sa.func.length(entry_no) == 10, entry_no.op("NOT GLOB", is_comparison=True)("*[^0-9]*")
+        )
+    return entry_no.regexp_match("^[0-9]{10}$")
+
+
+def _malformed(conn: Connection, well_formed: sa.ColumnElement[bool]) -> list[str]:
+    bad = conn.execute(
+        sa.select(sa.func.count(), sa.func.min(_CROSSINGS.c.entry_no)).where(sa.not_(well_formed))
+    ).one()
+    if not bad[0]:
+        return []
+    return [f"{bad[0]:,} crossing(s) hold an entry number that is not ten digits ({bad[1]!r})"]
+
+
 def _gaps(conn: Connection, yy: str, last: int) -> Iterator[str]:
     """Missing numbers as ranges, in order, from a stream of the year's numbers."""
     expected = 1
     rows = conn.execution_options(stream_results=True).execute(
         sa.select(_CROSSINGS.c.entry_no)
         .where(_CROSSINGS.c.entry_no.like(f"{yy}%"))
+        .where(_well_formed(conn))
         .order_by(_CROSSINGS.c.entry_no)
     )
     year = 2000 + int(yy)

@@ -75,9 +75,17 @@ def key_report(conn: Connection, pinned: dict[str, bytes]) -> KeyReport:
         row = keys.get(cert.key_id)
         if row is not None and _certified(row, cert, pinned[cert.key_id]):
             roots[cert.key_id] = pinned[cert.key_id]
+        else:
+            problems.append(f"the station root key {cert.key_id}'s own record was altered")
     if not pinned:
         problems.append(
             "this machine trusts no station root key: enrol it (`taftan-desk desk enrol`)"
+        )
+    elif not any(cert.key_id == cert.root_key_id for cert in certs):
+        problems.append(
+            f"this desk trusts station root {', '.join(sorted(pinned))}, but the database "
+            "holds no station root: its keys (and what they signed) were removed, or this is "
+            "not the station's database"
         )
     trusted: dict[str, bytes] = {}
     for cert in certs:
@@ -108,11 +116,6 @@ def _certified(row, cert, root_public: bytes) -> bool:  # type: ignore[no-untype
     return verify_signature(root_public, message, cert.signature)
 
 
-def is_enrolled(conn: Connection, key_id: str) -> bool:
-    found = conn.execute(sa.select(_CERTS.c.id).where(_CERTS.c.key_id == key_id).limit(1)).first()
-    return found is not None
-
-
 @dataclass(frozen=True)
 class Establishment:
     root_key_id: str
@@ -139,7 +142,7 @@ class KeyService:
             conn = session.connection()
             existing = _root_id(conn)
             if existing is not None:
-                if not is_enrolled(conn, self.identity.key.key_id):
+                if self.identity.key.key_id not in self.db.trusted_keys(conn, refresh=True):
                     raise NotEnrolled(
                         "The station has its root key but this desk is not enrolled: "
                         "run `taftan-desk desk enrol --root-key FILE` with the station root key."
@@ -168,10 +171,8 @@ class KeyService:
 
     def _new_root(self) -> tuple[bytes, Path | None]:
         path = self.identity.root_key_file
-        if path is None:
-            root = desk_key.ephemeral(ROOT_LABEL)
-            self.identity.roots_made.append(root.private)
-            return root.private, None
+        if path is None:  # tests and benchmarks: the root enrols this desk, then is forgotten
+            return desk_key.ephemeral(ROOT_LABEL).private, None
         try:
             if path.exists():  # an earlier init that did not reach the database
                 return desk_key.read_private(path), path
@@ -186,14 +187,14 @@ class KeyService:
     def _certify(self, actor: Actor, root_private: bytes, *, include_root: bool) -> str:
         root = desk_key.from_private(root_private, ROOT_LABEL)
         desk = self.identity.key
-        self.identity.trust.pin(root.public, ROOT_LABEL)
         with self.db.write(actor, enrolling=True) as unit:
             issued = unit.now.replace(microsecond=0)
             also: list[dict[str, object]] = []
             if include_root:
                 also += _add_key(unit, root, issued)
                 also += _add_cert(unit, root, root, issued)
-            elif is_enrolled(unit.conn, desk.key_id):
+            elif desk.key_id in key_report(unit.conn, {root.key_id: root.public}).trusted:
+                self.identity.trust.pin(root.public, ROOT_LABEL)
                 return desk.key_id
             also += _add_key(unit, desk, issued)
             also += _add_cert(unit, root, desk, issued)
@@ -203,6 +204,7 @@ class KeyService:
                 desk.key_id,
                 {"root_key_id": root.key_id, "desk": desk.desk, "also": also},
             )
+        self.identity.trust.pin(root.public, ROOT_LABEL)  # once the database holds the root
         self.db.forget_enrolment()
         return desk.key_id
 

@@ -28,7 +28,7 @@ from taftan_desk.db.models import (
 from taftan_desk.services import approvals, audit, keys, settings_service
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
-from taftan_desk.services.crossing_rows import full_view, load
+from taftan_desk.services.crossing_rows import full_view, load, load_for_change
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.desk_key import DeskKey
 from taftan_desk.services.views import CrossingView, IssuedDocument, PrintContext, PrintRecord
@@ -45,24 +45,20 @@ class SlipCheck:
 
     @property
     def accepted(self) -> bool:
-        """Genuine, printed here, not void, and the newest copy: the only paper a gate
-        may honour."""
-        return (
-            self.verdict.genuine
-            and self.record is not None
-            and self.record.voided_at is None
-            and self.record.copy_no == self.copies
-        )
+        """A gate pass the gate may honour: genuine, printed here, not void, the newest copy
+        (an entry document or a hold notice is never one, however genuine)."""
+        return self.problem is None
 
     @property
-    def summary(self) -> str:
+    def problem(self) -> str | None:
+        """Why the gate must not honour this paper, in words; None when it may."""
         if not self.verdict.genuine:
-            return f"NOT VALID: {self.verdict.reason}"
+            return self.verdict.reason
         key = self.verdict.claim.key_id if self.verdict.claim else "?"
         if self.record is None:
             return (
-                f"NOT VALID: signed with station key {key}, but this station has no record "
-                "of printing it: do not honour it; call the station"
+                f"signed with station key {key}, but this station has no record of printing "
+                "it: do not honour it; call the station"
             )
         if self.record.voided_at is not None:
             return (
@@ -74,6 +70,19 @@ class SlipCheck:
                 f"REPLACED: this is the {copy}, but {paper.copy_label(self.copies)} was "
                 "printed after it: only the newest copy is valid"
             )
+        if self.record.kind != "clearance":
+            return (
+                f"not a gate pass: this genuine {paper.NAMES[self.record.kind].lower()} "
+                f"({copy}) does not let a truck leave"
+            )
+        return None
+
+    @property
+    def summary(self) -> str:
+        problem = self.problem
+        if problem is not None:
+            return problem if problem.startswith("VOID") else f"NOT VALID: {problem}"
+        copy = paper.copy_label(self.record.copy_no)  # type: ignore[union-attr]
         return f"{self.verdict.reason}; {copy}, {self.copies} cop(ies) printed"
 
 
@@ -91,7 +100,7 @@ class PrintedDocumentService:
         _check_request(actor, kind, size)
         with self.db.write(actor) as unit:
             session = unit.session
-            row = load(session, crossing_id, lock=True)
+            row = load_for_change(unit, crossing_id)
             draft = _draft(session, row, kind, size, actor, unit.now)
             record = draft.record
             claim = slip_payload.SlipClaim(
@@ -213,13 +222,8 @@ class PrintedDocumentService:
             )
             if not found:
                 return SlipCheck(verdict, None, 0)
-            copies = session.execute(
-                sa.select(sa.func.max(PrintedDocument.copy_no))
-                .select_from(PrintedDocument)
-                .where(PrintedDocument.crossing_id == found[0].crossing_id)
-                .where(PrintedDocument.kind == found[0].kind)
-            ).scalar_one()
-            return SlipCheck(verdict, found[0], copies)
+            newest = _next_copy(session, found[0].crossing_id, found[0].kind) - 1
+            return SlipCheck(verdict, found[0], newest)
 
     def station_keys(self) -> list[StationKey]:
         """The desk keys a checkpoint may trust: those the station root certified."""

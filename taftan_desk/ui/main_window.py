@@ -250,7 +250,10 @@ class MainWindow(QMainWindow):
                 f"\n• {b.text}" for b in blockers
             )
             dialog = SupervisorDialog(
-                self._services, intro, Permit.release(crossing.id, self.actor), self
+                self._services,
+                intro,
+                Permit.release(crossing.id, self.actor, [b.code for b in blockers]),
+                self,
             )
             if not dialog.exec():
                 return

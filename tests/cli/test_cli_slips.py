@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from taftan_desk.core import slip_payload
 from tests.cli.test_cli import assert_clean_error, backup_copy, run
 from tests.documents import samples
 
@@ -67,7 +68,12 @@ def test_a_checkpoint_verifies_offline_with_the_key_list(
     assert offline.returncode == 0, offline.stdout + offline.stderr
     assert offline.stdout.startswith("GENUINE: signed by TFT station key")
     assert "original" in offline.stdout
-    (tmp_path / "other.txt").write_text("ABCDEF " + "00" * 32 + "\n")
+    _, other = slip_payload.new_key_pair()  # another station's key
+    (tmp_path / "other.txt").write_text(f"{slip_payload.key_id_of(other)} {other.hex()}\n")
+    forged = tmp_path / "forged.txt"  # a key list whose id does not belong to its key
+    forged.write_text(f"{slip_payload.key_id_of(other)} {'00' * 32}\n")
+    mismatch = run(home, "slip", "verify", code, "--keys", forged)
+    assert "line 1 is not `KEYID HEX`" in assert_clean_error(mismatch, 2)
     unknown = run(home, "slip", "verify", code, "--keys", tmp_path / "other.txt")
     assert unknown.returncode == 1 and "unknown station key" in unknown.stdout
 

@@ -28,7 +28,7 @@ def _held(desk: Desk) -> int:
 
 
 def _approve(desk: Desk, crossing_id: int, who: str = "sara", officer=None):  # type: ignore[no-untyped-def]
-    permit = Permit.release(crossing_id, officer or desk.officer)
+    permit = Permit.release(crossing_id, officer or desk.officer, ["held"])
     return desk.services.accounts.approve(who, PASSWORD, "Papers produced at the desk", permit)
 
 
@@ -113,7 +113,7 @@ def test_an_approval_for_a_release_cannot_void_a_document(desk: Desk) -> None:
 def test_a_grant_is_used_once(desk: Desk) -> None:
     crossing_id = _held(desk)
     grant = _approve(desk, crossing_id)
-    permit = Permit.release(crossing_id, desk.officer)
+    permit = Permit.release(crossing_id, desk.officer, ["held"])
     key = desk.services.db.approval_key
     with desk.services.db.write(desk.officer) as unit:
         approvals.consume(unit, grant, permit, key, crossing_id=crossing_id, kind="test")

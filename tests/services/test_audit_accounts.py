@@ -169,7 +169,7 @@ def _inspected_with_approval(desk: Desk) -> int:
         InspectionInput("physical", "Ali", "no_discrepancy", "release", new_seal_no="TFT77"),
     )
     approval = desk.services.accounts.approve(
-        "sara", PASSWORD, "Tolerance agreed", Permit.release(c.id, desk.officer)
+        "sara", PASSWORD, "Tolerance agreed", Permit.release(c.id, desk.officer, ["weight_r1"])
     )
     desk.services.crossings.release(desk.officer, c.id, approval)
     return c.id

@@ -115,7 +115,10 @@ def test_22001_kg_needs_a_supervisor(desk: Desk) -> None:
         desk.officer,
         c.id,
         desk.services.accounts.approve(
-            "sara", PASSWORD, "Within scale tolerance", Permit.release(c.id, desk.officer)
+            "sara",
+            PASSWORD,
+            "Within scale tolerance",
+            Permit.release(c.id, desk.officer, ["weight_r1"]),
         ),
     )
     assert released.status is Status.RELEASED
@@ -132,7 +135,7 @@ def test_22001_kg_needs_a_supervisor(desk: Desk) -> None:
 def test_only_another_signed_in_supervisor_can_approve(desk: Desk) -> None:
     c, _ = _weighed(desk, 24_301)
     accounts = desk.services.accounts
-    permit = Permit.release(c.id, desk.supervisor)
+    permit = Permit.release(c.id, desk.supervisor, ["weight_r1"])
     desk.services.inspections.record(
         desk.supervisor, c.id, InspectionInput("documentary", "Sara", "no_discrepancy", "release")
     )
@@ -156,7 +159,7 @@ def test_a_hand_made_or_stale_approval_is_refused(desk: Desk) -> None:
         desk.officer, c.id, InspectionInput("documentary", "Ali", "no_discrepancy", "release")
     )
     real = desk.services.accounts.approve(
-        "sara", PASSWORD, "Within tolerance", Permit.release(c.id, desk.officer)
+        "sara", PASSWORD, "Within tolerance", Permit.release(c.id, desk.officer, ["weight_r1"])
     )
     forged = dataclasses.replace(real, signature="0" * 64)
     with pytest.raises(PermissionDenied, match="not signed at this desk"):
@@ -196,7 +199,7 @@ def test_a_release_decision_does_not_lift_a_hold(desk: Desk) -> None:
         desk.officer,
         c.id,
         desk.services.accounts.approve(
-            "sara", PASSWORD, "Papers produced", Permit.release(c.id, desk.officer)
+            "sara", PASSWORD, "Papers produced", Permit.release(c.id, desk.officer, ["held"])
         ),
     )
     assert released.status is Status.RELEASED

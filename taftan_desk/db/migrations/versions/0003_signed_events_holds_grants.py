@@ -56,6 +56,7 @@ def upgrade() -> None:
     op.add_column('approvals', sa.Column('grant_id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True))
     op.create_index('ix_approvals_grant_id', 'approvals', ['grant_id'], unique=True)
     op.add_column('users', sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('crossings', sa.Column('on_hold', sa.Boolean(), server_default=sa.false(), nullable=False))
     op.create_table('key_certificates',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
@@ -94,6 +95,8 @@ def downgrade() -> None:
     op.drop_table('key_certificates')
     with op.batch_alter_table('users') as batch_op:
         batch_op.drop_column('must_change_password')
+    with op.batch_alter_table('crossings') as batch_op:
+        batch_op.drop_column('on_hold')
     op.drop_index('ix_approvals_grant_id', table_name='approvals')
     with op.batch_alter_table('approvals') as batch_op:
         batch_op.drop_column('grant_id')
