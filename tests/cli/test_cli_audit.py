@@ -2,6 +2,7 @@
 anchor` writes the head outside the database and `check --anchor` holds the log to it."""
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -71,3 +72,17 @@ def test_a_missing_or_foreign_anchor_file_is_one_clear_line(
     junk.write_text('{"format": "something else"}')
     foreign = run(home, "check", "--anchor", junk, db=db)
     assert "is not an anchor file" in assert_clean_error(foreign, 2)
+
+
+def test_anchor_destinations_and_sources_that_are_not_files_are_refused_in_words(
+    station: tuple[Path, Path], tmp_path: Path
+) -> None:
+    home, db = station
+    folder = run(home, "audit", "anchor", "--out", tmp_path, db=db)
+    assert "is a folder, not a file: name a JSON file" in assert_clean_error(folder, 2)
+    nowhere = run(home, "audit", "anchor", "--out", tmp_path / "no" / "such" / "a.json", db=db)
+    assert "does not exist" in assert_clean_error(nowhere, 2)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    hanging = run(home, "check", "--anchor", pipe, db=db)  # would wait for ever if read
+    assert "is a pipe, not a file" in assert_clean_error(hanging, 2)
