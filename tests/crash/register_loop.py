@@ -66,9 +66,12 @@ def main() -> int:
     parser.add_argument("username")
     parser.add_argument("--count", type=int, default=0, help="stop after N (0: never)")
     parser.add_argument("--wait-go", action="store_true")
+    parser.add_argument("--trust-root", action="append", default=[], metavar="HEX")
     args = parser.parse_args()
 
     password = sys.stdin.readline().rstrip("\n")
+    for public in args.trust_root:  # this process trusts what the test process trusts
+        TEST_IDENTITY.trust.pin(bytes.fromhex(public), "test station")
     services = Services.build(make_engine(args.db), identity=TEST_IDENTITY)
     officer = services.accounts.authenticate(args.username, password)
     print("READY", flush=True)
