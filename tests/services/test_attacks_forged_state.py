@@ -3,6 +3,7 @@ inserted row, a crossing edited and covered by an appended event, an account pro
 given a known password by SQL, an approval carried over to a new finding, a certificate
 row that no root signed, a wiped station, a rewritten head anchored. Each must fail."""
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -173,3 +174,28 @@ def test_reasons_refuse_characters_that_disguise_text(desk: Desk, reason: str) -
         desk.services.accounts.approve(
             "sara", PASSWORD, reason, Permit.release(c.id, desk.officer, ["held"])
         )
+
+
+def test_a_forged_newest_event_is_not_anchored(desk: Desk) -> None:
+    """The head row and the newest event agree, but that event was appended behind the
+    desk (unsigned): an anchor would vouch for it."""
+    crossing_id = _held(desk)
+    conn = sqlite3.connect(desk.path)
+    _append_event(conn, "crossing_released", "crossing", str(crossing_id), {})
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="is not as a certified desk wrote it"):
+        desk.services.anchors.take()
+
+
+def test_the_blockers_a_grant_overrides_are_under_its_signature(desk: Desk) -> None:
+    crossing_id = _held(desk)
+    grant = desk.services.accounts.approve(
+        "sara", PASSWORD, "Papers produced at the desk",
+        Permit.release(crossing_id, desk.officer, ["weight_r1"]),
+    )  # fmt: skip
+    stretched = dataclasses.replace(
+        grant, permit=dataclasses.replace(grant.permit, overrides=("held",))
+    )
+    with pytest.raises(PermissionDenied, match="not signed at this desk"):
+        desk.services.crossings.release(desk.officer, crossing_id, stretched)
