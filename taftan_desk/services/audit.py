@@ -81,6 +81,14 @@ _MOVE_HEAD = (
 )
 
 
+def lock_head(conn: Connection) -> None:
+    """Take the chain's head lock now (it is taken by every append anyway): a transaction
+    that must decide before it writes, such as making the station's only root key, then
+    decides alone on PostgreSQL as on SQLite."""
+    ensure_head(conn)
+    conn.execute(_LOCK_HEAD)
+
+
 def ensure_head(conn: Connection) -> None:
     if conn.execute(_READ_HEAD).first() is None:
         conn.execute(sa.insert(_HEAD).values(id=1, last_event_id=0, last_hash=GENESIS))

@@ -190,6 +190,11 @@ class KeyService:
         with self.db.write(actor, enrolling=True) as unit:
             issued = unit.now.replace(microsecond=0)
             also: list[dict[str, object]] = []
+            audit.lock_head(unit.conn)
+            if include_root and _root_id(unit.conn) is not None:
+                raise DeskError(
+                    "Another desk made the station's root key meanwhile: run the command again."
+                )
             if include_root:
                 also += _add_key(unit, root, issued)
                 also += _add_cert(unit, root, root, issued)
