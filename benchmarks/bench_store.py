@@ -54,7 +54,7 @@ from taftan_desk.services import desk_key
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import TRAFFIC_PROFILES
-from taftan_desk.services.desk_key import DeskIdentity, TrustStore
+from taftan_desk.services.desk_key import DeskIdentity, FileTrustStore
 
 T = TypeVar("T")
 SEED = 6346
@@ -146,10 +146,11 @@ def build(path: str, rows: int, queue: "multiprocessing.Queue[dict[str, float]]"
 
 
 def bench_identity(path: Path) -> DeskIdentity:
-    """The benchmark desk's key lives beside its database, so a reused database stays
-    enrolled; the root key is kept in memory only (nothing else is ever enrolled)."""
+    """The benchmark desk's key and the root it pins live beside its database, so a reused
+    database stays enrolled; the root's private key is not kept (nothing else is enrolled)."""
     key_file = path.with_name(path.name + ".desk-key")
-    return DeskIdentity(lambda: desk_key.load_or_create(key_file, "benchmark desk"), TrustStore())
+    trust = FileTrustStore(path.with_name(path.name + ".trusted-roots"))
+    return DeskIdentity(lambda: desk_key.load_or_create(key_file, "benchmark desk"), trust)
 
 
 def set_up_station(path: Path) -> tuple[int, ZoneInfo]:
