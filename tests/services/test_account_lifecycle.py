@@ -23,23 +23,13 @@ from taftan_desk.db.models import User
 from taftan_desk.services.accounts import AccountState
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.database import Actor
-from tests.support import PASSWORD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk
 
 TEMPORARY = "temporary-pass-1"
 NEW = "a new password 2"
 CLI = Actor(None, "cli:root@station", Role.ADMIN)
 
-FORM = RegistrationInput(
-    "in",
-    "road",
-    "CSQU3054383",
-    "steel",
-    truck_plate="QAA-1",
-    hs_code="720839",
-    declared_net_kg="21000",
-    gross_kg="23300",
-    tare_kg="2300",
-)
+FORM = WEIGHED_ROAD
 
 
 def _row(desk: Desk, username: str) -> User:
