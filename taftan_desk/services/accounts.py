@@ -213,12 +213,7 @@ class AccountService:
         system = Actor(None, f"login:{shown}"[:80], Role.OFFICER)
         with self.db.write(system) as unit:
             settings = load_settings(unit.session)
-            user = _as_audited(
-                unit,
-                unit.session.exec(
-                    select(User).where(User.username == name).with_for_update()
-                ).first(),
-            )
+            user = _locked_user(unit, User.username == name)
             if user is None or not user.active:
                 unit.audit("login_failed", "user", shown, {"reason": "unknown or disabled"})
                 failure = "Wrong user name or password."
@@ -347,12 +342,9 @@ class AccountService:
         ok = _verify(stored, current)  # slow: outside the write lock
         new_hash = _HASHER.hash(new) if ok else ""
         with self.db.write(actor) as unit:  # refuses a disabled or demoted account
-            user = _as_audited(
-                unit,
-                unit.session.exec(
-                    select(User).where(User.id == actor.user_id).with_for_update()
-                ).one(),
-            )
+            user = _locked_user(unit, User.id == actor.user_id)
+            if user is None:  # write() has just confirmed the account; only a race is left
+                raise AuthenticationFailed("This account no longer exists: sign in again.")
             failure: DeskError
             if _is_locked(user, unit.now):
                 unit.audit("password_change_refused_locked", "user", user.id, {})
@@ -387,12 +379,7 @@ class AccountService:
         name = username.strip().lower()
         with self.db.write(actor) as unit:
             _lock_administrators(unit)
-            user = _as_audited(
-                unit,
-                unit.session.exec(
-                    select(User).where(User.username == name).with_for_update()
-                ).first(),
-            )
+            user = _locked_user(unit, User.username == name)
             if user is None:
                 raise NotFound(f"There is no user called '{name[:40]}'.")
             change(unit, user)
@@ -402,14 +389,11 @@ class AccountService:
             return _view(user, unit.now)
 
 
-def _for_update(unit: Unit, condition):  # type: ignore[no-untyped-def]
-    return unit.session.exec(select(User).where(condition).with_for_update())
-
-
-def _as_audited(unit: Unit, user: User | None) -> User | None:
-    """An account is read for a change only as its last genuine audit event left it: a
-    password hash, role or lock written behind the desk's back signs nobody in and is never
-    carried into an event the desk signs."""
+def _locked_user(unit: Unit, condition) -> User | None:  # type: ignore[no-untyped-def]
+    """The account, locked for this unit and read only as its last genuine audit event left
+    it: a password hash, role or lock written behind the desk's back signs nobody in and is
+    never carried into an event the desk signs."""
+    user = unit.session.exec(select(User).where(condition).with_for_update()).first()
     if user is not None and not unit.db.is_as_audited(unit.conn, "users", "user", user):
         raise StorageError(
             f"The account {user.username} is not as the desk last recorded it: it was changed "
