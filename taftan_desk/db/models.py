@@ -152,7 +152,9 @@ class AuditEvent(SQLModel, table=True):
     """Append-only, hash-chained: each hash covers the previous hash and this event's content."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+    # With id: "the newest event of this record" is a backward index scan on PostgreSQL too
+    # (SQLite keeps the rowid in every index anyway).
+    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_type=UTCDateTime)

@@ -51,6 +51,8 @@ LANGUAGE plpgsql AS $$
 
 
 def upgrade() -> None:
+    op.drop_index('ix_audit_events_entity', table_name='audit_events')
+    op.create_index('ix_audit_events_entity', 'audit_events', ['entity', 'entity_id', 'id'], unique=False)
     op.add_column('audit_events', sa.Column('key_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True))
     op.add_column('audit_events', sa.Column('signature', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True))
     op.add_column('approvals', sa.Column('grant_id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True))
@@ -103,6 +105,8 @@ def downgrade() -> None:
     with op.batch_alter_table('audit_events') as batch_op:
         batch_op.drop_column('signature')
         batch_op.drop_column('key_id')
+    op.drop_index('ix_audit_events_entity', table_name='audit_events')
+    op.create_index('ix_audit_events_entity', 'audit_events', ['entity', 'entity_id'], unique=False)
 
 
 def _create_guards() -> None:
