@@ -61,19 +61,34 @@ class KeyReport:
 def key_report(conn: Connection, pinned: dict[str, bytes]) -> KeyReport:
     keys = {row.key_id: row for row in conn.execute(sa.select(_KEYS))}
     certs = list(conn.execute(sa.select(_CERTS).order_by(_CERTS.c.id)))
-    problems: list[str] = []
+    roots, problems = _roots(keys, certs, pinned)
+    trusted = {
+        cert.key_id: bytes.fromhex(keys[cert.key_id].public_key)
+        for cert in certs
+        if cert.key_id != cert.root_key_id
+        and cert.key_id in keys
+        and cert.root_key_id in roots
+        and _certified(keys[cert.key_id], cert, roots[cert.root_key_id])
+    }
+    problems += [
+        f"key {key_id} ({row.desk}) has no valid certificate from the station root"
+        for key_id, row in keys.items()
+        if key_id not in trusted and key_id not in roots
+    ]
+    return KeyReport(roots, trusted, problems)
+
+
+def _roots(keys: dict, certs: list, pinned: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:  # type: ignore[type-arg]
+    """The station roots in the database that this desk pinned, with intact records."""
     roots: dict[str, bytes] = {}
-    for cert in certs:
-        if cert.key_id != cert.root_key_id:
-            continue
+    problems: list[str] = []
+    for cert in (c for c in certs if c.key_id == c.root_key_id):
         if cert.key_id not in pinned:
             problems.append(
                 f"the station root key {cert.key_id} in the database is not one this desk "
                 "trusts (a root added behind the desks' back, or this desk was never enrolled)"
             )
-            continue
-        row = keys.get(cert.key_id)
-        if row is not None and _certified(row, cert, pinned[cert.key_id]):
+        elif cert.key_id in keys and _certified(keys[cert.key_id], cert, pinned[cert.key_id]):
             roots[cert.key_id] = pinned[cert.key_id]
         else:
             problems.append(f"the station root key {cert.key_id}'s own record was altered")
@@ -87,20 +102,7 @@ def key_report(conn: Connection, pinned: dict[str, bytes]) -> KeyReport:
             "holds no station root: its keys (and what they signed) were removed, or this is "
             "not the station's database"
         )
-    trusted: dict[str, bytes] = {}
-    for cert in certs:
-        row = keys.get(cert.key_id)
-        root = roots.get(cert.root_key_id)
-        if cert.key_id == cert.root_key_id or row is None or root is None:
-            continue
-        if _certified(row, cert, root):
-            trusted[row.key_id] = bytes.fromhex(row.public_key)
-    for key_id, row in keys.items():
-        if key_id not in trusted and key_id not in roots:
-            problems.append(
-                f"key {key_id} ({row.desk}) has no valid certificate from the station root"
-            )
-    return KeyReport(roots, trusted, problems)
+    return roots, problems
 
 
 def _certified(row, cert, root_public: bytes) -> bool:  # type: ignore[no-untyped-def]
@@ -119,7 +121,7 @@ def _certified(row, cert, root_public: bytes) -> bool:  # type: ignore[no-untype
 @dataclass(frozen=True)
 class Establishment:
     root_key_id: str
-    root_key_file: Path | None  # where the new root's private key was written (None: kept)
+    root_key_file: Path | None  # where the new root's private key was written (None: not kept)
     created: bool  # False: the station already had its root and this desk is enrolled
 
 
