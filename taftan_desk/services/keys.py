@@ -152,10 +152,9 @@ class KeyService:
                 return Establishment(existing, None, False)
         actor.require(Permission.MANAGE_USERS)
         root_private, where = self._new_root()
-        key_id = self._certify(actor, root_private, include_root=True)
-        return Establishment(
-            slip_payload.key_id_of(slip_payload.public_key_of(root_private)), where, key_id != ""
-        )
+        self._certify(actor, root_private, include_root=True)
+        root_id = slip_payload.key_id_of(slip_payload.public_key_of(root_private))
+        return Establishment(root_id, where, True)
 
     def enrol(self, actor: Actor, root_private: bytes) -> str:
         """Certify this desk's key with the station root key (brought on removable media)."""
