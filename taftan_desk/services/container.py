@@ -6,6 +6,7 @@ from sqlalchemy import Engine
 
 from taftan_desk.services.accounts import AccountService
 from taftan_desk.services.anchors import AnchorService
+from taftan_desk.services.changes import ChangeFeed
 from taftan_desk.services.crossings import CrossingService
 from taftan_desk.services.database import Clock, Database, utc_now
 from taftan_desk.services.desk_key import DeskIdentity
@@ -29,6 +30,7 @@ class Services:
     documents: PrintedDocumentService
     keys: KeyService
     anchors: AnchorService
+    changes: ChangeFeed
 
     @classmethod
     def build(
@@ -51,4 +53,5 @@ class Services:
             PrintedDocumentService(db),
             KeyService(db),
             AnchorService(db),
+            ChangeFeed(db),
         )

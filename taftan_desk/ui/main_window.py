@@ -3,7 +3,7 @@
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -19,12 +19,14 @@ from taftan_desk.core.lifecycle import Action
 from taftan_desk.core.shifts import shift_of
 from taftan_desk.services import entry_numbers
 from taftan_desk.services.approvals import Permit
+from taftan_desk.services.changes import Changes
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
-from taftan_desk.services.queries import queue_row_of
+from taftan_desk.services.queries import day_bounds, queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.account_actions import AccountActions
+from taftan_desk.ui.change_watch import ChangeWatcher
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
@@ -38,7 +40,7 @@ from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
 log = logging.getLogger(__name__)
 
-REFRESH_MS = 30_000
+DAY_CHECK_MS = 30_000  # how soon after midnight the queue turns to the new day
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +69,10 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel(self._settings.zone, self._actions, self)
         self.ui.detail_host_layout.addWidget(self.detail)
         self.current: CrossingView | None = None
-        self.ui.queue_view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._selecting: int | None = None
+        self._seen = 0
+        # The pane follows the highlighted row (the selection), never the view's cursor.
+        self.ui.queue_view.selectionModel().selectionChanged.connect(self._selection_changed)
         # A scan anywhere in the window finds its crossing (slip barcode) or container.
         self.scan_filter = ScanFilter(
             self, keeps_enter=lambda widget: widget is self.registration.ui.container_edit
@@ -110,23 +115,42 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Taftan Desk — {station}").format(station=self._settings.station_name)
         )
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start(REFRESH_MS)
+        self._sync_label = QLabel(self)
+        self._sync_label.setAccessibleName(self.tr("When the queue was last brought up to date"))
+        self.ui.status_bar.addPermanentWidget(self._sync_label)
+        # Other desks' changes arrive through the change feed; the queue is read whole only
+        # on F5, at midnight and after the database was unreachable.
+        self.watcher = ChangeWatcher(services.changes, parent=self)
+        self.watcher.changed.connect(self._changed_elsewhere)
+        self.watcher.lost.connect(self._database_lost)
+        self.watcher.back.connect(self.refresh)
+        self._day = self._now().date()
+        self._day_timer = QTimer(self)
+        self._day_timer.timeout.connect(self._new_day)
+        self._day_timer.start(DAY_CHECK_MS)
         self.refresh()
+        self.watcher.start(self._seen)
         self.registration.ui.container_edit.setFocus()  # the scan field, ready at once
 
     def refresh(self) -> None:
+        """Read the queue afresh (F5, a new day, the database back): the crossing the officer
+        was on stays selected and shown."""
         today, zone = self._now().date(), self._settings.zone
+        self._day = today
         queries = self._services.queries
         try:
+            seen = self._services.changes.head()  # before the reading: nothing falls between
             self.model.load(
                 lambda after, limit: queries.desk_queue(today, zone, after=after, limit=limit)
             )
             counts = queries.desk_queue_counts(today, zone)
         except DeskError as exc:
-            self.ui.status_bar.showMessage(str(exc))
+            self._database_lost(str(exc))
             return
+        self._seen = seen
+        self.watcher.seen(seen)
+        if self.current is not None:
+            self._select(self.current.id)  # the reset cleared the highlight
         if not self._columns_sized:
             self._size_columns()
             self._restore_layout()  # the officer's own widths win over the defaults
@@ -137,20 +161,66 @@ class MainWindow(QMainWindow):
         if carried:
             title += self.tr(", with {n} still open from earlier days").format(n=carried)
         self.ui.title_label.setText(title)
-        self._total = counts.total
-        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=counts.total))
+        self._show_count(counts.total)
         self._show_who()
-        self.ui.status_bar.showMessage(
-            self.tr("Station {code} · updated {time}").format(
-                code=self._settings.station_code,
-                time=self._now().strftime("%H:%M:%S"),
+        self._show_synced()
+
+    def _show_count(self, total: int) -> None:
+        self._total = total
+        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=total))
+
+    def _show_synced(self) -> None:
+        """A permanent label, so outcome messages in the status bar stay until replaced by
+        the officer's next action."""
+        self._sync_label.setStyleSheet("")
+        self._sync_label.setText(
+            self.tr("Station {code} · up to date at {time}").format(
+                code=self._settings.station_code, time=self._now().strftime("%H:%M:%S")
             )
         )
 
+    def _database_lost(self, reason: str) -> None:
+        self._sync_label.setStyleSheet("color: #b3261e;")
+        self._sync_label.setText(
+            self.tr("Database unreachable: showing what was read before. {reason}").format(
+                reason=reason
+            )
+        )
+
+    def _new_day(self) -> None:
+        if self._now().date() != self._day:
+            self.refresh()
+
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        """Bring just the crossings written since the last look up to date (another desk's
+        work, or this desk's own), and the shown one with its actions."""
+        if changes.overflow:
+            self.refresh()
+            return
+        try:
+            if changes.crossings:
+                rows = self._services.queries.queue_rows(changes.crossings)
+                start, _ = day_bounds(self._day, self._settings.zone)
+                for row in self.model.replace_rows(rows):
+                    if row.registered_at >= start or not row.status.is_closed:
+                        self.model.insert_row(row)
+                counts = self._services.queries.desk_queue_counts(self._day, self._settings.zone)
+                self._show_count(counts.total)
+        except DeskError as exc:
+            self._database_lost(str(exc))
+            return
+        self._seen = changes.last
+        if self.current is not None and self.current.id in changes.crossings:
+            self.show_crossing(self.current.id)
+        self._show_synced()
+
     # -- the selected crossing and its actions ----------------------------------------------
-    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
-        if current.isValid():
-            self.show_crossing(self.model.row_at(current.row()).id)
+    def _selection_changed(self, *_args: object) -> None:
+        rows = self.ui.queue_view.selectionModel().selectedRows()
+        if rows:
+            crossing_id = self.model.row_at(rows[0].row()).id
+            if self._selecting != crossing_id:
+                self.show_crossing(crossing_id)
 
     def show_crossing(self, crossing_id: int) -> None:
         try:
@@ -175,19 +245,34 @@ class MainWindow(QMainWindow):
     def _after_change(self, view: CrossingView | None, message: str) -> None:
         if view is None:
             return
-        self.refresh()
+        self.model.replace_rows([queue_row_of(view)])
         self._select(view.id)
         self.ui.status_bar.showMessage(
             message.format(entry=view.entry_no, status=view.status.label.lower())
         )
 
     def _select(self, crossing_id: int) -> None:
+        """Show this crossing and highlight its row; a crossing not in the queue (an earlier
+        day's, found by a scan) is shown with no row highlighted."""
+        view = self.ui.queue_view
+        selection = view.selectionModel()
         row = self.model.row_of(crossing_id)
-        current = self.ui.queue_view.currentIndex()
-        if row is not None and not (current.isValid() and current.row() == row):
-            self.ui.queue_view.selectRow(row)  # shows it, through currentRowChanged
-        else:
-            self.show_crossing(crossing_id)
+        self._selecting = crossing_id  # one reading of the crossing, below
+        try:
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                view.scrollTo(index)
+        finally:
+            self._selecting = None
+        self.show_crossing(crossing_id)
 
     def _scanned(self, text: str, widget: QWidget) -> None:
         if widget is self.registration.ui.container_edit:
@@ -260,7 +345,8 @@ class MainWindow(QMainWindow):
             approval = dialog.approval
         try:
             view = self._services.crossings.release(self.actor, crossing.id, approval)
-        except DeskError as exc:
+        except DeskError as exc:  # e.g. released or held at another desk meanwhile
+            self._show_current()
             self.ui.status_bar.showMessage(str(exc))
             return
         self._after_change(view, self.tr("Entry {entry} released."))
@@ -305,12 +391,10 @@ class MainWindow(QMainWindow):
             self._after_change(dialog.result_view, done)
 
     def _registered(self, result: RegistrationResult) -> None:
-        """The new crossing joins the queue at once, without reloading the day (the timer
-        and F5 reload it)."""
+        """The new crossing joins the queue at once, without reloading the day."""
         crossing = result.crossing
-        self.model.append_row(queue_row_of(crossing))
-        self._total += 1
-        self.ui.count_label.setText(self.tr("{n} crossing(s)").format(n=self._total))
+        self.model.insert_row(queue_row_of(crossing))  # or with a later page, when scrolled to
+        self._show_count(self._total + 1)
         self._select(crossing.id)
         self.ui.status_bar.showMessage(
             self.tr("Registered entry {entry}: {container}, {channel} channel").format(
@@ -379,5 +463,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         QApplication.instance().removeEventFilter(self.scan_filter)
+        self.watcher.stop()
         self.save_layout()
         super().closeEvent(event)

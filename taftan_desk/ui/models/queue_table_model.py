@@ -5,6 +5,7 @@ instant and id), so the first paint needs one page whatever the size of the day,
 view asks for more through canFetchMore()/fetchMore() as the officer scrolls.
 """
 
+import bisect
 import functools
 from collections.abc import Callable
 
@@ -119,16 +120,36 @@ class QueueTableModel(QAbstractTableModel):
     def row_of(self, crossing_id: int) -> int | None:
         return self._index.get(crossing_id)
 
-    def append_row(self, row: QueueRow) -> None:
-        """A crossing just registered: the newest, so it belongs at the end, once the pages
-        before it are read (until then it arrives with the last page)."""
-        if not self._complete:
-            return
-        at = len(self._rows)
+    def replace_rows(self, rows: list[QueueRow]) -> list[QueueRow]:
+        """Lines written elsewhere (or just now), changed in place: rows never move under the
+        officer. Returns those not in the list yet."""
+        absent = []
+        for row in rows:
+            at = self._index.get(row.id)
+            if at is None:
+                absent.append(row)
+                continue
+            self._rows[at] = row
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self._headers) - 1))
+        return absent
+
+    def insert_row(self, row: QueueRow) -> bool:
+        """A crossing new to the list takes its place in queue order, if that place is in
+        the part already read (otherwise it arrives with a later page). True if inserted."""
+        if row.id in self._index:
+            return False
+        key = (row.registered_at, row.id)
+        at = bisect.bisect(self._keys(), key)
+        if at == len(self._rows) and not self._complete:
+            return False
         self.beginInsertRows(QModelIndex(), at, at)
-        self._rows.append(row)
-        self._index[row.id] = at
+        self._rows.insert(at, row)
+        self._index = {r.id: i for i, r in enumerate(self._rows)}
         self.endInsertRows()
+        return True
+
+    def _keys(self) -> list[QueueKey]:
+        return [(r.registered_at, r.id) for r in self._rows]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
