@@ -18,6 +18,7 @@ a child process so that the peak RSS printed is that of the measured services al
 Measured through the real services (WAL, synchronous=FULL, BEGIN IMMEDIATE) with a warm page
 cache: registering a crossing, a container's history, one day's list; then the same
 single-row insert as raw sqlite3 with the same durability, for the ratio services/raw.
+Last, a desk's once-a-second look at the change feed, idle and just after a registration.
 --profile N registers N more crossings under cProfile and prints where the time goes.
 It prints numbers only; it asserts nothing.
 """
@@ -411,6 +412,25 @@ def measure_register(services: Services, path: Path, samples: int) -> Timing:
     return Timing("register (services)", timed(calls), "1-2 seals, audited")
 
 
+def measure_change_looks(services: Services, path: Path, samples: int) -> list[Timing]:
+    """A desk's once-a-second look at the change feed: while nothing changed, and just
+    after another desk registered a crossing."""
+    feed = services.changes
+    head = feed.head()
+    idle = [lambda: feed.since(head) for _ in range(samples)]
+    timed(idle[:WARM_UP])
+    quiet = timed(idle)
+    after_one: list[float] = []
+    for register in register_calls(services, path, samples):
+        last = feed.head()
+        register()
+        after_one += timed([lambda last=last: feed.since(last)])
+    return [
+        Timing("change look, idle", quiet, "audit head read"),
+        Timing("change look, 1 new", after_one, "head + the new events"),
+    ]
+
+
 def measure_register_no_fsync(path: Path, samples: int) -> Timing:
     """Diagnostic only: the same register with synchronous=NORMAL (no fsync per commit), to
     split the service's own cost from the disk's. The desk itself always runs FULL."""
@@ -643,6 +663,7 @@ def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
     history = measure_history(services, path, args.samples)
     day = measure_day(services, path, args.samples)
     raw = measure_raw(path, args.samples, officer(services).user_id or 0)
+    looks = measure_change_looks(services, path, args.samples)
     print()
     print_timings(
         [
@@ -652,6 +673,7 @@ def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
             (history, TARGETS_MS["history"]),
             (day, TARGETS_MS["day"]),
             (raw, None),
+            *((look, None) for look in looks),
         ]
     )
     print()
