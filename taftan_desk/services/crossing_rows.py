@@ -1,6 +1,7 @@
 """Crossing rows inside a unit of work: loading, touching, their history, and the read views
 built from them (shared by the use-cases)."""
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,12 +27,16 @@ from taftan_desk.services.views import (
 @dataclass(frozen=True)
 class HistoryLine:
     at: datetime
-    actor: str
+    actor: str  # who did it (the signed-in user)
     action: str
+    approver: str | None = None  # the supervisor whose approval it used, if any
+    reason: str | None = None  # the reason written: hold, refusal, approval, void
+    document: str | None = None  # the printed document's kind (print, reprint)
+    copy_no: int | None = None
 
 
 _HISTORY = (
-    sa.select(AuditEvent.at, AuditEvent.actor_name, AuditEvent.action)
+    sa.select(AuditEvent.at, AuditEvent.actor_name, AuditEvent.action, AuditEvent.data_json)
     .where(AuditEvent.entity == "crossing")
     .where(AuditEvent.entity_id == sa.bindparam("entity_id"))
     .order_by(AuditEvent.id)
@@ -39,9 +44,25 @@ _HISTORY = (
 
 
 def history(session: Session, crossing_id: int) -> list[HistoryLine]:
-    """What happened to a crossing, from its audit events (the record of record)."""
+    """What happened to a crossing, from its audit events (the record of record): who did
+    it, whose approval it used and why."""
     rows = session.execute(_HISTORY, {"entity_id": str(crossing_id)})
-    return [HistoryLine(at, actor, action) for at, actor, action in rows]
+    return [_history_line(at, actor, action, data) for at, actor, action, data in rows]
+
+
+def _history_line(at: datetime, actor: str, action: str, data_json: str) -> HistoryLine:
+    data = json.loads(data_json)
+    approval = data.get("approval") if isinstance(data.get("approval"), dict) else {}
+    copy_no = data.get("copy_no")
+    return HistoryLine(
+        at,
+        actor,
+        action,
+        approver=approval.get("supervisor") or data.get("supervisor"),
+        reason=data.get("reason") or approval.get("reason"),
+        document=data.get("document") if isinstance(data.get("document"), str) else None,
+        copy_no=copy_no if isinstance(copy_no, int) else None,
+    )
 
 
 def seal_view(row: Mapping[str, Any]) -> SealView:

@@ -86,7 +86,7 @@ def test_register_weigh_inspect_release(qtbot, desk: Desk, window: MainWindow) -
     assert window.ui.release_action.isEnabled()
     press(qtbot, window, Qt.Key.Key_F8)
     assert window.current.status is Status.RELEASED
-    assert "crossing released" in window.detail.ui.history_label.text()
+    assert "released by ali" in window.detail.ui.history_label.text()
     with desk.services.db.read() as session:
         actions = session.execute(
             text(
@@ -153,6 +153,9 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk, open_wind
             text("SELECT supervisor_id, requested_by FROM approvals")
         ).one()
     assert (supervisor, requested_by) == (desk.supervisor.user_id, desk.officer.user_id)
+    # The history says who released it and whose approval it used, and why.
+    history = window.detail.ui.history_label.text()
+    assert "released by ali, approved by sara: “Scale tolerance”" in history
 
 
 def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -98,10 +98,34 @@ class DetailPanel(QWidget):
             if not c.status.is_closed
             else ""
         )
-        self.ui.history_label.setText(
-            "\n".join(
-                f"{h.at.astimezone(self._zone):%d %b %H:%M}  {h.action.replace('_', ' ')}  "
-                f"({h.actor})"
-                for h in history
+        self.ui.history_label.setText("\n".join(self._history_text(h) for h in history))
+
+    def _history_text(self, line: HistoryLine) -> str:
+        """One event: when, what, who; whose approval it used and why; which document."""
+        what = self._action_words().get(line.action, line.action.replace("_", " "))
+        if line.document:
+            what += " " + self.tr("({document}, copy {copy})").format(
+                document=line.document, copy=line.copy_no or "?"
             )
+        text = self.tr("{at}  {what} by {who}").format(
+            at=f"{line.at.astimezone(self._zone):%d %b %H:%M}", what=what, who=line.actor
         )
+        if line.approver:
+            text += self.tr(", approved by {supervisor}").format(supervisor=line.approver)
+        if line.reason:
+            text += self.tr(": “{reason}”").format(reason=line.reason)
+        return text
+
+    def _action_words(self) -> dict[str, str]:
+        return {
+            "crossing_registered": self.tr("registered"),
+            "crossing_weighed": self.tr("weighed"),
+            "crossing_inspected": self.tr("inspected"),
+            "crossing_released": self.tr("released"),
+            "crossing_held": self.tr("held"),
+            "crossing_refused": self.tr("refused"),
+            "crossing_sent_to_inspection": self.tr("sent to inspection"),
+            "document_printed": self.tr("printed"),
+            "document_reprinted": self.tr("reprinted"),
+            "document_voided": self.tr("printed document voided"),
+        }
