@@ -15,8 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QSizePolicy,
-    QSpacerItem, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
+    QScrollArea, QSizePolicy, QSpacerItem, QToolButton,
+    QVBoxLayout, QWidget)
 
 class Ui_DetailPanel(object):
     def setupUi(self, DetailPanel):
@@ -25,40 +26,13 @@ class Ui_DetailPanel(object):
         DetailPanel.resize(600, 260)
         self.main_layout = QVBoxLayout(DetailPanel)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setContentsMargins(0, -1, 0, -1)
         self.heading_label = QLabel(DetailPanel)
         self.heading_label.setObjectName(u"heading_label")
         self.heading_label.setWordWrap(True)
         self.heading_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.main_layout.addWidget(self.heading_label)
-
-        self.channel_label = QLabel(DetailPanel)
-        self.channel_label.setObjectName(u"channel_label")
-        self.channel_label.setWordWrap(True)
-        self.channel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.main_layout.addWidget(self.channel_label)
-
-        self.facts_label = QLabel(DetailPanel)
-        self.facts_label.setObjectName(u"facts_label")
-        self.facts_label.setWordWrap(True)
-        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.main_layout.addWidget(self.facts_label)
-
-        self.blockers_label = QLabel(DetailPanel)
-        self.blockers_label.setObjectName(u"blockers_label")
-        self.blockers_label.setWordWrap(True)
-        self.blockers_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.main_layout.addWidget(self.blockers_label)
-
-        self.history_label = QLabel(DetailPanel)
-        self.history_label.setObjectName(u"history_label")
-        self.history_label.setWordWrap(True)
-        self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.main_layout.addWidget(self.history_label)
 
         self.actions_layout = QHBoxLayout()
         self.actions_layout.setObjectName(u"actions_layout")
@@ -99,6 +73,51 @@ class Ui_DetailPanel(object):
 
         self.main_layout.addLayout(self.actions_layout)
 
+        self.record_scroll = QScrollArea(DetailPanel)
+        self.record_scroll.setObjectName(u"record_scroll")
+        self.record_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.record_scroll.setWidgetResizable(True)
+        self.record_widget = QWidget()
+        self.record_widget.setObjectName(u"record_widget")
+        self.record_layout = QVBoxLayout(self.record_widget)
+        self.record_layout.setObjectName(u"record_layout")
+        self.record_layout.setContentsMargins(0, 0, 0, 0)
+        self.channel_label = QLabel(self.record_widget)
+        self.channel_label.setObjectName(u"channel_label")
+        self.channel_label.setWordWrap(True)
+        self.channel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.record_layout.addWidget(self.channel_label)
+
+        self.facts_label = QLabel(self.record_widget)
+        self.facts_label.setObjectName(u"facts_label")
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.record_layout.addWidget(self.facts_label)
+
+        self.blockers_label = QLabel(self.record_widget)
+        self.blockers_label.setObjectName(u"blockers_label")
+        self.blockers_label.setWordWrap(True)
+        self.blockers_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.record_layout.addWidget(self.blockers_label)
+
+        self.history_label = QLabel(self.record_widget)
+        self.history_label.setObjectName(u"history_label")
+        self.history_label.setWordWrap(True)
+        self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.record_layout.addWidget(self.history_label)
+
+        self.record_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.record_layout.addItem(self.record_spacer)
+
+        self.record_scroll.setWidget(self.record_widget)
+
+        self.main_layout.addWidget(self.record_scroll)
+
 
         self.retranslateUi(DetailPanel)
 
@@ -110,6 +129,9 @@ class Ui_DetailPanel(object):
         self.heading_label.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Selected crossing", None))
 #endif // QT_CONFIG(accessibility)
         self.heading_label.setText("")
+#if QT_CONFIG(accessibility)
+        self.record_scroll.setAccessibleName(QCoreApplication.translate("DetailPanel", u"The whole record of the crossing", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.channel_label.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Channel and its reasons", None))
 #endif // QT_CONFIG(accessibility)

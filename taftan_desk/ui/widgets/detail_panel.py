@@ -4,10 +4,11 @@ The action buttons mirror the window's Crossing menu actions, so shortcuts, tool
 enabled state are defined once.
 """
 
+from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -21,8 +22,12 @@ from taftan_desk.ui.widgets.barcode_view import BarcodeView
 CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
 
 
+def _NOT_RECORDED() -> str:  # noqa: N802 - reads as the constant it stands for
+    return QCoreApplication.translate("DetailPanel", "not recorded")
+
+
 def _kg(value: int | None) -> str:
-    return "—" if value is None else f"{value:,} kg"
+    return _NOT_RECORDED() if value is None else f"{value:,} kg"
 
 
 class DetailPanel(QWidget):
@@ -74,31 +79,88 @@ class DetailPanel(QWidget):
             f"{escape(c.channel.value.capitalize())}</b></span> ({escape(c.channel.meaning)})"
             + (f"<ul>{reasons}</ul>" if reasons else self.tr(": no risk rule fired"))
         )
-        seals = ", ".join(f"{s.number} ({s.state})" for s in c.seals) or "—"
-        self.ui.facts_label.setText(
-            self.tr(
-                "{direction} by {mode}: {vehicle} · {cargo}, HS {hs}\n"
-                "Declared net {declared} · measured net {net} (gross {gross}, tare {tare})\n"
-                "Seals: {seals}"
-            ).format(
-                direction=c.direction.upper(),
-                mode=c.mode,
-                vehicle=c.vehicle or "—",
-                cargo=c.cargo_category,
-                hs=c.hs_code or "—",
-                declared=_kg(c.declared_net_kg),
-                net=_kg(c.net_kg),
-                gross=_kg(c.gross_kg),
-                tare=_kg(c.tare_kg),
-                seals=seals,
-            )
-        )
+        self.ui.facts_label.setText(self._facts(c))
         self.ui.blockers_label.setText(
             "\n".join(("⚑ " if b.overridable else "✗ ") + b.text for b in blockers)
             if not c.status.is_closed
             else ""
         )
         self.ui.history_label.setText("\n".join(self._history_text(h) for h in history))
+
+    def _facts(self, c: CrossingView) -> str:
+        """The record as registered, weighed and inspected: every field the desk holds."""
+        lines = [
+            self.tr("{direction} by {mode}: {vehicle} · {cargo}, HS {hs}").format(
+                direction=c.direction.upper(),
+                mode=c.mode,
+                vehicle=c.vehicle or _NOT_RECORDED(),
+                cargo=c.cargo_category,
+                hs=c.hs_code or _NOT_RECORDED(),
+            ),
+            self.tr("Container {container}, {size}, plate maximum {plate}").format(
+                container=c.container_no,
+                size=c.size_type or _NOT_RECORDED(),
+                plate=_kg(c.max_gross_kg),
+            ),
+        ]
+        if c.description:
+            lines.append(self.tr("Description: {text}").format(text=c.description))
+        lines.append(
+            self.tr("GD {gd} · TIR carnet {carnet}, voucher {voucher}").format(
+                gd=c.gd_number or _NOT_RECORDED(),
+                carnet=c.tir_carnet or _NOT_RECORDED(),
+                voucher=c.tir_voucher or _NOT_RECORDED(),
+            )
+        )
+        weighed = (
+            self.tr(", weighed {at}").format(at=self._when(c.weighed_at)) if c.weighed_at else ""
+        )
+        lines.append(
+            self.tr(
+                "Declared net {declared} · measured net {net} (gross {gross}, tare {tare}){weighed}"
+            ).format(
+                declared=_kg(c.declared_net_kg),
+                net=_kg(c.net_kg),
+                gross=_kg(c.gross_kg),
+                tare=_kg(c.tare_kg),
+                weighed=weighed,
+            )
+        )
+        seals = ", ".join(
+            self.tr("{number} ({state}{at_exam})").format(
+                number=s.number,
+                state=s.state,
+                at_exam=self.tr(", applied at the exam") if s.applied_at_exam else "",
+            )
+            for s in c.seals
+        )
+        lines.append(self.tr("Seals: {seals}").format(seals=seals or _NOT_RECORDED()))
+        for i in c.inspections:
+            lines.append(
+                self.tr(
+                    "Inspection {at}: {kind} by {examiner}, seals {seal_check}, "
+                    "findings {findings}, decision {decision}{reweigh}{remarks}"
+                ).format(
+                    at=self._when(i.ended_at),
+                    kind=i.kind,
+                    examiner=i.examiner,
+                    seal_check=i.seal_check.replace("_", " "),
+                    findings=i.findings.replace("_", " "),
+                    decision=i.decision.replace("_", " "),
+                    reweigh=self.tr(", re-weighed gross {kg}").format(kg=_kg(i.reweigh_gross_kg))
+                    if i.reweigh_gross_kg
+                    else "",
+                    remarks=self.tr(": “{remarks}”").format(remarks=i.remarks) if i.remarks else "",
+                )
+            )
+        if c.status_note:
+            lines.append(
+                self.tr("{status}: “{note}”").format(status=c.status.label, note=c.status_note)
+            )
+        return "\n".join(lines)
+
+    def _when(self, at: datetime) -> str:
+        return f"{at.astimezone(self._zone):%d %b %H:%M}"
 
     def _history_text(self, line: HistoryLine) -> str:
         """One event: when, what, who; whose approval it used and why; which document."""
@@ -108,7 +170,7 @@ class DetailPanel(QWidget):
                 document=line.document, copy=line.copy_no or "?"
             )
         text = self.tr("{at}  {what} by {who}").format(
-            at=f"{line.at.astimezone(self._zone):%d %b %H:%M}", what=what, who=line.actor
+            at=self._when(line.at), what=what, who=line.actor
         )
         if line.approver:
             text += self.tr(", approved by {supervisor}").format(supervisor=line.approver)
