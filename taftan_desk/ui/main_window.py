@@ -4,6 +4,7 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -27,8 +28,10 @@ from taftan_desk.services.queries import day_bounds, queue_row_of
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.account_actions import AccountActions
 from taftan_desk.ui.change_watch import ChangeWatcher
+from taftan_desk.ui.dialogs.about_dialog import AboutDialog
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
+from taftan_desk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
@@ -108,8 +111,11 @@ class MainWindow(QMainWindow):
                 self.ui.hold_action,
                 self.ui.refuse_action,
                 self.ui.print_action,
+                self.ui.shortcuts_action,
             ]
         )
+        self.ui.shortcuts_action.triggered.connect(self._show_shortcuts)
+        self.ui.about_action.triggered.connect(self._show_about)
         self.ui.refresh_action.triggered.connect(self.refresh)
         self.ui.quit_action.triggered.connect(self.close)
         self.setWindowTitle(
@@ -403,6 +409,13 @@ class MainWindow(QMainWindow):
                 channel=crossing.channel.value,
             )
         )
+
+    def _show_shortcuts(self) -> None:
+        keyed = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
+        ShortcutsDialog(keyed, self).exec()
+
+    def _show_about(self) -> None:
+        AboutDialog(self._services, parent=self).exec()
 
     def _size_columns(self) -> None:
         """Widths from typical contents, measured once: asking the model for every row's

@@ -28,6 +28,10 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1180, 720)
+        self.shortcuts_action = QAction(MainWindow)
+        self.shortcuts_action.setObjectName(u"shortcuts_action")
+        self.about_action = QAction(MainWindow)
+        self.about_action.setObjectName(u"about_action")
         self.weigh_action = QAction(MainWindow)
         self.weigh_action.setObjectName(u"weigh_action")
         self.weigh_action.setEnabled(False)
@@ -125,6 +129,8 @@ class Ui_MainWindow(object):
         self.crossing_menu.setObjectName(u"crossing_menu")
         self.station_menu = QMenu(self.menu_bar)
         self.station_menu.setObjectName(u"station_menu")
+        self.help_menu = QMenu(self.menu_bar)
+        self.help_menu.setObjectName(u"help_menu")
         MainWindow.setMenuBar(self.menu_bar)
         self.status_bar = QStatusBar(MainWindow)
         self.status_bar.setObjectName(u"status_bar")
@@ -133,6 +139,7 @@ class Ui_MainWindow(object):
         self.menu_bar.addAction(self.file_menu.menuAction())
         self.menu_bar.addAction(self.crossing_menu.menuAction())
         self.menu_bar.addAction(self.station_menu.menuAction())
+        self.menu_bar.addAction(self.help_menu.menuAction())
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.change_password_action)
@@ -147,6 +154,8 @@ class Ui_MainWindow(object):
         self.crossing_menu.addAction(self.print_action)
         self.crossing_menu.addAction(self.void_action)
         self.station_menu.addAction(self.accounts_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
 
         self.retranslateUi(MainWindow)
 
@@ -155,6 +164,11 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Taftan Desk", None))
+        self.shortcuts_action.setText(QCoreApplication.translate("MainWindow", u"&Keyboard shortcuts\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.shortcuts_action.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
+#endif // QT_CONFIG(shortcut)
+        self.about_action.setText(QCoreApplication.translate("MainWindow", u"&About Taftan Desk\u2026", None))
         self.weigh_action.setText(QCoreApplication.translate("MainWindow", u"&Weigh\u2026", None))
 #if QT_CONFIG(tooltip)
         self.weigh_action.setToolTip(QCoreApplication.translate("MainWindow", u"Record a weighbridge reading (F6)", None))
@@ -228,5 +242,6 @@ class Ui_MainWindow(object):
         self.file_menu.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.crossing_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Crossing", None))
         self.station_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Station", None))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
     # retranslateUi
 
