@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.text import latin_digits
 
 
 class CargoCategory(enum.StrEnum):
@@ -54,7 +55,7 @@ _SEPARATORS = re.compile(r"[\s.\-]+")
 
 def normalise_hs(text: str) -> str:
     """'2711.12 00' -> '27111200'."""
-    return _SEPARATORS.sub("", text)
+    return _SEPARATORS.sub("", latin_digits(text))
 
 
 def validate_hs(text: str, field_name: str = "hs_code") -> str:

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.text import latin_digits
 
 # Letter values skip multiples of 11 (11, 22, 33): A=10, B=12 ... Z=38.
 _LETTER_VALUES: dict[str, int] = {}
@@ -40,7 +41,7 @@ _CONFUSIONS = {
 
 def normalise(text: str) -> str:
     """Upper-case and drop spaces and hyphens: 'csqu 305438-3' -> 'CSQU3054383'."""
-    return _STRIP.sub("", text).upper()
+    return _STRIP.sub("", latin_digits(text)).upper()
 
 
 def check_digit(body: str) -> int:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.text import latin_digits
 
 
 class SealClass(enum.StrEnum):
@@ -43,7 +44,7 @@ class Seal:
 
 
 def normalise_seal_number(text: str, field_name: str = "seals") -> str:
-    number = text.strip().upper().replace(" ", "")
+    number = latin_digits(text).strip().upper().replace(" ", "")
     if not number:
         raise ValidationError("Enter the seal number as printed on the seal.", field=field_name)
     if len(number) > MAX_SEAL_LENGTH:

@@ -57,6 +57,21 @@ def clean(
     return value
 
 
+# Arabic-Indic (U+0660-0669) and Extended Arabic-Indic (U+06F0-06F9: Urdu and Persian)
+# digits, as an Urdu or Arabic keyboard types them, are the digits 0-9; the Arabic thousands
+# separator is a comma. Other scripts' digits stay refused where numbers are read.
+_LATIN_DIGITS = {
+    **{0x0660 + i: str(i) for i in range(10)},
+    **{0x06F0 + i: str(i) for i in range(10)},
+    0x066C: ",",
+}
+
+
+def latin_digits(text: str) -> str:
+    """'۲۲,۰۰۰' -> '22,000': numbers typed on an Urdu keyboard read as the desk stores them."""
+    return text.translate(_LATIN_DIGITS)
+
+
 REASON_LENGTH = 500  # crossings.status_note, approvals.reason
 MIN_REASON_LENGTH = 5
 

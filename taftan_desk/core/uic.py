@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from taftan_desk.core.text import latin_digits
+
 # Corridor railways; Pakistan has no UIC code, so its wagon numbers are free text.
 CORRIDOR_COUNTRIES = {"96": "Iran", "67": "Turkmenistan", "27": "Kazakhstan", "20": "Russia"}
 
@@ -11,7 +13,7 @@ _TWELVE = re.compile(r"[0-9]{12}", re.ASCII)
 
 
 def normalise(text: str) -> str:
-    return _SEPARATORS.sub("", text).upper()
+    return _SEPARATORS.sub("", latin_digits(text)).upper()
 
 
 def check_digit(first_eleven: str) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.station_settings import StationSettings
-from taftan_desk.core.text import shown
+from taftan_desk.core.text import latin_digits, shown
 
 MAX_PLAUSIBLE_KG = 100_000  # above any road or rail container load; catches extra digits
 # More digits than any weight has is a stuck key or a paste: refused before int() (which
@@ -60,7 +60,15 @@ def parse_kg(
 
 
 def _kg_from_text(text: str, field_name: str, label: str) -> int:
-    cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", "").replace(" ", "")
+    cleaned = (
+        latin_digits(text)
+        .strip()
+        .lower()
+        .removesuffix("kg")
+        .strip()
+        .replace(",", "")
+        .replace(" ", "")
+    )
     if not _KG.fullmatch(cleaned):
         if any(ch.isdecimal() and not ch.isascii() for ch in cleaned):
             raise ValidationError(

@@ -442,11 +442,10 @@ def test_a_pdf_that_cannot_be_written_after_issue_names_the_record_and_the_remed
         ("9" * 5000, "has 5,000 digits; a weight has at most 7"),
         ("12345678", "has 8 digits"),
         (10**5000, "has more than 7 digits"),
-        ("٢٤٦٢٠", "must be typed with the digits 0-9"),  # Arabic-Indic
-        ("۲۴۶۲۰", "must be typed with the digits 0-9"),  # Urdu (extended Arabic-Indic)
+        ("२४६२०", "must be typed with the digits 0-9"),  # Devanagari
         ("２４６２０", "must be typed with the digits 0-9"),  # full-width
     ],
-    ids=["5000-digits", "8-digits", "huge-int", "arabic-indic", "urdu", "full-width"],
+    ids=["5000-digits", "8-digits", "huge-int", "devanagari", "full-width"],
 )
 def test_parse_kg_refuses_floods_and_other_scripts_in_words(text: str | int, says: str) -> None:
     with pytest.raises(ValidationError, match=says):

@@ -60,9 +60,14 @@ def test_trailing_junk_is_not_accepted() -> None:
     assert not containers.is_valid("CSQU30543831")
 
 
-def test_arabic_indic_digits_are_refused() -> None:
-    assert not containers.is_valid("CSQU٣054383")
-    assert "cannot appear" in containers.check("CSQU٣054383").reason
+def test_urdu_and_arabic_indic_digits_read_as_0_to_9() -> None:
+    assert containers.normalise("csqu ۳۰۵۴۳۸-۳") == "CSQU3054383"  # an Urdu keyboard's digits
+    assert containers.is_valid("CSQU٣054383")  # Arabic-Indic
+
+
+def test_digits_of_other_scripts_are_refused() -> None:
+    assert not containers.is_valid("CSQU३054383")  # Devanagari
+    assert "cannot appear" in containers.check("CSQU३054383").reason
 
 
 def test_ocr_confusion_is_suggested() -> None:

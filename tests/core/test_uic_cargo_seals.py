@@ -37,14 +37,21 @@ def test_uic_any_text_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text,expected", [("271112", "271112"), ("2711.12 00", "27111200"), ("72083900", "72083900")]
+    "text,expected",
+    [
+        ("271112", "271112"),
+        ("2711.12 00", "27111200"),
+        ("72083900", "72083900"),
+        ("۲۷۱۱.۱۲", "271112"),  # an Urdu keyboard's digits
+        ("٧٢٠٨٣٩", "720839"),  # Arabic-Indic
+    ],
 )
 def test_hs_codes_normalise(text: str, expected: str) -> None:
     assert cargo.validate_hs(text) == expected
 
 
 @pytest.mark.parametrize(
-    "text", ["2711", "271112345", "27111A", "٢٧١١١٢", "770000", "000000", "2711121", ""]
+    "text", ["2711", "271112345", "27111A", "२७१११२", "770000", "000000", "2711121", ""]
 )
 def test_hs_codes_refused_with_a_message(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
@@ -109,3 +116,8 @@ def test_only_intact_seals_are_not_a_risk() -> None:
         seals.SealState.MISSING,
         seals.SealState.DIFFERENT,
     ]
+
+
+def test_urdu_digits_in_wagon_and_seal_numbers_read_as_0_to_9() -> None:
+    assert uic.check("۲۱ ۸۱ ۲۴۷۱ ۲۱۷ ۳").valid
+    assert seals.normalise_seal_number("ab۱۲۳۴۵") == "AB12345"

@@ -75,7 +75,7 @@ def test_parse_kg(text: str | int, expected: int) -> None:
     assert weights.parse_kg(text, "gross_kg", "gross") == expected
 
 
-@pytest.mark.parametrize("text", ["24.6", "-5", "0", "٢٤٦٢٠", "abc", "1000000"])
+@pytest.mark.parametrize("text", ["24.6", "-5", "0", "२४६२०", "abc", "1000000"])
 def test_parse_kg_refuses_with_a_message(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         weights.parse_kg(text, "gross_kg", "gross")
@@ -90,3 +90,12 @@ def test_parse_kg_any_text_is_whole_kg_or_a_validation_error(text: str) -> None:
         assert str(exc)
     else:
         assert value is None or (isinstance(value, int) and 0 < value <= weights.MAX_PLAUSIBLE_KG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["۲۴۶۲۰", "٢٤٦٢٠", "۲۴,۶۲۰", "٢٤٬٦٢٠", "۲۴۶۲۰ kg"],
+    ids=["urdu", "arabic-indic", "urdu-comma", "arabic-separator", "urdu-kg"],
+)
+def test_urdu_and_arabic_indic_digits_are_whole_kilograms(text: str) -> None:
+    assert weights.parse_kg(text, "gross_kg", "gross") == 24_620
