@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         size hint costs a tenth of a second at a thousand rows."""
         metrics = self.ui.queue_view.fontMetrics()
         header_metrics = self.ui.queue_view.horizontalHeader().fontMetrics()
-        for column, sample in enumerate(COLUMN_SAMPLES):
+        for column, sample in COLUMN_SAMPLES.items():
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(
                 metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(header) + 8
@@ -453,7 +453,8 @@ class MainWindow(QMainWindow):
         splitter = self.ui.queue_splitter
         return {
             "geometry": (self.saveGeometry, self.restoreGeometry),
-            "queue_header": (header.saveState, header.restoreState),
+            # v2: the columns were reordered; an older saved state would misplace widths.
+            "queue_header_v2": (header.saveState, header.restoreState),
             "queue_splitter": (splitter.saveState, splitter.restoreState),
         }
 

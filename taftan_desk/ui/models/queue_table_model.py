@@ -18,16 +18,18 @@ from taftan_desk.services.queries import QueueKey, QueueRow
 PAGE_ROWS = 200
 Fetch = Callable[[QueueKey | None, int], list[QueueRow]]
 
+# What an officer decides on comes first, so that it stays in view on a 1024-pixel screen
+# beside the registration form; the rest follows to the right.
 (
     COL_ENTRY,
-    COL_TIME,
-    COL_DIRECTION,
-    COL_VEHICLE,
     COL_CONTAINER,
-    COL_CARGO,
     COL_NET,
     COL_CHANNEL,
     COL_STATUS,
+    COL_TIME,
+    COL_DIRECTION,
+    COL_VEHICLE,
+    COL_CARGO,
 ) = range(9)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,17 +43,17 @@ def _italic() -> QFont:
 
 
 # Typical widest contents of each column, for sizing columns without measuring every row.
-COLUMN_SAMPLES = (
-    "2600000000",
-    "00:00",
-    "Out",
-    "PICT-AST-5 / PR-12345",
-    "CSQU3054383",
-    "Industrial",
-    "22,000",
-    "Yellow",
-    "Awaiting inspection",
-)
+COLUMN_SAMPLES = {
+    COL_ENTRY: "2600000000",
+    COL_CONTAINER: "CSQU3054383",
+    COL_NET: "22,000",
+    COL_CHANNEL: "Yellow",
+    COL_STATUS: "Awaiting inspection",
+    COL_TIME: "00:00",
+    COL_DIRECTION: "Out",
+    COL_VEHICLE: "PICT-AST-5 / PR-12345",
+    COL_CARGO: "Industrial",
+}
 
 _CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
 # Built once: data() runs for every visible cell on every repaint.
@@ -70,17 +72,18 @@ class QueueTableModel(QAbstractTableModel):
         self._fetch: Fetch | None = None
         self._complete = True
         self.page_rows = PAGE_ROWS
-        self._headers = [
-            self.tr("Entry"),
-            self.tr("Time"),
-            self.tr("Dir."),
-            self.tr("Vehicle"),
-            self.tr("Container"),
-            self.tr("Cargo"),
-            self.tr("Net kg"),
-            self.tr("Channel"),
-            self.tr("Status"),
-        ]
+        headers = {
+            COL_ENTRY: self.tr("Entry"),
+            COL_CONTAINER: self.tr("Container"),
+            COL_NET: self.tr("Net kg"),
+            COL_CHANNEL: self.tr("Channel"),
+            COL_STATUS: self.tr("Status"),
+            COL_TIME: self.tr("Time"),
+            COL_DIRECTION: self.tr("Dir."),
+            COL_VEHICLE: self.tr("Vehicle"),
+            COL_CARGO: self.tr("Cargo"),
+        }
+        self._headers = [headers[column] for column in range(len(headers))]
 
     def load(self, fetch: Fetch) -> None:
         """Read the queue afresh, as many rows as were shown before (at least a page), so a
