@@ -35,7 +35,7 @@ from taftan_desk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
-from taftan_desk.ui.models.queue_table_model import COLUMN_SAMPLES, QueueTableModel
+from taftan_desk.ui.models.queue_table_model import COL_TIME, COLUMN_SAMPLES, QueueTableModel
 from taftan_desk.ui.print_actions import PrintActions
 from taftan_desk.ui.scanner import ScanFilter
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
@@ -62,6 +62,12 @@ class MainWindow(QMainWindow):
         self.registration.saved.connect(self._registered)
         self.model = QueueTableModel(self._settings.zone, self)
         self.ui.queue_view.setModel(self.model)
+        # A reload or a new order clears the view's highlight: put it back on the shown crossing.
+        self.model.modelReset.connect(self._reselect)
+        self.model.load_failed.connect(self._database_lost)
+        header = self.ui.queue_view.horizontalHeader()
+        header.setSortIndicator(COL_TIME, Qt.SortOrder.AscendingOrder)
+        self.ui.queue_view.setSortingEnabled(True)  # each click sorts in SQL (the model's sort)
         self._actions = [
             self.ui.weigh_action,
             self.ui.inspect_action,
@@ -147,7 +153,9 @@ class MainWindow(QMainWindow):
         try:
             seen = self._services.changes.head()  # before the reading: nothing falls between
             self.model.load(
-                lambda after, limit: queries.desk_queue(today, zone, after=after, limit=limit)
+                lambda after, limit, sort: queries.desk_queue(
+                    today, zone, after=after, limit=limit, sort=sort
+                )
             )
             counts = queries.desk_queue_counts(today, zone)
         except DeskError as exc:
@@ -155,8 +163,6 @@ class MainWindow(QMainWindow):
             return
         self._seen = seen
         self.watcher.seen(seen)
-        if self.current is not None:
-            self._select(self.current.id)  # the reset cleared the highlight
         if not self._columns_sized:
             self._size_columns()
             self._restore_layout()  # the officer's own widths win over the defaults
@@ -221,6 +227,10 @@ class MainWindow(QMainWindow):
         self._show_synced()
 
     # -- the selected crossing and its actions ----------------------------------------------
+    def _reselect(self) -> None:
+        if self.current is not None:
+            self._select(self.current.id)
+
     def _selection_changed(self, *_args: object) -> None:
         rows = self.ui.queue_view.selectionModel().selectedRows()
         if rows:

@@ -133,7 +133,7 @@ def test_queue_reads_pages_as_the_officer_scrolls(qtbot, desk: Desk, qtmodeltest
     qtbot.addWidget(window)
     model = window.model
     model.page_rows = 3
-    model.load(lambda after, limit: [])  # forget the first read: start again with pages of 3
+    model.load(lambda after, limit, sort: [])  # forget the first read: start again with pages of 3
     window.refresh()
     show_and_activate(qtbot, window)
     assert window.ui.count_label.text() == "7 crossing(s)"

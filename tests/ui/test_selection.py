@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import create_engine, make_url, text
 
@@ -108,7 +108,7 @@ def test_a_crossing_shown_but_not_in_the_queue_highlights_no_row(
     ids = register(desk.services, desk.officer, 2)
     window = open_window()
     click_row(qtbot, window, ids[0])
-    window.model.load(lambda after, limit: [])  # as if it had left the queue
+    window.model.load(lambda after, limit, sort: [])  # as if it had left the queue
     window._select(ids[1])
     assert highlighted(window) == [] and shown(window) == ids[1]
 
@@ -223,3 +223,30 @@ def test_two_desks_on_postgres_see_each_others_changes(qtbot, pg_station) -> Non
         other.db.engine.dispose()
     assert highlighted(window) == [ids[0]] and shown(window) == ids[0]
     window.close()
+
+
+def test_clicking_a_header_sorts_in_sql_and_keeps_the_crossing(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.ui.models.queue_table_model import COL_STATUS as STATUS
+
+    ids = register(desk.services, desk.officer, 4)
+    desk.services.crossings.release(desk.officer, ids[0])
+    desk.services.crossings.hold(desk.officer, ids[2], "Papers")
+    window = open_window()
+    click_row(qtbot, window, ids[2])
+    header = window.ui.queue_view.horizontalHeader()
+    x = header.sectionViewportPosition(STATUS) + header.sectionSize(STATUS) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    statuses = [window.model.row_at(r).status for r in range(window.model.rowCount())]
+    assert statuses == [Status.REGISTERED, Status.REGISTERED, Status.HELD, Status.RELEASED]
+    assert window.model.order.by == "status"
+    assert highlighted(window) == [ids[2]] and shown(window) == ids[2]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert window.model.row_at(0).status is Status.RELEASED  # again: the other way round
+    assert highlighted(window) == [ids[2]] and shown(window) == ids[2]
+    # A crossing registered elsewhere takes its place in the order shown, not the end.
+    new = register(desk.services, desk.officer, 1, start=500)[0]
+    qtbot.waitUntil(lambda: window.model.row_of(new) is not None, timeout=2_000)
+    statuses = [window.model.row_at(r).status for r in range(window.model.rowCount())]
+    assert statuses == sorted(statuses, key=list(Status).index, reverse=True)

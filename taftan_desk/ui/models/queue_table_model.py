@@ -5,18 +5,18 @@ instant and id), so the first paint needs one page whatever the size of the day,
 view asks for more through canFetchMore()/fetchMore() as the officer scrolls.
 """
 
-import bisect
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from taftan_desk.core.channel import Channel
-from taftan_desk.services.queries import QueueKey, QueueRow
+from taftan_desk.core.errors import DeskError
+from taftan_desk.services.queries import QueueKey, QueueRow, QueueSort, sort_key
 
 PAGE_ROWS = 200
-Fetch = Callable[[QueueKey | None, int], list[QueueRow]]
+Fetch = Callable[[QueueKey | None, int, QueueSort], list[QueueRow]]
 
 # What an officer decides on comes first, so that it stays in view on a 1024-pixel screen
 # beside the registration form; the rest follows to the right.
@@ -33,6 +33,19 @@ Fetch = Callable[[QueueKey | None, int], list[QueueRow]]
 ) = range(9)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: What clicking a column's header sorts by (services.queries.SORT_KEYS), in SQL.
+SORT_BY = {
+    COL_ENTRY: "entry",
+    COL_CONTAINER: "container",
+    COL_NET: "net",
+    COL_CHANNEL: "channel",
+    COL_STATUS: "status",
+    COL_TIME: "time",
+    COL_DIRECTION: "direction",
+    COL_VEHICLE: "vehicle",
+    COL_CARGO: "cargo",
+}
 
 
 @functools.cache
@@ -64,6 +77,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class QueueTableModel(QAbstractTableModel):
+    load_failed = Signal(str)  # a sort could not read the queue: why
+
     def __init__(self, zone, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._zone = zone
@@ -71,6 +86,7 @@ class QueueTableModel(QAbstractTableModel):
         self._index: dict[int, int] = {}
         self._fetch: Fetch | None = None
         self._complete = True
+        self.order = QueueSort()
         self.page_rows = PAGE_ROWS
         headers = {
             COL_ENTRY: self.tr("Entry"),
@@ -89,7 +105,8 @@ class QueueTableModel(QAbstractTableModel):
         """Read the queue afresh, as many rows as were shown before (at least a page), so a
         refresh keeps the officer's scroll position."""
         wanted = max(self.page_rows, len(self._rows))
-        rows = fetch(None, wanted)  # read before the reset: a failure leaves the model as is
+        # Read before the reset: a failure leaves the model as it was.
+        rows = fetch(None, wanted, self.order)
         self.beginResetModel()
         self._fetch = fetch
         self._rows = rows
@@ -103,8 +120,7 @@ class QueueTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._complete or self._fetch is None:
             return
-        last = self._rows[-1]
-        rows = self._fetch((last.registered_at, last.id), self.page_rows)
+        rows = self._fetch(sort_key(self._rows[-1], self.order), self.page_rows, self.order)
         self._complete = len(rows) < self.page_rows
         if rows:
             at = len(self._rows)
@@ -141,8 +157,7 @@ class QueueTableModel(QAbstractTableModel):
         the part already read (otherwise it arrives with a later page). True if inserted."""
         if row.id in self._index:
             return False
-        key = (row.registered_at, row.id)
-        at = bisect.bisect(self._keys(), key)
+        at = self._place_of(row)
         if at == len(self._rows) and not self._complete:
             return False
         self.beginInsertRows(QModelIndex(), at, at)
@@ -151,8 +166,28 @@ class QueueTableModel(QAbstractTableModel):
         self.endInsertRows()
         return True
 
-    def _keys(self) -> list[QueueKey]:
-        return [(r.registered_at, r.id) for r in self._rows]
+    def _place_of(self, row: QueueRow) -> int:
+        """Where a row belongs in the list's order (the same order SQL gives)."""
+        key = sort_key(row, self.order)
+        for at, other in enumerate(self._rows):
+            theirs = sort_key(other, self.order)
+            if (key > theirs) if self.order.descending else (key < theirs):  # type: ignore[operator]
+                return at
+        return len(self._rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a column's header: read the queue again in that order, from SQL."""
+        wanted = QueueSort(SORT_BY[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted == self.order:
+            return
+        previous, self.order = self.order, wanted
+        if self._fetch is None:
+            return
+        try:
+            self.load(self._fetch)
+        except DeskError as exc:
+            self.order = previous  # the list stays as it was, in the order it is shown
+            self.load_failed.emit(str(exc))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
