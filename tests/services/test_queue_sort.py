@@ -44,7 +44,9 @@ def day_with_variety(desk: Desk):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
 @pytest.mark.parametrize("by", sorted(SORT_KEYS))
-def test_sorted_pages_read_one_big_sorted_page(desk: Desk, day_with_variety, by, descending) -> None:  # type: ignore[no-untyped-def]
+def test_sorted_pages_read_one_big_sorted_page(
+    desk: Desk, day_with_variety, by: str, descending: bool
+) -> None:  # type: ignore[no-untyped-def]
     queries, zone = desk.services.queries, desk.services.settings.current().zone
     sort = QueueSort(by, descending)
     whole = queries.desk_queue(day_with_variety, zone, limit=100, sort=sort)
