@@ -56,6 +56,7 @@ from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import TRAFFIC_PROFILES
 from taftan_desk.services.desk_key import DeskIdentity, FileTrustStore
+from taftan_desk.services.queries import QueueSort
 
 T = TypeVar("T")
 SEED = 6346
@@ -502,6 +503,20 @@ def measure_day(services: Services, path: Path, samples: int) -> Timing:
     return Timing("one day's list", result, f"{span(sizes)} rows, {len(days)} days")
 
 
+def measure_sorted_queue(services: Services, path: Path, samples: int) -> Timing:
+    """The desk queue's first page (200 rows) after a click on the Status header: SQL sorts
+    the day's crossings and those still open from earlier days."""
+    zone = services.settings.current().zone
+    days = full_days(path, zone)
+    if not days:
+        return Timing("queue sorted by status", [], "no day with >= 950 rows")
+    order = QueueSort("status", descending=True)
+    picks = [days[i % len(days)] for i in range(samples + WARM_UP)]
+    calls = [lambda d=d: services.queries.desk_queue(d, zone, limit=200, sort=order) for d in picks]
+    timed(calls[:WARM_UP])
+    return Timing("queue sorted by status", timed(calls[WARM_UP:]), "first page of 200")
+
+
 # -- raw sqlite3 baseline -------------------------------------------------------------------
 def raw_connection(path: Path) -> sqlite3.Connection:
     """The engine's pragmas, with no driver-managed transactions."""
@@ -662,6 +677,7 @@ def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
     fsync = measure_fsync(path, args.samples)
     history = measure_history(services, path, args.samples)
     day = measure_day(services, path, args.samples)
+    sorted_queue = measure_sorted_queue(services, path, args.samples)
     raw = measure_raw(path, args.samples, officer(services).user_id or 0)
     looks = measure_change_looks(services, path, args.samples)
     print()
@@ -672,6 +688,7 @@ def measure(path: Path, info: BuildInfo, args: argparse.Namespace) -> None:
             (fsync, None),
             (history, TARGETS_MS["history"]),
             (day, TARGETS_MS["day"]),
+            (sorted_queue, TARGETS_MS["day"]),
             (raw, None),
             *((look, None) for look in looks),
         ]

@@ -4,7 +4,7 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -257,6 +257,31 @@ class MainWindow(QMainWindow):
             qaction.setEnabled(action in view.actions)
         self.ui.print_action.setEnabled(True)
         self.ui.void_action.setEnabled(True)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """A disabled action's key reaches here unclaimed: say why it does nothing, where the
+        officer looks, instead of nothing at all."""
+        pressed = QKeySequence(event.keyCombination())
+        for action in (*self._actions, self.ui.print_action):
+            if not action.isEnabled() and any(
+                s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for s in action.shortcuts()
+            ):
+                self.ui.status_bar.showMessage(self._why_not(action))
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def _why_not(self, action: QAction) -> str:
+        what = action.text().replace("&", "").rstrip("…")
+        if self.current is None:
+            return self.tr(
+                "{action}: no crossing is selected. Click one in the queue, or scan its slip "
+                "or container."
+            ).format(action=what)
+        return self.tr("{action} is not possible: entry {entry} is {status}.").format(
+            action=what, entry=self.current.entry_no, status=self.current.status.label.lower()
+        )
 
     def _after_change(self, view: CrossingView | None, message: str) -> None:
         if view is None:

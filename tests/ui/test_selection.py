@@ -250,3 +250,18 @@ def test_clicking_a_header_sorts_in_sql_and_keeps_the_crossing(
     qtbot.waitUntil(lambda: window.model.row_of(new) is not None, timeout=2_000)
     statuses = [window.model.row_at(r).status for r in range(window.model.rowCount())]
     assert statuses == sorted(statuses, key=list(Status).index, reverse=True)
+
+
+def test_a_key_that_can_do_nothing_says_why(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
+    ids = register(desk.services, desk.officer, 1)
+    desk.services.crossings.release(desk.officer, ids[0])
+    window = open_window()
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert "no crossing is selected" in window.ui.status_bar.currentMessage()
+    click_row(qtbot, window, ids[0])
+    press(qtbot, window, Qt.Key.Key_F8)
+    message = window.ui.status_bar.currentMessage()
+    assert "Release is not possible" in message and "is released" in message
+    window.registration.ui.container_edit.setFocus()
+    qtbot.keyClick(window.registration.ui.container_edit, Qt.Key.Key_F9)  # from the form too
+    assert "Hold is not possible" in window.ui.status_bar.currentMessage()
