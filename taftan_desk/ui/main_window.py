@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QWidget,
 )
 
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.ui.shortcuts_action.triggered.connect(self._show_shortcuts)
         self.ui.about_action.triggered.connect(self._show_about)
         self.ui.refresh_action.triggered.connect(self.refresh)
-        self.ui.quit_action.triggered.connect(self.close)
+        self.ui.quit_action.triggered.connect(self._quit)
         self.setWindowTitle(
             self.tr("Taftan Desk — {station}").format(station=self._settings.station_name)
         )
@@ -445,6 +446,29 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _quit(self) -> None:
+        if self._may_leave():
+            self.close()
+
+    def _may_leave(self) -> bool:
+        """With a half-typed registration, ask first; the safe answer (Enter, Esc) keeps the
+        desk open with the form as it is."""
+        if not self.registration.has_input():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave Taftan Desk?"),
+            self.tr("A registration is half typed and not saved. Close the desk and lose it?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        leave = box.addButton(self.tr("Close and lose it"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is leave
+
     def _show_shortcuts(self) -> None:
         keyed = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
         ShortcutsDialog(keyed, self).exec()
@@ -511,6 +535,11 @@ class MainWindow(QMainWindow):
             settings.setValue(f"main_window/{key}", save())
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Asked when the officer closes the window (the title bar's button); Ctrl+Q asks in
+        # _quit. A close the program makes itself (shutting down) does not ask.
+        if event.spontaneous() and not self._may_leave():
+            event.ignore()
+            return
         QApplication.instance().removeEventFilter(self.scan_filter)
         self.watcher.stop()
         self.save_layout()

@@ -274,6 +274,11 @@ class RegistrationPanel(QWidget):
             label.hide()
         self.ui.error_label.clear()
 
+    def has_input(self) -> bool:
+        """Something typed that no save has kept yet: leaving now would lose it."""
+        typed = any(edit.text().strip() for edit in self._line_edits())
+        return typed or self.ui.cargo_category_combo.currentIndex() > 0
+
     def clear(self, keep_route: bool = False) -> None:
         """Esc: an empty form, ready for the next container (direction and mode kept after a
         save, since the next truck usually comes the same way)."""
