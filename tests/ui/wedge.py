@@ -4,7 +4,7 @@ scanner (or a person) sends them, and a terminator: "\\r" Return, "\\t" Tab, "\\
 then the keypad Enter a CR-LF wedge sends for its LF.
 
 `send` delivers each event to whichever widget has focus at that moment, as Qt routes real
-keys; `post` queues them behind whatever the GUI thread is doing.
+keys; `post` queues them at the focused window behind whatever the GUI thread is doing.
 """
 
 import itertools
@@ -88,6 +88,8 @@ def send(events: list[QKeyEvent]) -> None:
 
 
 def post(events: list[QKeyEvent]) -> None:
-    receiver = QApplication.focusWidget()
+    """Queue the keys at the focused window, which hands each to its focus widget only when
+    the GUI thread gets to it (a Tab among them moves where the next keys go)."""
+    receiver = QApplication.focusWindow()
     for event in events:
         QApplication.postEvent(receiver, event)

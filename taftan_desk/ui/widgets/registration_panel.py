@@ -88,7 +88,7 @@ class RegistrationPanel(QWidget):
     # -- wiring ----------------------------------------------------------------------------
     def _connect(self) -> None:
         ui = self.ui
-        ui.container_edit.textEdited.connect(self._check_container)
+        ui.container_edit.textChanged.connect(self._check_container)  # a scan taken back too
         ui.container_edit.returnPressed.connect(self._container_entered)
         for edit in self._line_edits()[1:]:
             edit.returnPressed.connect(self.save)
@@ -196,8 +196,7 @@ class RegistrationPanel(QWidget):
             hint.setText(f"{hint.text()} {self.tr('F2: no suggested number to take.')}".strip())
             return
         from_container = edit.hasFocus()
-        edit.setText(self._suggestion)
-        self._check_container(self._suggestion)
+        edit.setText(self._suggestion)  # checked again as it changes
         if from_container:
             self.focusNextChild()
 
