@@ -72,9 +72,7 @@ class BurstClassifier:
         """A terminator arrived: the scanned text if the burst was a scan, else None."""
         text = "".join(self._chars)
         scan = (
-            text
-            if self._fast(at) and len(text) >= self.min_length and not self._spoiled
-            else None
+            text if self._fast(at) and len(text) >= self.min_length and not self._spoiled else None
         )
         self.reset()
         self._ended = at if scan is not None else None
@@ -120,7 +118,9 @@ class _Start:
             start.text = widget.text()
             first = widget.selectionStart() if widget.hasSelectedText() else -1
             cursor = widget.cursorPosition()
-            start.span = (first, first + len(widget.selectedText())) if first >= 0 else (cursor,) * 2
+            start.span = (
+                (first, first + len(widget.selectedText())) if first >= 0 else (cursor,) * 2
+            )
         elif isinstance(widget, QComboBox):
             start.index = widget.currentIndex()
         elif isinstance(widget, QAbstractItemView):
@@ -128,11 +128,10 @@ class _Start:
         return start
 
     def restore_selection(self) -> None:
-        if isinstance(self.widget, QComboBox) and isinstance(self.index, int):
-            self.widget.setCurrentIndex(self.index)
-        elif isinstance(self.widget, QAbstractItemView) and self.index is not None:
-            if self.widget.currentIndex() != self.index:
-                self.widget.setCurrentIndex(self.index)
+        """Put back the item a combo's or a list's type-ahead moved to (none in a field)."""
+        widget = self.widget
+        if self.index is not None and widget.currentIndex() != self.index:  # type: ignore[attr-defined]
+            widget.setCurrentIndex(self.index)  # type: ignore[attr-defined]
 
     def typed(self, chars: str) -> str | None:
         """The line edit's text once the burst's characters were typed into it."""

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from taftan_desk.ui.scanner import BurstClassifier, Scan, ScanFilter
@@ -87,6 +87,25 @@ def test_a_typist_is_never_a_scan(field, gap_ms: int) -> None:  # type: ignore[n
     wedge.send(wedge.typist("CSQU3054383", gap_ms))
     assert scans == [] and scan_filter.last_scan is None
     assert edit.text() == "CSQU3054383"
+
+
+def test_keys_a_test_robot_sends_without_timestamps_are_typing(qtbot, field) -> None:  # type: ignore[no-untyped-def]
+    edit, scan_filter, scans = field
+    qtbot.keyClicks(edit, "CSQU3054383")  # QTest stamps no time on its keys
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert scans == [] and scan_filter.last_scan is None
+
+
+def test_taking_a_scan_back_leaves_a_field_changed_since(field) -> None:  # type: ignore[no-untyped-def]
+    edit, _, scans = field
+    wedge.send(wedge.typist("ab", 150, terminator=""))
+    wedge.send(wedge.scanner("CSQU3054383"))
+    scans[0].take_back()
+    assert edit.text() == "ab"  # only the scan's characters go
+    wedge.send(wedge.scanner("MSKU3881107"))
+    edit.insert("x")  # the field moved on before the scan was handled
+    scans[1].take_back()
+    assert edit.text() == "abMSKU3881107x"
 
 
 def test_a_held_key_is_never_a_scan(field) -> None:  # type: ignore[no-untyped-def]

@@ -223,9 +223,7 @@ def test_weights_typed_behind_a_busy_dialog_stay_typed(qtbot, desk: Desk, open_w
         QTimer.singleShot(3000, dialog.reject)  # if the keys go astray, fail, not hang
         show_and_activate(qtbot, dialog)
         assert QApplication.focusWidget() is dialog.ui.gross_edit
-        wedge.post(
-            wedge.typist("0024300", 60, terminator="\t") + wedge.typist("2300", 60)
-        )
+        wedge.post(wedge.typist("0024300", 60, terminator="\t") + wedge.typist("2300", 60))
         time.sleep(0.3)
 
     seen = answer(qtbot, WeighDialog, fill)

@@ -75,11 +75,9 @@ def held(char: str, times: int, terminator: str = "\r") -> list[QKeyEvent]:
     """A key held down: X repeats it every 30 ms (flagged as auto-repeat), then Enter."""
     at = next(_clock)
     key = ord(char.upper())
-    events = [
-        _event(PRESS, key, NONE, char, at + 30 * i, repeat=i > 0) for i in range(times)
-    ]
+    events = [_event(PRESS, key, NONE, char, at + 30 * i, repeat=i > 0) for i in range(times)]
     events.append(_event(RELEASE, key, NONE, char, at + 30 * times))
-    return events + stream("", 30, terminator, start=at + 30 * times + 10)
+    return events + stream("", 30, terminator, start=at + 30 * (times - 1) + 20)
 
 
 def send(events: list[QKeyEvent]) -> None:
