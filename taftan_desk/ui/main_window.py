@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QWidget,
@@ -38,7 +37,7 @@ from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_TIME, COLUMN_SAMPLES, QueueTableModel
 from taftan_desk.ui.print_actions import PrintActions
-from taftan_desk.ui.scanner import ScanFilter
+from taftan_desk.ui.scanner import Scan, ScanFilter, without_keyboard_search
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
@@ -84,9 +83,8 @@ class MainWindow(QMainWindow):
         # The pane follows the highlighted row (the selection), never the view's cursor.
         self.ui.queue_view.selectionModel().selectionChanged.connect(self._selection_changed)
         # A scan anywhere in the window finds its crossing (slip barcode) or container.
-        self.scan_filter = ScanFilter(
-            self, keeps_enter=lambda widget: widget is self.registration.ui.container_edit
-        )
+        self.scan_filter = ScanFilter(self, keeps_enter=self._form_takes)
+        without_keyboard_search(self.ui.queue_view)  # a scan must not jump between rows
         self.scan_filter.scanned.connect(self._scanned)
         QApplication.instance().installEventFilter(self.scan_filter)
         self.ui.weigh_action.triggered.connect(self._weigh)
@@ -316,14 +314,24 @@ class MainWindow(QMainWindow):
             self._selecting = None
         self.show_crossing(crossing_id)
 
-    def _scanned(self, text: str, widget: QWidget) -> None:
-        if widget is self.registration.ui.container_edit:
-            return  # the registration form takes this scan itself
-        if isinstance(widget, QLineEdit) and widget.text().endswith(text):
-            widget.setText(widget.text()[: -len(text)])  # the scan was not meant as typing
+    def _form_takes(self, scan: Scan) -> bool:
+        """The registration form takes a scan into its container field (and its Enter),
+        unless the barcode is a slip's entry number."""
+        return scan.widget is self.registration.ui.container_edit and not (
+            entry_numbers.is_entry_no(scan.text)
+        )
+
+    def _scanned(self, scan: Scan) -> None:
+        text = scan.text
+        if scan.widget.window() is not self:
+            return  # a dialog's field keeps the scan as typed; nothing behind it changes
+        if self._form_takes(scan):
+            return
         try:
             if entry_numbers.is_entry_no(text):
-                self._select(self._services.queries.by_entry_no(text).id)
+                found = self._services.queries.by_entry_no(text)
+                scan.take_back()  # the field loses the scan, never what was typed before it
+                self._select(found.id)
                 return
             if containers.is_valid(text):
                 history = self._services.queries.container_history(text)
@@ -332,6 +340,7 @@ class MainWindow(QMainWindow):
                         self.tr("Container {number} has not crossed here.").format(number=text)
                     )
                     return
+                scan.take_back()
                 self._select(history[0].id)
                 self.ui.status_bar.showMessage(
                     self.tr("Container {number}: {n} crossing(s) here; showing the latest.").format(

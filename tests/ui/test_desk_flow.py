@@ -15,6 +15,7 @@ from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.main_window import MainWindow
 from tests.support import PASSWORD, Desk, road_form, show_and_activate, textiles_out_form
+from tests.ui import wedge
 
 
 def answer(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> list[QDialog]:  # type: ignore[no-untyped-def]
@@ -164,14 +165,13 @@ def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk, open_win
     second = desk.services.crossings.register(desk.officer, form).crossing
     window = open_window()
     window.ui.queue_view.setFocus()
-    qtbot.keyClicks(window.ui.queue_view, first.entry_no)  # scanner speed
-    qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_Return)
-    assert window.current is not None and window.current.entry_no == first.entry_no
+    wedge.send(wedge.scanner(second.entry_no))
+    assert window.current is not None and window.current.entry_no == second.entry_no
     # A container scanned into another field shows its latest crossing and leaves the field.
+    window._select(first.id)
     panel = window.registration
     panel.ui.description_edit.setFocus()
-    qtbot.keyClicks(panel.ui.description_edit, "MSKU3881107")
-    qtbot.keyClick(panel.ui.description_edit, Qt.Key.Key_Return)
+    wedge.send(wedge.scanner("MSKU3881107"))
     assert window.current.entry_no == second.entry_no
     assert panel.ui.description_edit.text() == ""
     assert not any(label.isVisible() for label in panel._errors.values())  # no save tried

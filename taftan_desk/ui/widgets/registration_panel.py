@@ -1,9 +1,9 @@
 """The registration form: keyboard-first, validated as the officer types.
 
-Enter in the container field moves on (a scanner ends every scan with Enter); Enter in
-any later field saves; Esc clears. A wrong check digit shows the likely intended number,
-which F2 accepts. Problems show under their own field after a save attempt; warnings
-never block.
+Enter in the container field moves on (a scanner ends every scan with Enter) once the number
+is right: a wrong one keeps focus there with what is wrong and the likely intended number,
+which F2 takes from anywhere in the form. Enter in any later field saves; Esc clears.
+Problems show under their own field after a save attempt; warnings never block.
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -88,8 +88,8 @@ class RegistrationPanel(QWidget):
     # -- wiring ----------------------------------------------------------------------------
     def _connect(self) -> None:
         ui = self.ui
-        ui.container_edit.textEdited.connect(self._check_container)
-        ui.container_edit.returnPressed.connect(self.focusNextChild)
+        ui.container_edit.textChanged.connect(self._check_container)  # a scan taken back too
+        ui.container_edit.returnPressed.connect(self._container_entered)
         for edit in self._line_edits()[1:]:
             edit.returnPressed.connect(self.save)
         ui.gross_edit.textChanged.connect(self._show_net)
@@ -99,8 +99,9 @@ class RegistrationPanel(QWidget):
         ui.mode_combo.currentIndexChanged.connect(self._mode_changed)
         ui.save_button.clicked.connect(self.save)
         ui.clear_button.clicked.connect(self.clear)
-        accept = QShortcut(QKeySequence(Qt.Key.Key_F2), ui.container_edit)
-        accept.setContext(Qt.ShortcutContext.WidgetShortcut)
+        # Form-wide: after a scan the officer may already be in another field.
+        accept = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        accept.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         accept.activated.connect(self.accept_suggestion)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -175,10 +176,28 @@ class RegistrationPanel(QWidget):
     def _known_owner(self, owner: str) -> bool:
         return owner in self._owners
 
+    def _container_entered(self) -> None:
+        """Enter (typed or a scanner's) moves on only from a right number, or an empty one."""
+        text = self.ui.container_edit.text()
+        if not text.strip() or containers.is_valid(text):
+            self.focusNextChild()
+            return
+        self._check_container(text)
+        if not self.ui.container_hint_label.text():  # too short for the live check
+            self.ui.container_hint_label.setText(containers.check(text).reason)
+            self.ui.container_hint_label.setStyleSheet(_ERROR_STYLE)
+
     def accept_suggestion(self) -> None:
-        if self._suggestion:
-            self.ui.container_edit.setText(self._suggestion)
-            self._check_container(self._suggestion)
+        """F2: the suggested container number replaces the one in the form."""
+        edit = self.ui.container_edit
+        if not self._suggestion:
+            self._check_container(edit.text())
+            hint = self.ui.container_hint_label
+            hint.setText(f"{hint.text()} {self.tr('F2: no suggested number to take.')}".strip())
+            return
+        from_container = edit.hasFocus()
+        edit.setText(self._suggestion)  # checked again as it changes
+        if from_container:
             self.focusNextChild()
 
     def _show_net(self) -> None:
