@@ -19,9 +19,7 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
     QLabel, QMainWindow, QMenu, QMenuBar,
     QSizePolicy, QSpacerItem, QSplitter, QStatusBar,
-    QVBoxLayout, QWidget)
-
-from taftan_desk.ui.widgets.queue_view import QueueView
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -99,7 +97,7 @@ class Ui_MainWindow(object):
         self.queue_splitter = QSplitter(self.central_widget)
         self.queue_splitter.setObjectName(u"queue_splitter")
         self.queue_splitter.setOrientation(Qt.Orientation.Vertical)
-        self.queue_view = QueueView(self.queue_splitter)
+        self.queue_view = QTableView(self.queue_splitter)
         self.queue_view.setObjectName(u"queue_view")
         self.queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue_view.setAlternatingRowColors(True)
