@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStyle,
     QWidget,
 )
 
@@ -35,7 +36,12 @@ from taftan_desk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
-from taftan_desk.ui.models.queue_table_model import COL_TIME, COLUMN_SAMPLES, QueueTableModel
+from taftan_desk.ui.models.queue_table_model import (
+    COL_TIME,
+    COLUMN_SAMPLES,
+    ICON_COLUMNS,
+    QueueTableModel,
+)
 from taftan_desk.ui.print_actions import PrintActions
 from taftan_desk.ui.scanner import Scan, ScanFilter, without_keyboard_search
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
@@ -60,13 +66,14 @@ class MainWindow(QMainWindow):
         self.registration = RegistrationPanel(services, actor, self)
         self.ui.registration_host_layout.addWidget(self.registration)
         self.registration.saved.connect(self._registered)
-        self.model = QueueTableModel(self._settings.zone, self)
+        self.model = QueueTableModel(self._settings.zone, self, self._settings.cargo_limit_kg)
         self.ui.queue_view.setModel(self.model)
         # A reload or a new order clears the view's highlight: put it back on the shown crossing.
         self.model.modelReset.connect(self._reselect)
         self.model.load_failed.connect(self._database_lost)
         header = self.ui.queue_view.horizontalHeader()
         header.setSortIndicator(COL_TIME, Qt.SortOrder.AscendingOrder)
+        self.ui.queue_view.setWordWrap(False)  # a narrow column elides; rows keep one height
         self.ui.queue_view.setSortingEnabled(True)  # each click sorts in SQL (the model's sort)
         self._actions = [
             self.ui.weigh_action,
@@ -488,14 +495,15 @@ class MainWindow(QMainWindow):
     def _size_columns(self) -> None:
         """Widths from typical contents, measured once: asking the model for every row's
         size hint costs a tenth of a second at a thousand rows."""
-        metrics = self.ui.queue_view.fontMetrics()
-        header_metrics = self.ui.queue_view.horizontalHeader().fontMetrics()
+        view = self.ui.queue_view
+        metrics = view.fontMetrics()
+        header_metrics = view.horizontalHeader().fontMetrics()
+        icon = view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
         for column, sample in COLUMN_SAMPLES.items():
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(header) + 8
-            )
-            self.ui.queue_view.setColumnWidth(column, width + 14)
+            text = metrics.horizontalAdvance(sample) + (icon if column in ICON_COLUMNS else 0)
+            width = max(text, header_metrics.horizontalAdvance(header) + 8)
+            view.setColumnWidth(column, width + 14)
         self._columns_sized = True
 
     def _show_who(self) -> None:

@@ -35,3 +35,22 @@ def test_at_1024_by_768_the_deciding_columns_and_actions_are_in_view(
     for button in (window.detail.ui.release_button, window.registration.ui.save_button):
         assert button.isVisible() and _in_window(window, button), button.objectName()
     assert _in_window(window, window.registration.ui.tare_edit)
+
+
+def test_an_overweight_crossing_is_marked_by_word_and_icon(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    over = desk.services.crossings.register(
+        desk.officer, road_form(gross_kg="24400", declared_net_kg="22100")
+    ).crossing  # 22,100 kg net: 100 kg over the 22,000 kg limit
+    at = desk.services.crossings.register(
+        desk.officer, road_form(gross_kg="24300", container_no="MSKU3881107")
+    ).crossing  # exactly 22,000 kg: not over
+    window = open_window()
+    model = window.model
+    cell = model.index(model.row_of(over.id), COL_NET)
+    assert cell.data() == "22,100 over"
+    assert not cell.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "by 100 kg" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    exact = model.index(model.row_of(at.id), COL_NET)
+    assert exact.data() == "22,000" and exact.data(Qt.ItemDataRole.DecorationRole) is None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.errors import DeskError
@@ -56,10 +57,12 @@ def _italic() -> QFont:
 
 
 # Typical widest contents of each column, for sizing columns without measuring every row.
+ICON_COLUMNS = frozenset({COL_NET})  # cells that may carry an icon beside their text
+
 COLUMN_SAMPLES = {
     COL_ENTRY: "2600000000",
     COL_CONTAINER: "CSQU3054383",
-    COL_NET: "22,000",
+    COL_NET: "22,600 over",
     COL_CHANNEL: "Yellow",
     COL_STATUS: "Awaiting inspection",
     COL_TIME: "00:00",
@@ -71,6 +74,14 @@ COLUMN_SAMPLES = {
 _CHANNEL_COLOURS = {Channel.GREEN: "#1b7f3b", Channel.YELLOW: "#9a6b00", Channel.RED: "#b3261e"}
 # Built once: data() runs for every visible cell on every repaint.
 _CHANNEL_BRUSHES: dict[Channel, QBrush] = {}
+
+
+def _channel_brush(channel: Channel) -> QBrush:
+    if not _CHANNEL_BRUSHES:
+        _CHANNEL_BRUSHES.update({c: QBrush(QColor(v)) for c, v in _CHANNEL_COLOURS.items()})
+    return _CHANNEL_BRUSHES[channel]
+
+
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,9 +90,10 @@ Index = QModelIndex | QPersistentModelIndex
 class QueueTableModel(QAbstractTableModel):
     load_failed = Signal(str)  # a sort could not read the queue: why
 
-    def __init__(self, zone, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, zone, parent=None, limit_kg: int = 22_000) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._zone = zone
+        self._limit_kg = limit_kg  # the station's cargo limit: a net above it is marked "over"
         self._rows: list[QueueRow] = []
         self._index: dict[int, int] = {}
         self._fetch: Fetch | None = None
@@ -215,16 +227,35 @@ class QueueTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_CHANNEL:
-            if not _CHANNEL_BRUSHES:
-                _CHANNEL_BRUSHES.update({c: QBrush(QColor(v)) for c, v in _CHANNEL_COLOURS.items()})
-            return _CHANNEL_BRUSHES[row.channel]
+            return _channel_brush(row.channel)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NET:
             return _RIGHT
-        if column == COL_NET and row.net_kg is None:  # not weighed yet: the declared figure
-            if role == Qt.ItemDataRole.FontRole:
-                return _italic()
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Declared net; not weighed yet")
+        if column == COL_NET:
+            return self._net_data(row, role)
+        return None
+
+    def _over_by(self, row: QueueRow) -> int:
+        kg = row.shown_net_kg
+        return 0 if kg is None else max(0, kg - self._limit_kg)
+
+    def _net_data(self, row: QueueRow, role: int) -> object:
+        """Over the limit is said in a word and an icon, not by colour alone."""
+        over = self._over_by(row)
+        if role == Qt.ItemDataRole.DecorationRole and over:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ForegroundRole and over:
+            return _channel_brush(Channel.RED)
+        if role == Qt.ItemDataRole.FontRole and row.net_kg is None:
+            return _italic()  # not weighed yet: the declared figure
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [] if row.net_kg is not None else [self.tr("Declared net; not weighed yet")]
+            if over:
+                lines.append(
+                    self.tr("Over the {limit:,} kg limit by {over:,} kg").format(
+                        limit=self._limit_kg, over=over
+                    )
+                )
+            return "\n".join(lines) or None
         return None
 
     def _display(self, row: QueueRow, column: int) -> str:
@@ -241,8 +272,10 @@ class QueueTableModel(QAbstractTableModel):
         if column == COL_CARGO:
             return row.cargo_category.capitalize()
         if column == COL_NET:
-            kg = row.net_kg if row.net_kg is not None else row.declared_net_kg
-            return "" if kg is None else f"{kg:,}"
+            kg = row.shown_net_kg
+            if kg is None:
+                return ""
+            return self.tr("{kg} over").format(kg=f"{kg:,}") if self._over_by(row) else f"{kg:,}"
         if column == COL_CHANNEL:
             return row.channel.value.capitalize()
         return row.status.label
