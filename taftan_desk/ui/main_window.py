@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             text = metrics.horizontalAdvance(sample) + (icon if column in ICON_COLUMNS else 0)
             width = max(text, header_metrics.horizontalAdvance(header) + 8)
-            view.setColumnWidth(column, width + 14)
+            view.setColumnWidth(column, width + 10)
         self._columns_sized = True
 
     def _show_who(self) -> None:
