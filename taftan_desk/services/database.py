@@ -147,7 +147,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with storage_errors(), Session(self.engine) as session:
+        with storage_errors(reading=True), Session(self.engine) as session:
             yield session
 
     @contextmanager
@@ -210,11 +210,13 @@ def _confirm_actor(conn: Connection, actor: Actor) -> None:
 
 
 @contextmanager
-def storage_errors() -> Iterator[None]:
+def storage_errors(*, reading: bool = False) -> Iterator[None]:
+    """Database failures as StorageError in an officer's words. `reading`: nothing was being
+    saved, so the message must not say a change was lost."""
     try:
         yield
     except OperationalError as exc:
-        raise StorageError(_explain(exc)) from exc
+        raise StorageError(_explain_read(exc) if reading else _explain(exc)) from exc
     except IntegrityError as exc:
         raise StorageError(_explain_integrity(exc)) from exc
     except DataError as exc:  # a value the column refuses: not a damaged file
@@ -260,6 +262,17 @@ def _explain_integrity(exc: IntegrityError) -> str:
             "refresh and try again."
         )
     return f"The database refused the change ({exc.orig}). Nothing was saved."
+
+
+def _explain_read(exc: OperationalError) -> str:
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "The database is busy with another desk and did not answer in time: try again."
+    if "disk i/o" in text:
+        return "The disk reported a read fault. Tell the administrator: the storage may be failing."
+    if "unable to open" in text or "could not connect" in text or "connection" in text:
+        return "The database cannot be reached. Check the connection."
+    return f"The database could not be read ({exc.orig})."
 
 
 def _explain(exc: OperationalError) -> str:
