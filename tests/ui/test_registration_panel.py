@@ -160,3 +160,24 @@ def test_full_storage_is_said_plainly_and_the_form_is_kept(qtbot, desk: Desk) ->
     assert desk.services.health.check().ok
     window.close()
     engine.dispose()
+
+
+def test_a_problem_goes_as_soon_as_it_is_fixed_and_no_new_one_shows_early(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    panel = window.registration
+    qtbot.keyClicks(panel.ui.declared_net_edit, "21.5")
+    qtbot.keyClick(panel.ui.declared_net_edit, Qt.Key.Key_Return)  # save: problems shown
+
+    def shown() -> dict[str, str]:
+        return {lbl.objectName(): lbl.text() for lbl in panel._errors.values() if lbl.isVisible()}
+
+    assert "declared_net_error_label" in shown() and "truck_plate_error_label" in shown()
+    qtbot.keyClick(panel.ui.declared_net_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.ui.declared_net_edit, Qt.Key.Key_Backspace)  # "21": fixed
+    assert "declared_net_error_label" not in shown()
+    assert "truck_plate_error_label" in shown()  # the others stay until fixed
+    qtbot.keyClicks(panel.ui.truck_plate_edit, "QAA-1")
+    assert "truck_plate_error_label" not in shown()
+    qtbot.keyClicks(panel.ui.gross_edit, "abc")  # a new mistake waits for the next save
+    assert "weights_error_label" not in shown()

@@ -97,6 +97,10 @@ class RegistrationPanel(QWidget):
         ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
         ui.cargo_category_combo.currentIndexChanged.connect(self._show_cargo_hint)
         ui.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        for edit in self._line_edits():
+            edit.textEdited.connect(self._recheck)
+        for combo in (ui.direction_combo, ui.mode_combo, ui.cargo_category_combo):
+            combo.currentIndexChanged.connect(self._recheck)
         ui.save_button.clicked.connect(self.save)
         ui.clear_button.clicked.connect(self.clear)
         # Form-wide: after a scan the officer may already be in another field.
@@ -284,6 +288,25 @@ class RegistrationPanel(QWidget):
             first = first or self._widget_for(field)
         if first is not None:
             first.setFocus()
+
+    def _recheck(self) -> None:
+        """A problem shown after a save goes as soon as the officer has fixed it (checked by
+        the same rules, without the database); no new problem shows before the next save."""
+        shown = {label for label in self._errors.values() if label.isVisible()}
+        if not shown:
+            return
+        try:
+            registration.validate(self.form(), self._settings, self._known_owner)
+            problems = ValidationError([])
+        except ValidationError as exc:
+            problems = exc
+        for label in shown:
+            fields = [f for f, lbl in self._errors.items() if lbl is label]
+            still = [m for f in fields for m in problems.for_field(f)]
+            if still:
+                label.setText("\n".join(still))
+            else:
+                label.hide()
 
     def _widget_for(self, field: str) -> QWidget:
         return getattr(self.ui, _FIELD_WIDGETS.get(field, "container_edit"))
