@@ -9,6 +9,7 @@ from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 from taftan_desk.ui.dialogs.setup_dialog import SetupDialog
+from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock, road_form, show_and_activate
 
 
@@ -149,3 +150,16 @@ def test_inspection_mistakes_are_said_beside_the_form_and_nothing_is_lost(
         "hold",
     )
     assert inspection.reweigh_gross_kg == 24300
+
+
+def test_the_weigh_dialog_says_each_mistake_once(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    crossing = desk.services.crossings.register(desk.officer, road_form(weighed=False)).crossing
+    dialog = WeighDialog(desk.services, desk.officer, crossing)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.gross_edit, "24.5")
+    qtbot.keyClicks(dialog.ui.tare_edit, "2300")
+    assert "whole kilograms" in dialog.ui.net_label.text()  # said live while typing
+    qtbot.keyClick(dialog.ui.tare_edit, Qt.Key.Key_Return)
+    said = [dialog.ui.net_label.text(), dialog.ui.error_label.text()]
+    assert sum("whole kilograms" in text for text in said) == 1, said
+    assert dialog.ui.gross_edit.text() == "24.5"  # kept for the officer to fix

@@ -50,6 +50,11 @@ class WeighDialog(ServiceDialog):
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)
 
+    def show_problem(self, text: str, field: QWidget | None) -> None:
+        """The refusal says it under the form; the live net line would say it a second time."""
+        self.ui.net_label.clear()
+        super().show_problem(text, field)
+
     def submit(self) -> None:
         view, _ = self._services.crossings.record_weighing(
             self._actor,
