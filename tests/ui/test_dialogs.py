@@ -156,10 +156,12 @@ def test_the_weigh_dialog_says_each_mistake_once(qtbot, desk: Desk) -> None:  # 
     crossing = desk.services.crossings.register(desk.officer, road_form(weighed=False)).crossing
     dialog = WeighDialog(desk.services, desk.officer, crossing)
     qtbot.addWidget(dialog)
+    show_and_activate(qtbot, dialog)
     qtbot.keyClicks(dialog.ui.gross_edit, "24.5")
     qtbot.keyClicks(dialog.ui.tare_edit, "2300")
     assert "whole kilograms" in dialog.ui.net_label.text()  # said live while typing
     qtbot.keyClick(dialog.ui.tare_edit, Qt.Key.Key_Return)
     said = [dialog.ui.net_label.text(), dialog.ui.error_label.text()]
+    assert dialog.ui.error_label.isVisible() and dialog.isVisible()  # refused, still open
     assert sum("whole kilograms" in text for text in said) == 1, said
     assert dialog.ui.gross_edit.text() == "24.5"  # kept for the officer to fix
