@@ -181,3 +181,17 @@ def test_a_problem_goes_as_soon_as_it_is_fixed_and_no_new_one_shows_early(
     assert "truck_plate_error_label" not in shown()
     qtbot.keyClicks(panel.ui.gross_edit, "abc")  # a new mistake waits for the next save
     assert "weights_error_label" not in shown()
+
+
+def test_the_description_counts_its_characters_and_is_never_cut_silently(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    panel = window.registration
+    qtbot.keyClicks(panel.ui.description_edit, "Hot-rolled coils")
+    assert panel.ui.description_count_label.text() == "16/300"
+    panel.ui.description_edit.setText("x" * 310)  # pasted: nothing is cut off
+    assert panel.ui.description_edit.text() == "x" * 310
+    assert panel.ui.description_count_label.text() == "310/300"
+    qtbot.keyClick(panel.ui.description_edit, Qt.Key.Key_Return)
+    errors = [lbl.text() for lbl in panel._errors.values() if lbl.isVisible()]
+    assert any("longer than 300 characters (310)" in e for e in errors)

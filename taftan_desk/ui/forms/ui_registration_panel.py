@@ -182,11 +182,21 @@ class Ui_RegistrationPanel(object):
 
         self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.description_label)
 
+        self.description_layout = QHBoxLayout()
+        self.description_layout.setObjectName(u"description_layout")
         self.description_edit = QLineEdit(RegistrationPanel)
         self.description_edit.setObjectName(u"description_edit")
-        self.description_edit.setMaxLength(300)
+        self.description_edit.setMaxLength(1000)
 
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.description_edit)
+        self.description_layout.addWidget(self.description_edit)
+
+        self.description_count_label = QLabel(RegistrationPanel)
+        self.description_count_label.setObjectName(u"description_count_label")
+
+        self.description_layout.addWidget(self.description_count_label)
+
+
+        self.form_layout.setLayout(7, QFormLayout.ItemRole.FieldRole, self.description_layout)
 
         self.declared_net_label = QLabel(RegistrationPanel)
         self.declared_net_label.setObjectName(u"declared_net_label")
@@ -435,6 +445,10 @@ class Ui_RegistrationPanel(object):
 #if QT_CONFIG(accessibility)
         self.description_edit.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Description of goods", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.description_count_label.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Characters of the description used", None))
+#endif // QT_CONFIG(accessibility)
+        self.description_count_label.setText("")
         self.declared_net_label.setText(QCoreApplication.translate("RegistrationPanel", u"Declared &net kg", None))
 #if QT_CONFIG(accessibility)
         self.declared_net_edit.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Declared net weight in kilograms", None))

@@ -29,7 +29,7 @@ _ROWS = (
     ("truck_plate_edit", ("truck_plate",)),
     ("rail_layout", ("train_no", "wagon_no")),
     ("cargo_layout", ("cargo_category", "hs_code")),
-    ("description_edit", ("description",)),
+    ("description_layout", ("description",)),
     ("declared_net_edit", ("declared_net_kg",)),
     ("gd_number_edit", ("gd_number",)),
     ("tir_layout", ("tir_carnet", "tir_voucher")),
@@ -95,6 +95,7 @@ class RegistrationPanel(QWidget):
         ui.gross_edit.textChanged.connect(self._show_net)
         ui.tare_edit.textChanged.connect(self._show_net)
         ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
+        ui.description_edit.textChanged.connect(self._count_description)
         ui.cargo_category_combo.currentIndexChanged.connect(self._show_cargo_hint)
         ui.mode_combo.currentIndexChanged.connect(self._mode_changed)
         for edit in self._line_edits():
@@ -210,6 +211,15 @@ class RegistrationPanel(QWidget):
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else _ERROR_STYLE)
+
+    def _count_description(self, text: str) -> None:
+        """How much of the description's room is used; past it, said in red (the field takes
+        more, so a pasted text is never cut silently: saving says to shorten it)."""
+        limit = registration.MAX_LENGTHS["description"]
+        used = len(" ".join(text.split()))
+        label = self.ui.description_count_label
+        label.setText(self.tr("{used}/{limit}").format(used=used, limit=limit) if used else "")
+        label.setStyleSheet(_ERROR_STYLE if used > limit else "")
 
     def _show_cargo_hint(self) -> None:
         chosen = CATEGORIES[self.ui.cargo_category_combo.currentIndex()]
