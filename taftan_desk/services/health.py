@@ -18,6 +18,7 @@ from taftan_desk.db.models import (
     Inspection,
     KeyCertificate,
     KnownOwner,
+    PrintJob,
     PrintedDocument,
     SealRecord,
     StationKey,
@@ -43,6 +44,7 @@ _AUDITED = (
     ("document_void", DocumentVoid, "id"),
     ("crossing_hold", CrossingHold, "id"),
     ("key_certificate", KeyCertificate, "id"),
+    ("print_job", PrintJob, "id"),
 )
 
 

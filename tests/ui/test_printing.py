@@ -12,7 +12,7 @@ from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
 from tests.documents import samples
-from tests.support import WEIGHED_ROAD, Desk
+from tests.support import kept, WEIGHED_ROAD, Desk
 from tests.ui.test_desk_flow import answer, press
 
 WEIGHED = WEIGHED_ROAD
@@ -140,7 +140,7 @@ def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk, open_
 
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     desk.services.crossings.release(desk.officer, crossing.id)
-    slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm", kept)
     window = open_window()
     window._select(crossing.id)
 
