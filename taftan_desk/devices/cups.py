@@ -107,7 +107,8 @@ class JobState:
 def queues() -> list[str]:
     """The scheduler's queues; raises ipp.Unreachable when it does not answer."""
     reply = ipp.request(
-        ipp.CUPS_GET_PRINTERS, [*ipp.base_attributes(), ipp.keywords("requested-attributes", "printer-name")]
+        ipp.CUPS_GET_PRINTERS,
+        [*ipp.base_attributes(), ipp.keywords("requested-attributes", "printer-name")],
     )
     names = [str(p["printer-name"][0]) for p in reply.all(0x04) if p.get("printer-name")]
     return sorted(names, key=str.lower)
@@ -204,7 +205,12 @@ def send(pdf: bytes, title: str, queue: str, media_option: str) -> JobState:
     argv += ["-o", "print-scaling=none", "-o", "fit-to-page=false", "-"]
     try:
         done = subprocess.run(
-            argv, executable=lp, input=pdf, capture_output=True, timeout=LP_TIMEOUT_S, env=_c_locale()
+            argv,
+            executable=lp,
+            input=pdf,
+            capture_output=True,
+            timeout=LP_TIMEOUT_S,
+            env=_c_locale(),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise PrintRefused(f"the print service did not take the job ({exc})") from exc

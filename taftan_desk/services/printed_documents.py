@@ -156,9 +156,7 @@ class PrintedDocumentService:
                     "also": [audit.also("print_job", job.id, row_snapshot(job))],
                 },
             )
-            record = dataclasses.replace(
-                issued.record, sent_to=job.destination, job_id=job.job_id
-            )
+            record = dataclasses.replace(issued.record, sent_to=job.destination, job_id=job.job_id)
             return dataclasses.replace(issued, record=record)
 
     def _record_print(
@@ -238,7 +236,9 @@ class PrintedDocumentService:
             return Cancelled(record, state)
         return Cancelled(self._mark_cancelled(actor, record, state), state)
 
-    def _mark_cancelled(self, actor: Actor, record: PrintRecord, state: cups.JobState) -> PrintRecord:
+    def _mark_cancelled(
+        self, actor: Actor, record: PrintRecord, state: cups.JobState
+    ) -> PrintRecord:
         with self.db.write(actor) as unit:
             session = unit.session
             if _records(session, PrintedDocument.id == record.id)[0].voided_at is not None:

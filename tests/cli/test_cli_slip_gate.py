@@ -9,7 +9,7 @@ import pytest
 from taftan_desk.core import slip_payload
 from taftan_desk.services.approvals import Permit
 from tests.cli.test_cli import run, trust_test_stations
-from tests.support import kept, PASSWORD, WEIGHED_ROAD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept
 
 FRAMINGS = ["{}", "{}\r", "{}\n", "{}\r\n", "\n{}\r\n", "{}\t", " {} "]
 

@@ -19,7 +19,7 @@ from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import run_demo
 from taftan_desk.services.views import CrossingView, IssuedDocument
 from tests.documents.samples import decode, one_bit, pages, text_of
-from tests.support import kept, TEST_IDENTITY
+from tests.support import TEST_IDENTITY, kept
 
 DAY = date(2026, 11, 27)
 

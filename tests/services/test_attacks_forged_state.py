@@ -19,7 +19,7 @@ from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.desk_key import DeskIdentity
 from tests.services.test_attacks_keys_anchors import _append_event
-from tests.support import kept, PASSWORD, WEIGHED_ROAD, Desk, fixed_key, road_form, run_sql
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, fixed_key, kept, road_form, run_sql
 
 
 def _held(desk: Desk) -> int:

@@ -11,7 +11,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import Approval, CrossingHold
 from taftan_desk.services import approvals
 from taftan_desk.services.approvals import Permit
-from tests.support import kept, PASSWORD, WEIGHED_ROAD, Desk, run_sql
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept, run_sql
 
 
 def _inspect(desk: Desk, crossing_id: int, decision: str, kind: str = "documentary") -> Status:

@@ -13,7 +13,7 @@ from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.services import desk_key
 from taftan_desk.services.approvals import Permit
-from tests.support import kept, PASSWORD, WEIGHED_ROAD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept
 
 FORM = WEIGHED_ROAD
 
