@@ -110,7 +110,8 @@ def queues() -> list[str]:
         ipp.CUPS_GET_PRINTERS,
         [*ipp.base_attributes(), ipp.keywords("requested-attributes", "printer-name")],
     )
-    names = [str(p["printer-name"][0]) for p in reply.all(0x04) if p.get("printer-name")]
+    printers = reply.all(ipp.PRINTER_GROUP)
+    names = [str(p["printer-name"][0]) for p in printers if p.get("printer-name")]
     return sorted(names, key=str.lower)
 
 
@@ -130,7 +131,7 @@ def queue_state(name: str) -> QueueState:
         return QueueState(name, reachable=False, error=str(exc))
     if reply.status > ipp.OK_MAX:
         return QueueState(name, found=False)
-    found = reply.group(0x04)
+    found = reply.group(ipp.PRINTER_GROUP)
     return QueueState(
         name,
         state=_PRINTER_STATES.get(_first(found, "printer-state", 3), "idle"),  # type: ignore[arg-type]
@@ -153,7 +154,7 @@ def job_state(queue: str, job_id: int) -> JobState:
     )
     attrs = [*ipp.base_attributes(queue), ipp.integer("job-id", job_id), wanted]
     reply = ipp.request(ipp.GET_JOB_ATTRIBUTES, attrs)
-    job = reply.group(0x02)
+    job = reply.group(ipp.JOB_GROUP)
     if reply.status > ipp.OK_MAX or "job-state" not in job:
         raise PrintRefused(f"the print service has no job {queue}-{job_id}")
     started = _first(job, "time-at-processing", None)
@@ -175,7 +176,7 @@ def jobs_ahead(queue: str, job_id: int) -> int:
         ipp.keywords("requested-attributes", "job-id"),
     ]
     reply = ipp.request(ipp.GET_JOBS, attrs)
-    ids = [j["job-id"][0] for j in reply.all(0x02) if j.get("job-id")]
+    ids = [j["job-id"][0] for j in reply.all(ipp.JOB_GROUP) if j.get("job-id")]
     return sum(1 for other in ids if isinstance(other, int) and other < job_id)
 
 

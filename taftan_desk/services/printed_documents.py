@@ -341,8 +341,7 @@ class PrintedDocumentService:
             )
             if not found:
                 return SlipCheck(verdict, None, 0)
-            newest = _next_copy(session, found[0].crossing_id, found[0].kind) - 1
-            return SlipCheck(verdict, found[0], newest)
+            return SlipCheck(verdict, found[0], _newest_paper(session, found[0]))
 
     def station_keys(self) -> list[StationKey]:
         """The desk keys a checkpoint may trust: those the station root certified."""
@@ -461,6 +460,21 @@ def _next_copy(session: Session, crossing_id: int, kind: str) -> int:
         .where(PrintedDocument.kind == kind)
     ).scalar_one()
     return (last or 0) + 1
+
+
+def _newest_paper(session: Session, record: PrintRecord) -> int:
+    """The newest copy of that document that may exist on paper: a copy whose job was
+    cancelled in the queue before it printed replaces nothing."""
+    cancelled = sa.select(PrintJob.id).where(
+        (PrintJob.document_id == PrintedDocument.id) & (PrintJob.event == "cancelled")
+    )
+    newest = session.execute(
+        sa.select(sa.func.max(PrintedDocument.copy_no))
+        .where(PrintedDocument.crossing_id == record.crossing_id)
+        .where(PrintedDocument.kind == record.kind)
+        .where(~cancelled.exists())
+    ).scalar_one()
+    return newest or record.copy_no
 
 
 def _public_keys(session: Session, pinned: dict[str, bytes]) -> dict[str, bytes]:

@@ -42,8 +42,8 @@ def queue_sentence(state: cups.QueueState) -> str:
     else:
         text = _tr("The printer {name} is ready").format(name=state.name)
     if state.waiting:
-        text += _tr(", {n} job(s) waiting").format(n=state.waiting)
-    return text + "."
+        text += _tr(", {n} job(s) in its queue").format(n=state.waiting)
+    return _with_reason(text, why)
 
 
 def _with_reason(text: str, why: str) -> str:

@@ -113,7 +113,7 @@ def test_a_stopped_queue_is_refused_before_anything_is_recorded(
     qtbot.waitUntil(lambda: dialog.queue is not None, timeout=TIMEOUT_MS)
     shown = dialog.ui.queue_state_label.text()
     assert f"The printer {queue} is stopped (Paper roll empty)" in shown
-    with pytest.raises(ValidationError, match="is stopped"):
+    with pytest.raises(ValidationError, match="cannot print now"):
         dialog.submit()
     said = _said(window)
     window.printing.printer.print_document(crossing_id, "clearance")
@@ -183,7 +183,8 @@ def test_a_job_waiting_on_a_stopped_printer_says_so_and_cancelling_it_voids_the_
     crossing = desk.services.queries.get(crossing_id)
     again = PrintDialog(desk.services, desk.officer, crossing, window)
     qtbot.addWidget(again)
-    assert "DUPLICATE 1" in again.ui.copies_label.text()  # numbers are never reused
+    shown = again.ui.copies_label.text()  # numbers are never reused, and it says why
+    assert "1 copy(ies) recorded before, 1 of them cancelled" in shown and "DUPLICATE 1" in shown
 
 
 def test_cancelling_cannot_void_a_copy_whose_job_started_or_printed(
@@ -266,7 +267,7 @@ def test_with_cups_down_nothing_is_saved_instead_and_the_printer_is_kept(
     assert dialog.printer == "gate-slips"  # never swapped for Save as PDF
     qtbot.waitUntil(lambda: dialog.queue is not None, timeout=TIMEOUT_MS)
     assert "(CUPS) is not running" in dialog.ui.queue_state_label.text()
-    with pytest.raises(ValidationError, match="not running"):
+    with pytest.raises(ValidationError, match="gate-slips cannot print now"):
         dialog.submit()
     said = _said(window)
     window.printing.printer.print_document(crossing_id, "clearance")
@@ -291,7 +292,7 @@ def test_a_remembered_printer_that_is_gone_is_shown_and_refused(
     combo = dialog.ui.printer_combo
     assert combo.currentText() == "removed-printer (not found)"
     assert "is not set up on this computer" in dialog.ui.queue_state_label.text()
-    with pytest.raises(ValidationError, match="choose another printer"):
+    with pytest.raises(ValidationError, match="Choose another printer"):
         dialog.submit()
     assert PrintPreferences().printer == "removed-printer"
     qtbot.waitUntil(lambda: combo.findData(kept_queue) >= 0, timeout=TIMEOUT_MS)
@@ -318,3 +319,28 @@ def test_the_gate_pass_on_release_says_plainly_when_it_could_not_print(
     assert "Clearance slip (gate pass)" in refused and "stopped (Cover open)" in refused
     assert desk.services.documents.records(crossing.id) == []
     assert not _pdfs(out)
+
+
+def test_a_duplicate_cancelled_before_it_printed_leaves_the_original_honoured(
+    desk: Desk, print_service: Cups
+) -> None:
+    from taftan_desk.services.printed_documents import Delivery
+    from tests.support import kept
+
+    documents = desk.services.documents
+    crossing_id = _released(desk)
+    original = documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
+    queue = print_service.stalled_queue()
+    spooler.send(_a_pdf(), "ahead", queue, "A4")
+    waiting = spooler.send(_a_pdf(), "duplicate", queue, "A4")
+    duplicate = documents.issue(
+        desk.officer, crossing_id, "clearance", "80mm", lambda i: Delivery(queue, waiting.job_id)
+    )
+    assert documents.check(original.qr_text).summary.startswith("NOT VALID: REPLACED")
+    outcome = documents.cancel_job(desk.officer, duplicate.record.id)
+    assert outcome.record.cancelled and not outcome.job.started
+    assert documents.check(original.qr_text).accepted  # no paper replaced it
+    assert documents.check(duplicate.qr_text).summary.startswith("VOID since")
+    with pytest.raises(ValidationError, match="already void"):
+        documents.cancel_job(desk.officer, duplicate.record.id)
+    assert desk.services.health.check().ok

@@ -105,7 +105,15 @@ class PrintDialog(ServiceDialog):
         with QSignalBlocker(self.ui.size_combo):  # one preview per change, drawn below
             self.ui.size_combo.setCurrentIndex(self.ui.size_combo.findData(size))
         copies = [r for r in self._earlier if r.kind == self.kind]
-        if copies:
+        cancelled = sum(1 for r in copies if r.cancelled)
+        if cancelled:
+            self.ui.copies_label.setText(
+                self.tr(
+                    "{n} copy(ies) recorded before, {c} of them cancelled in the queue before "
+                    "printing: this copy will say DUPLICATE {d}."
+                ).format(n=len(copies), c=cancelled, d=copies[-1].copy_no)
+            )
+        elif copies:
             self.ui.copies_label.setText(
                 self.tr(
                     "Printed {n} time(s) before, last by {who}: this copy will say DUPLICATE {n}."
@@ -178,13 +186,24 @@ class PrintDialog(ServiceDialog):
     def _preview_failed(self, exc: BaseException) -> None:
         self.ui.preview_label.setText(self.tr("No preview: {reason}").format(reason=exc))
 
+    def show_problem(self, text: str, field: QWidget | None) -> None:
+        before = self.geometry().size()  # (self.size is the chosen paper)
+        super().show_problem(text, field)  # fits the form: it must not shrink the preview
+        self.resize(self.geometry().size().expandedTo(before))
+
     def submit(self) -> None:
         folder = self.ui.folder_edit.text().strip()
         to_file = self.printer == SAVE_AS_PDF
         if to_file and not folder:
             raise ValidationError(self.tr("Say in which folder to save the PDF."), field="folder")
         if not to_file and self.queue is not None and self.queue.problem is not None:
-            raise ValidationError(queue_sentence(self.queue), field="printer")
+            raise ValidationError(
+                self.tr(
+                    "Nothing was printed: {printer} cannot print now (see its state above). "
+                    "Choose another printer, or print once it is ready."
+                ).format(printer=self.printer),
+                field="printer",
+            )
         self._preferences.printer = self.printer
         if to_file:
             self._preferences.folder = Path(folder).expanduser()

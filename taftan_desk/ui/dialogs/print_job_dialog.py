@@ -76,8 +76,10 @@ class PrintJobDialog(QDialog):
 
     def _cancelled(self, outcome: Cancelled) -> None:
         self._follow.watch.stop()
-        self.help_label.setText(self._follow.cancel_sentence(outcome))
-        self._follow.said.emit(self._follow.cancel_sentence(outcome))
+        sentence = self._follow.cancel_sentence(outcome)
+        self.state_label.setText(sentence)
+        self.help_label.setText(self.tr("Nothing more to do here."))
+        self._follow.said.emit(sentence)
         self._follow.changed.emit()
 
     def _not_cancelled(self, exc: BaseException) -> None:
