@@ -111,6 +111,7 @@ def scheduler() -> Iterator[Cups | None]:
     if missing() is not None:
         yield None
         return
+    _sweep()
     base = Path(tempfile.mkdtemp(prefix="taftan-cups-"))
     base.chmod(0o755)  # filters run as `lp` and read the spool's files
     dirs = {d: base / d for d in ("root", "spool", "cache", "state", "tmp", "log", "out")}
@@ -159,6 +160,14 @@ def scheduler() -> Iterator[Cups | None]:
             daemon.kill()
             daemon.wait()
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _sweep() -> None:
+    """Remove the cups-pdf settings a killed test session left in /etc/cups."""
+    for conf in _ETC.glob("cups-pdf-taftan-test-*-*.conf"):
+        pid = conf.name.removeprefix("cups-pdf-taftan-test-").split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            conf.unlink(missing_ok=True)
 
 
 def _answers(cups: Cups) -> bool:
