@@ -42,7 +42,10 @@ def _said(window) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _heard(qtbot, said: list[str], words: str) -> str:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: any(words in s for s in said), timeout=TIMEOUT_MS)
+    try:
+        qtbot.waitUntil(lambda: any(words in s for s in said), timeout=TIMEOUT_MS)
+    except Exception as exc:  # say what was heard instead: a slow machine's story
+        raise AssertionError(f"never heard {words!r}; heard {said!r}") from exc
     return next(s for s in said if words in s)
 
 
@@ -169,9 +172,15 @@ def test_a_job_waiting_on_a_stopped_printer_says_so_and_cancelling_it_voids_the_
     wait_for(lambda: spooler.job_state(queue, blocker.job_id).state != "processing")
     print_service.run("cupsdisable", "-r", "Paper jam", queue)
     dialog = _job_dialog(qtbot)
-    qtbot.waitUntil(
-        lambda: "printer stopped (Paper jam)" in dialog.state_label.text(), timeout=TIMEOUT_MS
-    )
+    try:
+        qtbot.waitUntil(
+            lambda: "printer stopped (Paper jam)" in dialog.state_label.text(), timeout=TIMEOUT_MS
+        )
+    except Exception as exc:
+        raise AssertionError(
+            f"{dialog.state_label.text()!r}; {spooler.queue_state(queue)!r}; "
+            f"{spooler.job_state(queue, dialog._follow.issued.record.job_id or 0)!r}"
+        ) from exc
     assert "waiting: printer stopped (Paper jam)" in _heard(qtbot, said, "stopped (Paper jam)")
     issued = dialog._follow.issued
     dialog.cancel_button.click()
