@@ -17,7 +17,10 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 qt_packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libcups2 fonts-dejavu-core)
-test_packages=(postgresql desktop-file-utils xvfb)
+# The printing tests start their own CUPS scheduler with a cups-pdf queue (tests/cups.py);
+# cups-filters turns the desk's PDFs into what the queue's driver takes.
+test_packages=(postgresql desktop-file-utils xvfb cups-daemon cups-client cups-bsd cups-filters
+  printer-driver-cups-pdf)
 
 apt_install() {
   local missing=()

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from taftan_desk.core import paper
 from taftan_desk.core.errors import DeskError, StorageError
 from taftan_desk.paths import NotAFile, check_writable, refuse_unless_file, write_atomically
+from taftan_desk.services.printed_documents import Delivery
+from taftan_desk.services.views import IssuedDocument
 
 if TYPE_CHECKING:  # cryptography loads only when a slip is verified, not at every start
     from taftan_desk.app import Runtime
@@ -81,21 +83,22 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
     _check_destination(args)  # before issuing: a print is counted, a DUPLICATE follows it
     view = runtime.services.queries.by_entry_no(args.target)
     size = args.size or paper.DEFAULT_SIZES[args.kind]
-    issued = runtime.services.documents.issue(actor, view.id, args.kind, size)
     from taftan_desk.documents import render_issued
 
-    buffer = io.BytesIO()
-    render_issued(issued, buffer)
+    def write(issued: IssuedDocument) -> Delivery:
+        # Inside the recording transaction: a file that cannot be written leaves no record.
+        buffer = io.BytesIO()
+        render_issued(issued, buffer)
+        try:
+            write_atomically(args.out, buffer.getvalue())
+        except OSError as exc:
+            raise StorageError(
+                f"Nothing was printed or recorded: writing {args.out} failed ({exc.strerror})."
+            ) from exc
+        return Delivery(str(args.out))
+
+    issued = runtime.services.documents.issue(actor, view.id, args.kind, size, write)
     copy = paper.copy_label(issued.record.copy_no)
-    try:
-        write_atomically(args.out, buffer.getvalue())
-    except OSError as exc:
-        raise StorageError(
-            f"{paper.NAMES[args.kind]} for entry {view.entry_no} was issued and recorded as "
-            f"{copy} (record {issued.record.id:06d}), but writing {args.out} failed "
-            f"({exc.strerror}). No copy exists on paper or disk: ask a supervisor to void "
-            f"record {issued.record.id:06d}, then print again to a file you can write."
-        ) from exc
     print(
         f"{paper.NAMES[args.kind]} for entry {view.entry_no} ({copy}, record "
         f"{issued.record.id:06d}, {size}) written to {args.out}"

@@ -15,7 +15,7 @@ from taftan_desk.db import migrate  # noqa: E402
 from taftan_desk.db.engine import make_engine  # noqa: E402
 from taftan_desk.services.container import Services  # noqa: E402
 from taftan_desk.services.database import Actor  # noqa: E402
-from tests import postgres  # noqa: E402
+from tests import cups, postgres  # noqa: E402
 from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock  # noqa: E402
 
 
@@ -73,6 +73,25 @@ def pg_url() -> Iterator[str]:
                 pytest.fail("PostgreSQL is required here but pg_ctl was not found")
             pytest.skip("PostgreSQL is not installed")
         yield url
+
+
+@pytest.fixture(scope="session")
+def cups_server() -> Iterator[cups.Cups]:
+    """A private CUPS scheduler for this test session (see tests/cups.py)."""
+    with cups.scheduler() as server:
+        if server is None:
+            why = cups.missing()
+            if os.environ.get("TAFTAN_REQUIRE_CUPS") == "1":
+                pytest.fail(f"CUPS is required here: {why}")
+            pytest.skip(f"no CUPS for tests: {why}")
+        yield server
+
+
+@pytest.fixture
+def print_service(cups_server: cups.Cups, monkeypatch: pytest.MonkeyPatch) -> Iterator[cups.Cups]:
+    """The private scheduler, as this test's print service (CUPS_SERVER names its socket)."""
+    monkeypatch.setenv("CUPS_SERVER", str(cups_server.socket))
+    yield cups_server
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,6 +11,8 @@ from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services import desk_key
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
+from taftan_desk.services.printed_documents import Delivery
+from taftan_desk.services.views import IssuedDocument
 
 PASSWORD = "correct horse battery"
 
@@ -75,6 +77,12 @@ def run_sql(path: Path, *statements: str) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def kept(issued: IssuedDocument) -> Delivery:
+    """A `send` for tests that need a copy on record, not on paper: the copy counts as
+    delivered to a file named after it."""
+    return Delivery(f"test/{issued.record.id:06d}.pdf")
 
 
 class FakeClock:

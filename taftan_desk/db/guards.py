@@ -16,6 +16,7 @@ APPEND_ONLY = (
     "document_voids",
     "key_certificates",
     "crossing_holds",
+    "print_jobs",
 )
 NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"

@@ -253,3 +253,22 @@ class CrossingHold(SQLModel, table=True):
     by_user: int | None = Field(default=None, foreign_key="users.id")
     reason: str = Field(default="", max_length=2000)
     approval_id: int | None = Field(default=None, foreign_key="approvals.id")
+
+
+class PrintJob(SQLModel, table=True):
+    """What became of a printed copy (0004): `sent` where it went (a print queue with the
+    spooler's job number, or a file), written in the transaction that recorded the copy and
+    only once the spooler or the disk took it; `cancelled` when that job was cancelled in the
+    queue before it ever started printing, as the spooler confirmed. A cancelled copy is void
+    without a supervisor: no paper of it exists."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (UniqueConstraint("document_id", "event"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="printed_documents.id", index=True)
+    event: str = Field(max_length=12)  # sent / cancelled
+    destination: str = Field(max_length=300)  # a queue name, or a file's path
+    job_id: int | None = None  # the spooler's job number (QUEUE-ID); None for a file
+    at: datetime = Field(sa_type=UTCDateTime)
+    by_user: int | None = Field(default=None, foreign_key="users.id")

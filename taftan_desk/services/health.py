@@ -19,6 +19,7 @@ from taftan_desk.db.models import (
     KeyCertificate,
     KnownOwner,
     PrintedDocument,
+    PrintJob,
     SealRecord,
     StationKey,
     StationSetting,
@@ -43,6 +44,7 @@ _AUDITED = (
     ("document_void", DocumentVoid, "id"),
     ("crossing_hold", CrossingHold, "id"),
     ("key_certificate", KeyCertificate, "id"),
+    ("print_job", PrintJob, "id"),
 )
 
 

@@ -1,20 +1,28 @@
 """Issuing printed documents: each print is recorded, signed, numbered and audited.
 
-A document is issued (recorded and signed) before it is drawn: the record's number, its copy
-number (a reprint says DUPLICATE n) and the signed QR text all come from here, in the same
-transaction as the audit event. The gate compares a slip with these records.
+A copy counts if and only if the printer's spooler (or the disk) took it. The record's
+number, its copy number (a reprint says DUPLICATE n) and the signed QR text come from here;
+the caller's `send` draws and delivers the document inside the same write transaction, and
+only when it returns is the copy committed, with where it went. A `send` that raises leaves
+no record. The gate compares a slip with these records.
+
+A copy whose print job the spooler confirms was cancelled before it ever started printing is
+void without a supervisor (no paper of it exists); anything else needs one.
 """
 
 import dataclasses
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from taftan_desk.core import paper, slip_payload
 from taftan_desk.core.errors import NotFound, ValidationError
-from taftan_desk.core.roles import Permission
+from taftan_desk.core.roles import Permission, Role
 from taftan_desk.db.models import (
     Approval,
     AuditEvent,
@@ -22,16 +30,38 @@ from taftan_desk.db.models import (
     Crossing,
     DocumentVoid,
     PrintedDocument,
+    PrintJob,
     StationKey,
     User,
 )
+from taftan_desk.devices import cups, ipp
 from taftan_desk.services import approvals, audit, keys, settings_service
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, load_for_change
-from taftan_desk.services.database import Actor, Database
+from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.desk_key import DeskKey
 from taftan_desk.services.views import CrossingView, IssuedDocument, PrintContext, PrintRecord
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a copy went: a print queue and the spooler's job number, or a file (no job)."""
+
+    destination: str
+    job_id: int | None = None
+
+
+Send = Callable[[IssuedDocument], Delivery]
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """A print job cancelled at the officer's request: `record` is the copy as it stands
+    now (void when the job never started printing), `job` the spooler's last word."""
+
+    record: PrintRecord
+    job: cups.JobState
 
 
 @dataclass(frozen=True)
@@ -95,57 +125,146 @@ class PrintedDocumentService:
         """The desk's signing key (certified by the station root), read at first use."""
         return self.db.identity.key
 
-    def issue(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
-        """Record, number, sign and audit one print; the document to draw comes back."""
+    def issue(
+        self, actor: Actor, crossing_id: int, kind: str, size: str, send: Send
+    ) -> IssuedDocument:
+        """Record, number, sign and audit one print, and have `send` deliver it before the
+        transaction commits; the document as delivered comes back. The write lock is held
+        while `send` runs: it must be bounded (a few seconds)."""
         _check_request(actor, kind, size)
         with self.db.write(actor) as unit:
-            session = unit.session
-            row = load_for_change(unit, crossing_id)
-            draft = _draft(session, row, kind, size, actor, unit.now)
-            record = draft.record
-            claim = slip_payload.SlipClaim(
-                station_code=draft.crossing.station_code,
-                entry_no=draft.crossing.entry_no,
-                container_no=draft.crossing.container_no,
-                kind=kind,
-                copy_no=record.copy_no,
-                net_kg=draft.crossing.net_kg,
-                decision=_decision(draft.crossing, kind),
-                issued_at=record.printed_at,
-                key_id=self.key.key_id,
+            issued = self._record_print(unit, actor, crossing_id, kind, size)
+            delivery = send(issued)  # raises: the transaction rolls back, nothing counted
+            job = PrintJob(
+                document_id=issued.record.id,
+                event="sent",
+                destination=delivery.destination[:300],
+                job_id=delivery.job_id,
+                at=unit.now,
+                by_user=actor.user_id,
             )
-            qr_text = slip_payload.sign(claim, self.key.private)
-            stored = PrintedDocument(
-                crossing_id=row.id,
-                kind=kind,
-                copy_no=record.copy_no,
-                size=size,
-                printed_at=record.printed_at,
-                printed_by=actor.user_id,
-                key_id=self.key.key_id,
-                payload_hash=slip_payload.payload_hash(qr_text),
-            )
-            session.add(stored)
-            session.flush()
+            unit.session.add(job)
+            unit.session.flush()
             unit.audit(
-                "document_printed" if record.copy_no == 1 else "document_reprinted",
+                "document_sent",
                 "crossing",
-                row.id,
+                issued.crossing.id,
                 {
-                    "document": kind,
-                    "copy_no": record.copy_no,
-                    "also": [audit.also("printed_document", stored.id, row_snapshot(stored))],
+                    "document_id": issued.record.id,
+                    "to": job.destination,
+                    "job_id": job.job_id,
+                    "also": [audit.also("print_job", job.id, row_snapshot(job))],
                 },
             )
-            head = session.get(AuditHead, 1)
-            done = _record(stored, actor.display)
-            context = dataclasses.replace(
-                draft.context,
-                record_no=f"{done.id:06d}",
-                qr_text=qr_text,
-                audit_head=head.last_hash[:12] if head else None,
+            record = dataclasses.replace(issued.record, sent_to=job.destination, job_id=job.job_id)
+            return dataclasses.replace(issued, record=record)
+
+    def _record_print(
+        self, unit: Unit, actor: Actor, crossing_id: int, kind: str, size: str
+    ) -> IssuedDocument:
+        session = unit.session
+        row = load_for_change(unit, crossing_id)
+        draft = _draft(session, row, kind, size, actor, unit.now)
+        record = draft.record
+        claim = slip_payload.SlipClaim(
+            station_code=draft.crossing.station_code,
+            entry_no=draft.crossing.entry_no,
+            container_no=draft.crossing.container_no,
+            kind=kind,
+            copy_no=record.copy_no,
+            net_kg=draft.crossing.net_kg,
+            decision=_decision(draft.crossing, kind),
+            issued_at=record.printed_at,
+            key_id=self.key.key_id,
+        )
+        qr_text = slip_payload.sign(claim, self.key.private)
+        stored = PrintedDocument(
+            crossing_id=row.id,
+            kind=kind,
+            copy_no=record.copy_no,
+            size=size,
+            printed_at=record.printed_at,
+            printed_by=actor.user_id,
+            key_id=self.key.key_id,
+            payload_hash=slip_payload.payload_hash(qr_text),
+        )
+        session.add(stored)
+        session.flush()
+        unit.audit(
+            "document_printed" if record.copy_no == 1 else "document_reprinted",
+            "crossing",
+            row.id,
+            {
+                "document": kind,
+                "copy_no": record.copy_no,
+                "also": [audit.also("printed_document", stored.id, row_snapshot(stored))],
+            },
+        )
+        head = session.get(AuditHead, 1)
+        context = dataclasses.replace(
+            draft.context,
+            record_no=f"{stored.id:06d}",
+            qr_text=qr_text,
+            audit_head=head.last_hash[:12] if head else None,
+        )
+        return IssuedDocument(_record(stored, actor.display), draft.crossing, context)
+
+    def cancel_job(self, actor: Actor, document_id: int) -> Cancelled:
+        """Cancel a copy's print job in its queue. When the spooler confirms the job was
+        cancelled before it ever started printing, the copy is void (no supervisor: no paper
+        exists); a job that had started may have printed, so its copy stays valid and only
+        a supervisor can void it."""
+        actor.require(Permission.PRINT_DOCUMENTS)
+        with self.db.read() as session:
+            found = _records(session, PrintedDocument.id == document_id)
+            owner = session.get(PrintedDocument, document_id)
+        if not found or owner is None:
+            raise NotFound(f"No printed document number {document_id}.")
+        record = found[0]
+        _check_cancellable(actor, record, owner.printed_by)
+        queue, job_id = record.sent_to or "", record.job_id or 0
+        try:
+            state = cups.job_state(queue, job_id)
+            if not state.finished:
+                cups.cancel(queue, job_id)
+                state = _settled(queue, job_id)
+        except ipp.Unreachable as exc:
+            raise cups.PrintRefused(
+                f"Job {record.job} was not cancelled: the print service does not answer ({exc})."
+            ) from exc
+        if not state.unprinted:
+            return Cancelled(record, state)
+        return Cancelled(self._mark_cancelled(actor, record, state), state)
+
+    def _mark_cancelled(
+        self, actor: Actor, record: PrintRecord, state: cups.JobState
+    ) -> PrintRecord:
+        with self.db.write(actor) as unit:
+            session = unit.session
+            if _records(session, PrintedDocument.id == record.id)[0].voided_at is not None:
+                raise ValidationError(f"Document {record.id} is already void.", field="void")
+            job = PrintJob(
+                document_id=record.id,
+                event="cancelled",
+                destination=state.queue,
+                job_id=state.job_id,
+                at=unit.now,
+                by_user=actor.user_id,
             )
-            return IssuedDocument(done, draft.crossing, context)
+            session.add(job)
+            session.flush()
+            unit.audit(
+                "document_cancelled_in_queue",
+                "crossing",
+                record.crossing_id,
+                {
+                    "document_id": record.id,
+                    "job": state.name,
+                    "job_state": state.state,
+                    "also": [audit.also("print_job", job.id, row_snapshot(job))],
+                },
+            )
+            return _records(session, PrintedDocument.id == record.id)[0]
 
     def draft(self, actor: Actor, crossing_id: int, kind: str, size: str) -> IssuedDocument:
         """The document the next print would give, neither recorded nor signed (record id 0,
@@ -222,8 +341,7 @@ class PrintedDocumentService:
             )
             if not found:
                 return SlipCheck(verdict, None, 0)
-            newest = _next_copy(session, found[0].crossing_id, found[0].kind) - 1
-            return SlipCheck(verdict, found[0], newest)
+            return SlipCheck(verdict, found[0], _newest_paper(session, found[0]))
 
     def station_keys(self) -> list[StationKey]:
         """The desk keys a checkpoint may trust: those the station root certified."""
@@ -231,6 +349,34 @@ class PrintedDocumentService:
             trusted = _public_keys(session, self.db.identity.trust.roots())
             rows = session.exec(select(StationKey).order_by(StationKey.registered_at))
             return [row for row in rows if row.key_id in trusted]
+
+
+def _check_cancellable(actor: Actor, record: PrintRecord, printed_by: int | None) -> None:
+    if record.voided_at is not None:
+        raise ValidationError(f"Document {record.id:06d} is already void.", field="void")
+    if record.job_id is None or not record.sent_to:
+        raise ValidationError(
+            f"Document {record.id:06d} was not sent to a print queue: there is no job to "
+            "cancel. To void it, ask a supervisor (Void a printed document).",
+            field="void",
+        )
+    if printed_by != actor.user_id and actor.role is not Role.SUPERVISOR:
+        raise ValidationError(
+            f"Only who printed document {record.id:06d} (or a supervisor) may cancel its job.",
+            field="void",
+        )
+
+
+def _settled(queue: str, job_id: int, polls: int = 20) -> cups.JobState:
+    """The job's state once the scheduler has acted on the cancel (it answers at once for a
+    waiting job; a job being printed takes a moment to stop)."""
+    state = cups.job_state(queue, job_id)
+    for _ in range(polls):
+        if state.finished:
+            break
+        time.sleep(0.1)
+        state = cups.job_state(queue, job_id)
+    return state
 
 
 def _check_request(actor: Actor, kind: str, size: str) -> None:
@@ -316,6 +462,21 @@ def _next_copy(session: Session, crossing_id: int, kind: str) -> int:
     return (last or 0) + 1
 
 
+def _newest_paper(session: Session, record: PrintRecord) -> int:
+    """The newest copy of that document that may exist on paper: a copy whose job was
+    cancelled in the queue before it printed replaces nothing."""
+    cancelled = sa.select(PrintJob.id).where(
+        (PrintJob.document_id == PrintedDocument.id) & (PrintJob.event == "cancelled")
+    )
+    newest = session.execute(
+        sa.select(sa.func.max(PrintedDocument.copy_no))
+        .where(PrintedDocument.crossing_id == record.crossing_id)
+        .where(PrintedDocument.kind == record.kind)
+        .where(~cancelled.exists())
+    ).scalar_one()
+    return newest or record.copy_no
+
+
 def _public_keys(session: Session, pinned: dict[str, bytes]) -> dict[str, bytes]:
     """Desk keys certified by a station root this desk trusts; a key row written into the
     database by anyone else is not among them."""
@@ -323,20 +484,45 @@ def _public_keys(session: Session, pinned: dict[str, bytes]) -> dict[str, bytes]
 
 
 def _records(session: Session, condition) -> list[PrintRecord]:  # type: ignore[no-untyped-def]
+    sent, cancelled = aliased(PrintJob), aliased(PrintJob)
     stmt = (
-        sa.select(PrintedDocument, User.username, User.full_name, DocumentVoid, Approval.reason)
+        sa.select(
+            PrintedDocument,
+            User.username,
+            User.full_name,
+            DocumentVoid,
+            Approval.reason,
+            sent,
+            cancelled,
+        )
         .outerjoin(User, User.id == PrintedDocument.printed_by)
         .outerjoin(DocumentVoid, DocumentVoid.document_id == PrintedDocument.id)
         .outerjoin(Approval, Approval.id == DocumentVoid.approval_id)
+        .outerjoin(sent, (sent.document_id == PrintedDocument.id) & (sent.event == "sent"))
+        .outerjoin(
+            cancelled,
+            (cancelled.document_id == PrintedDocument.id) & (cancelled.event == "cancelled"),
+        )
         .where(condition)
         .order_by(PrintedDocument.id)
     )
     out = []
-    for document, username, full_name, void, reason in session.execute(stmt):
+    for document, username, full_name, void, reason, job, cancel in session.execute(stmt):
         who = full_name or username or "command line"
-        out.append(
-            _record(document, who, void.voided_at if void else None, reason if void else None)
-        )
+        record = _record(document, who, void.voided_at if void else None, reason)
+        if job is not None:
+            record = dataclasses.replace(record, sent_to=job.destination, job_id=job.job_id)
+        if cancel is not None and void is None:
+            record = dataclasses.replace(
+                record,
+                voided_at=cancel.at,
+                void_reason=(
+                    f"its print job {cancel.destination}-{cancel.job_id} was cancelled in the "
+                    "queue before it printed: no such paper was issued"
+                ),
+                cancelled=True,
+            )
+        out.append(record)
     return out
 
 

@@ -160,10 +160,18 @@ class PrintRecord:
     payload_hash: str
     voided_at: datetime | None = None
     void_reason: str | None = None
+    sent_to: str | None = None  # the print queue or file it went to (None before 0004)
+    job_id: int | None = None  # the spooler's job number, for a print queue
+    cancelled: bool = False  # its job was cancelled in the queue before it printed (void)
 
     @property
     def duplicate_no(self) -> int:
         return self.copy_no - 1
+
+    @property
+    def job(self) -> str | None:
+        """The spooler's name of the job, QUEUE-ID."""
+        return f"{self.sent_to}-{self.job_id}" if self.job_id is not None else None
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,15 @@ from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.views import CrossingView, PrintRecord
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
+from taftan_desk.ui.dialogs.print_job_dialog import PrintJobDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
-from taftan_desk.ui.printing import DocumentPrinter, PrintPreferences, copy_text, kind_label
+from taftan_desk.ui.printing import (
+    DocumentPrinter,
+    JobFollow,
+    PrintPreferences,
+    copy_text,
+    kind_label,
+)
 
 
 class PrintActions(QObject):
@@ -27,12 +34,19 @@ class PrintActions(QObject):
         self.printer.done.connect(self.message)
         self.printer.done.connect(self.changed)  # its history now shows the print
         self.printer.failed.connect(self.message)
+        self.printer.waiting.connect(self._show_job)
 
     def print_dialog(self, crossing: CrossingView) -> None:
         dialog = PrintDialog(self._services, self._actor, crossing, self._window)
         if dialog.exec():
             self.printer.print_document(crossing.id, dialog.kind, dialog.size)
             self.message.emit(self.tr("Printing…"))
+
+    def _show_job(self, follow: JobFollow) -> None:
+        """A job that is not printing promptly: the officer sees why and may cancel it."""
+        follow.changed.connect(self.changed)
+        dialog = PrintJobDialog(self._services, self._actor, follow, self._window)
+        dialog.show()
 
     def released(self, crossing: CrossingView) -> None:
         if PrintPreferences().auto_release:

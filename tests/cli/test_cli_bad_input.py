@@ -397,11 +397,11 @@ def test_known_revisions_are_alembics() -> None:
     assert not migrate.is_newer(migrate.HEAD_REVISION) and migrate.is_newer("9999")
 
 
-def test_a_pdf_that_cannot_be_written_after_issue_names_the_record_and_the_remedy(
+def test_a_pdf_that_cannot_be_written_leaves_no_record(
     home: Path, station: Path, tmp_path: Path
 ) -> None:
-    """Storage fails between issuing and writing: the record exists, and the officer is told
-    which copy it is and that voiding it is the remedy."""
+    """Storage fails while the PDF is written: the copy is not counted (the next print is
+    still the original), and the officer is told nothing was printed."""
     db = backup_copy(station, tmp_path / "station.db")
     events, prints = _records(db)
     out = tmp_path / "slip.pdf"
@@ -424,12 +424,9 @@ def test_a_pdf_that_cannot_be_written_after_issue_names_the_record_and_the_remed
         timeout=120,
     )
     line = assert_clean_error(result, 1)
-    with closing(sqlite3.connect(db)) as conn:
-        (record,) = conn.execute("SELECT max(id) FROM printed_documents").fetchone()
-    assert f"was issued and recorded as original (record {record:06d})" in line
+    assert "Nothing was printed or recorded" in line
     assert "No space left on device" in line
-    assert f"ask a supervisor to void record {record:06d}" in line
-    assert _records(db)[1] == prints + 1
+    assert _records(db) == (events, prints)
     assert not out.exists()
 
 

@@ -9,7 +9,7 @@ import pytest
 from taftan_desk.core import slip_payload
 from taftan_desk.services.approvals import Permit
 from tests.cli.test_cli import run, trust_test_stations
-from tests.support import PASSWORD, WEIGHED_ROAD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept
 
 FRAMINGS = ["{}", "{}\r", "{}\n", "{}\r\n", "\n{}\r\n", "{}\t", " {} "]
 
@@ -39,7 +39,7 @@ def _void(desk: Desk, record_id: int) -> None:
 def test_a_void_gate_pass_is_refused_however_it_is_framed(
     desk: Desk, home: Path, framing: str
 ) -> None:
-    slip = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm", kept)
     _void(desk, slip.record.id)
     scanned = framing.format(slip.qr_text)
     check = desk.services.documents.check(scanned)
@@ -53,8 +53,8 @@ def test_a_void_gate_pass_is_refused_however_it_is_framed(
 @pytest.mark.parametrize("framing", FRAMINGS[:4])
 def test_only_the_newest_copy_is_honoured(desk: Desk, home: Path, framing: str) -> None:
     crossing_id = _released(desk)
-    original = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm")
-    duplicate = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    original = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
+    duplicate = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
     old = run(home, "slip", "verify", framing.format(original.qr_text), db=desk.path)
     assert old.returncode == 1
     assert old.stdout.startswith("NOT VALID: REPLACED: this is the original, but DUPLICATE 1")
@@ -67,7 +67,7 @@ def test_a_signed_code_this_station_never_printed_is_refused(desk: Desk, home: P
     """Signed with the desk's real key, but no print record: e.g. made from a copy of the
     key outside the desk, or a record removed behind the desk's back."""
     crossing_id = _released(desk)
-    slip = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
     claim = slip_payload.SlipClaim(
         station_code="TFT",
         entry_no=slip.crossing.entry_no,
@@ -88,7 +88,7 @@ def test_a_signed_code_this_station_never_printed_is_refused(desk: Desk, home: P
 
 
 def test_the_newest_unvoided_copy_verifies_with_scanner_framing(desk: Desk, home: Path) -> None:
-    slip = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm", kept)
     result = run(home, "slip", "verify", slip.qr_text + "\r\n", db=desk.path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("GENUINE:") and "original, 1 cop(ies)" in result.stdout

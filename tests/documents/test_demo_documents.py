@@ -19,7 +19,7 @@ from taftan_desk.services.database import Actor
 from taftan_desk.services.demo import run_demo
 from taftan_desk.services.views import CrossingView, IssuedDocument
 from tests.documents.samples import decode, one_bit, pages, text_of
-from tests.support import TEST_IDENTITY
+from tests.support import TEST_IDENTITY, kept
 
 DAY = date(2026, 11, 27)
 
@@ -73,8 +73,8 @@ def test_every_document_of_real_crossings_renders_scans_and_verifies(
     key), reprinted once, and checked as a gate would check them."""
     officer = _officer(demo)
     for kind, v in _pick(_crossings(demo)):
-        demo.documents.issue(officer, v.id, kind, size)
-        issued = demo.documents.issue(officer, v.id, kind, size)
+        demo.documents.issue(officer, v.id, kind, size, kept)
+        issued = demo.documents.issue(officer, v.id, kind, size, kept)
         data = _pdf(issued)
         text = text_of(data)
         assert issued.record.duplicate_no >= 1

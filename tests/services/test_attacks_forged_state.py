@@ -19,7 +19,7 @@ from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.desk_key import DeskIdentity
 from tests.services.test_attacks_keys_anchors import _append_event
-from tests.support import PASSWORD, WEIGHED_ROAD, Desk, fixed_key, road_form, run_sql
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, fixed_key, kept, road_form, run_sql
 
 
 def _held(desk: Desk) -> int:
@@ -61,7 +61,7 @@ def test_an_edit_covered_by_an_appended_event_is_refused_before_a_gate_pass(desk
     conn.commit()
     conn.close()
     with pytest.raises(StorageError, match="not as the desk last recorded it"):
-        desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+        desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
 
 
 def test_an_approval_does_not_cover_a_hold_found_after_it(desk: Desk) -> None:
@@ -149,9 +149,9 @@ def test_a_rewritten_head_is_not_anchored(desk: Desk) -> None:
 
 def test_only_a_gate_pass_is_honoured_at_the_gate(desk: Desk) -> None:
     c = desk.services.crossings.register(desk.officer, WEIGHED_ROAD).crossing
-    entry = desk.services.documents.issue(desk.officer, c.id, "entry", "a5")
+    entry = desk.services.documents.issue(desk.officer, c.id, "entry", "a5", kept)
     desk.services.crossings.hold(desk.officer, c.id, "Prohibited goods")
-    hold = desk.services.documents.issue(desk.officer, c.id, "hold", "a4")
+    hold = desk.services.documents.issue(desk.officer, c.id, "hold", "a4", kept)
     for paper in (entry, hold):
         check = desk.services.documents.check(paper.qr_text or "")
         assert check.verdict.genuine and not check.accepted

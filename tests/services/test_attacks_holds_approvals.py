@@ -11,7 +11,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import Approval, CrossingHold
 from taftan_desk.services import approvals
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, WEIGHED_ROAD, Desk, run_sql
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept, run_sql
 
 
 def _inspect(desk: Desk, crossing_id: int, decision: str, kind: str = "documentary") -> Status:
@@ -104,7 +104,7 @@ def test_an_approval_is_for_the_officer_it_was_given_to(desk: Desk) -> None:
 def test_an_approval_for_a_release_cannot_void_a_document(desk: Desk) -> None:
     c = desk.services.crossings.register(desk.officer, WEIGHED_ROAD).crossing
     desk.services.crossings.release(desk.officer, c.id)
-    slip = desk.services.documents.issue(desk.officer, c.id, "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, c.id, "clearance", "80mm", kept)
     release_grant = _approve(desk, c.id)
     with pytest.raises(PermissionDenied, match="another action"):
         desk.services.documents.void(desk.officer, slip.record.id, release_grant)

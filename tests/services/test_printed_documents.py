@@ -13,7 +13,7 @@ from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.services import desk_key
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, WEIGHED_ROAD, Desk
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept
 
 FORM = WEIGHED_ROAD
 
@@ -31,7 +31,7 @@ def _actions(desk: Desk) -> list[str]:
 
 def test_a_clearance_slip_is_recorded_signed_and_audited(desk: Desk) -> None:
     crossing_id = _released(desk)
-    issued = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    issued = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
     assert (issued.record.kind, issued.record.copy_no, issued.record.size) == (
         "clearance",
         1,
@@ -52,12 +52,15 @@ def test_a_clearance_slip_is_recorded_signed_and_audited(desk: Desk) -> None:
         "released",
     )
     assert claim.issued_at == issued.record.printed_at
-    assert _actions(desk)[-2:] == ["crossing_released", "document_printed"]
+    assert _actions(desk)[-3:] == ["crossing_released", "document_printed", "document_sent"]
     assert "station_root_created" in _actions(desk)  # the desk's key was enrolled at setup
     with desk.services.db.read() as session:
-        head = session.execute(text("SELECT last_hash FROM audit_head")).scalar_one()
-    audit_head = issued.context.audit_head or ""
-    assert head.startswith(audit_head) and len(audit_head) == 12
+        printed = session.execute(
+            text("SELECT hash FROM audit_events WHERE action = 'document_printed'")
+        ).scalar_one()
+    audit_head = issued.context.audit_head or ""  # the slip names its own print event
+    assert printed.startswith(audit_head) and len(audit_head) == 12
+    assert issued.record.sent_to == f"test/{issued.record.id:06d}.pdf"
     check = desk.services.documents.check(issued.qr_text)
     assert check.verdict.genuine and check.record == issued.record
     assert "original" in check.summary
@@ -67,12 +70,12 @@ def test_a_clearance_slip_is_recorded_signed_and_audited(desk: Desk) -> None:
 def test_a_reprint_is_a_numbered_duplicate(desk: Desk) -> None:
     crossing_id = _released(desk)
     documents = desk.services.documents
-    first = documents.issue(desk.officer, crossing_id, "clearance", "80mm")
-    second = documents.issue(desk.officer, crossing_id, "clearance", "a5")
-    third = documents.issue(desk.supervisor, crossing_id, "clearance", "80mm")
+    first = documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
+    second = documents.issue(desk.officer, crossing_id, "clearance", "a5", kept)
+    third = documents.issue(desk.supervisor, crossing_id, "clearance", "80mm", kept)
     assert third.context.officer == desk.supervisor.display  # who printed this copy...
     assert third.context.decided_by == desk.officer.display  # ...is not who released the truck
-    entry = documents.issue(desk.officer, crossing_id, "entry", "a5")
+    entry = documents.issue(desk.officer, crossing_id, "entry", "a5", kept)
     assert [d.record.copy_no for d in (first, second, third, entry)] == [1, 2, 3, 1]
     assert second.record.duplicate_no == 1 and first.qr_text != second.qr_text
     assert _actions(desk).count("document_reprinted") == 2
@@ -88,15 +91,15 @@ def test_no_clearance_slip_before_release_and_no_hold_notice_for_released_cargo(
     crossing = desk.services.crossings.register(desk.officer, FORM).crossing
     documents = desk.services.documents
     with pytest.raises(ValidationError, match="only after release.*registered"):
-        documents.issue(desk.officer, crossing.id, "clearance", "80mm")
+        documents.issue(desk.officer, crossing.id, "clearance", "80mm", kept)
     with pytest.raises(ValidationError, match="no examination recorded"):
-        documents.issue(desk.officer, crossing.id, "exam", "a4")
+        documents.issue(desk.officer, crossing.id, "exam", "a4", kept)
     with pytest.raises(ValidationError, match="Paper 'legal'"):
-        documents.issue(desk.officer, crossing.id, "entry", "legal")
+        documents.issue(desk.officer, crossing.id, "entry", "legal", kept)
     assert documents.records(crossing.id) == []
     desk.services.crossings.release(desk.officer, crossing.id)
     with pytest.raises(ValidationError, match="held or refused"):
-        documents.issue(desk.officer, crossing.id, "hold", "a5")
+        documents.issue(desk.officer, crossing.id, "hold", "a5", kept)
 
 
 def test_a_hold_notice_and_an_examination_report_carry_their_decisions(desk: Desk) -> None:
@@ -107,8 +110,8 @@ def test_a_hold_notice_and_an_examination_report_carry_their_decisions(desk: Des
         InspectionInput("physical", "Ali", "discrepancy", "hold", remarks="Extra pallets"),
     )
     documents = desk.services.documents
-    hold = documents.issue(desk.officer, crossing.id, "hold", "a5")
-    exam = documents.issue(desk.officer, crossing.id, "exam", "a4")
+    hold = documents.issue(desk.officer, crossing.id, "hold", "a5", kept)
+    exam = documents.issue(desk.officer, crossing.id, "exam", "a4", kept)
     assert documents.check(hold.qr_text).verdict.claim.decision == "held"  # type: ignore[union-attr]
     assert documents.check(exam.qr_text).verdict.claim.decision == "hold"  # type: ignore[union-attr]
     assert exam.crossing.inspections[-1].examiner == "Ali"  # the report's examiner
@@ -117,7 +120,7 @@ def test_a_hold_notice_and_an_examination_report_carry_their_decisions(desk: Des
 def test_voiding_needs_another_supervisor_and_shows_at_the_gate(desk: Desk) -> None:
     crossing_id = _released(desk)
     documents = desk.services.documents
-    slip = documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    slip = documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
     with pytest.raises(PermissionDenied, match="own action"):
         desk.services.accounts.approve(
             "sara",
@@ -142,7 +145,7 @@ def test_voiding_needs_another_supervisor_and_shows_at_the_gate(desk: Desk) -> N
 
 
 def test_an_edited_or_foreign_slip_code_is_not_valid(desk: Desk) -> None:
-    slip = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm", kept)
     net = slip.qr_text.split("*")[7]
     edited = slip.qr_text.replace(f"*{net}*", f"*{int(net) - 1}*")
     assert edited != slip.qr_text
@@ -156,7 +159,7 @@ def test_an_edited_or_foreign_slip_code_is_not_valid(desk: Desk) -> None:
 
 def test_print_records_refuse_casual_edits_and_tampering_is_found(desk: Desk) -> None:
     crossing_id = _released(desk)
-    desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
     conn = sqlite3.connect(desk.path)
     for statement in (
         "UPDATE printed_documents SET copy_no = 1",
@@ -187,7 +190,7 @@ def test_the_desk_key_file_is_private_and_stable(tmp_path) -> None:  # type: ign
 def test_a_draft_shows_the_next_copy_without_recording_or_signing_it(desk: Desk) -> None:
     crossing_id = _released(desk)
     documents = desk.services.documents
-    documents.issue(desk.officer, crossing_id, "clearance", "80mm")
+    documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
     events = len(_actions(desk))
     draft = documents.draft(desk.supervisor, crossing_id, "clearance", "a5")
     assert (draft.record.id, draft.record.copy_no, draft.record.size) == (0, 2, "a5")

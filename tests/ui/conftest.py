@@ -8,6 +8,15 @@ from taftan_desk.ui.main_window import MainWindow
 from tests.support import Desk, show_and_activate
 
 
+@pytest.fixture(autouse=True)
+def _fresh_print_preferences() -> None:
+    """Each test starts from a desk that never chose a printer (the choice is remembered in
+    QSettings, which the session shares)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("printing")
+
+
 @pytest.fixture
 def open_window(qtbot, desk: Desk) -> Callable[[], MainWindow]:  # type: ignore[no-untyped-def]
     """Opens the main window, signed in as the officer, shown and holding keyboard focus.

@@ -12,7 +12,7 @@ from taftan_desk.ui import background
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences
 from tests.documents import samples
-from tests.support import WEIGHED_ROAD, Desk
+from tests.support import WEIGHED_ROAD, Desk, kept
 from tests.ui.test_desk_flow import answer, press
 
 WEIGHED = WEIGHED_ROAD
@@ -53,7 +53,7 @@ def test_print_a_gate_pass_then_a_duplicate_to_pdf(
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     original = tmp_path / f"{crossing.entry_no}-clearance.pdf"
     qtbot.waitUntil(original.exists, timeout=10_000)
-    qtbot.waitUntil(lambda: "sent to" in window.ui.status_bar.currentMessage())
+    qtbot.waitUntil(lambda: "saved to" in window.ui.status_bar.currentMessage())
     codes, text = _pdf_facts(original)
     assert codes["Code128"] == crossing.entry_no
     assert desk.services.documents.check(codes["QRCode"]).verdict.genuine
@@ -140,7 +140,7 @@ def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk, open_
 
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     desk.services.crossings.release(desk.officer, crossing.id)
-    slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm")
+    slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm", kept)
     window = open_window()
     window._select(crossing.id)
 
@@ -164,27 +164,36 @@ def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk, open_
     assert record.void_reason == "Paper jammed in the printer"
 
 
-def test_a_printer_gets_the_pdf_itself_through_lp(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_printer_gets_the_pdf_itself_through_lp_with_its_paper(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """CUPS is stood in for by an `lp` script that keeps what it was sent."""
-    from taftan_desk.core.errors import DeskError
+    from taftan_desk.devices.cups import PrintRefused
+    from taftan_desk.services.printed_documents import Delivery
     from taftan_desk.ui.printing import Destination, deliver
 
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     lp = bin_dir / "lp"
     lp.write_text(
-        '#!/bin/sh\nif [ "$2" = "jammed" ]; then echo "printer jammed" >&2; exit 1; fi\n'
+        '#!/bin/sh\nif [ "$2" = "jammed" ]; then echo "lp: printer jammed" >&2; exit 1; fi\n'
+        'if [ "$2" = "mute" ]; then exit 0; fi\n'
         f'echo "$@" > {tmp_path}/argv\ncat > {tmp_path}/job.pdf\n'
+        'echo "request id is $2-7 (0 file(s))"\n'
     )
     lp.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
-    pdf = b"%PDF-1.4 a gate pass"
-    assert deliver(pdf, "2600000001-clearance.pdf", Destination("gate-slips", tmp_path)) == (
-        "gate-slips"
-    )
+    pdf = b"%PDF-1.4 /MediaBox [ 0 0 226.7717 425.1969 ] a gate pass"
+    sent = deliver(pdf, "2600000001-clearance.pdf", Destination("gate-slips", tmp_path), "80mm")
+    assert sent == Delivery("gate-slips", 7)
     assert (tmp_path / "job.pdf").read_bytes() == pdf
     assert (tmp_path / "argv").read_text().split() == [
-        "-d", "gate-slips", "-t", "2600000001-clearance.pdf", "-",
+        "-d", "gate-slips", "-t", "2600000001-clearance.pdf", "-o", "media=Custom.80.0x150.0mm",
+        "-o", "print-scaling=none", "-o", "fit-to-page=false", "-",
     ]  # fmt: skip
-    with pytest.raises(DeskError, match="printer jammed refused.*printer jammed"):
-        deliver(pdf, "x.pdf", Destination("jammed", tmp_path))
+    deliver(pdf, "x.pdf", Destination("gate-slips", tmp_path), "a4")
+    assert "media=A4" in (tmp_path / "argv").read_text()
+    with pytest.raises(PrintRefused, match="jammed did not take the job.*printer jammed"):
+        deliver(pdf, "x.pdf", Destination("jammed", tmp_path), "a5")
+    with pytest.raises(PrintRefused, match="mute did not take the job"):  # no job number
+        deliver(pdf, "x.pdf", Destination("mute", tmp_path), "a5")

@@ -3,6 +3,11 @@
 The preview is the service's draft of the next print (same copy number, same people), drawn
 on the document thread, marked PREVIEW and without its QR code; nothing is recorded until the
 officer prints.
+
+The chosen printer's state (ready, printing, stopped and why, not accepting jobs, gone, CUPS
+not answering) is asked off the GUI thread and shown as it changes. A printer that cannot
+print now is refused here with the reason; the dialog never switches to a file or to another
+printer by itself, and the remembered printer changes only when the officer prints elsewhere.
 """
 
 import io
@@ -14,20 +19,27 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from taftan_desk.core import paper
 from taftan_desk.core.errors import ValidationError
+from taftan_desk.devices import cups
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui import background
-from taftan_desk.ui.dialogs.base import ServiceDialog
+from taftan_desk.ui.dialogs.base import ERROR_STYLE, ServiceDialog
 from taftan_desk.ui.forms.ui_print_dialog import Ui_PrintDialog
-from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences, available_printers, kind_label
+from taftan_desk.ui.print_queue import QueueWatch, queue_sentence
+from taftan_desk.ui.printing import SAVE_AS_PDF, PrintPreferences, kind_label
 
 PREVIEW_DPI = 96
 _SIZE_LABELS = {"80mm": "80 mm roll", "a5": "A5", "a4": "A4"}
 
 
 class PrintDialog(ServiceDialog):
-    FIELD_WIDGETS = {"kind": "kind_combo", "size": "size_combo", "folder": "folder_edit"}
+    FIELD_WIDGETS = {
+        "kind": "kind_combo",
+        "size": "size_combo",
+        "printer": "printer_combo",
+        "folder": "folder_edit",
+    }
 
     def __init__(
         self,
@@ -55,9 +67,14 @@ class PrintDialog(ServiceDialog):
         for size in paper.SIZES:
             ui.size_combo.addItem(self.tr(_SIZE_LABELS[size]), size)
         ui.printer_combo.addItem(self.tr("Save as PDF file"), SAVE_AS_PDF)
-        for name in available_printers():
-            ui.printer_combo.addItem(name, name)
-        ui.printer_combo.setCurrentIndex(ui.printer_combo.findData(self._preferences.printer))
+        remembered = self._preferences.printer
+        if remembered != SAVE_AS_PDF:  # shown as chosen until the print service says more
+            ui.printer_combo.addItem(remembered, remembered)
+        ui.printer_combo.setCurrentIndex(ui.printer_combo.findData(remembered))
+        self.queue: cups.QueueState | None = None  # the chosen printer's last known state
+        self._queues = QueueWatch(self)
+        self._queues.state.connect(self._show_queue)
+        self._queues.listed.connect(self._add_printers)
         ui.folder_edit.setText(str(self._preferences.folder))
         ui.auto_release_check.setChecked(self._preferences.auto_release)
         self._ok().setText(self.tr("&Print"))
@@ -69,6 +86,7 @@ class PrintDialog(ServiceDialog):
         self.resize(1000, 760)
         self._kind_changed()
         self._printer_changed()
+        self._queues.list_queues()
         ui.kind_combo.setFocus()
 
     @property
@@ -87,7 +105,15 @@ class PrintDialog(ServiceDialog):
         with QSignalBlocker(self.ui.size_combo):  # one preview per change, drawn below
             self.ui.size_combo.setCurrentIndex(self.ui.size_combo.findData(size))
         copies = [r for r in self._earlier if r.kind == self.kind]
-        if copies:
+        cancelled = sum(1 for r in copies if r.cancelled)
+        if cancelled:
+            self.ui.copies_label.setText(
+                self.tr(
+                    "{n} copy(ies) recorded before, {c} of them cancelled in the queue before "
+                    "printing: this copy will say DUPLICATE {d}."
+                ).format(n=len(copies), c=cancelled, d=copies[-1].copy_no)
+            )
+        elif copies:
             self.ui.copies_label.setText(
                 self.tr(
                     "Printed {n} time(s) before, last by {who}: this copy will say DUPLICATE {n}."
@@ -97,10 +123,36 @@ class PrintDialog(ServiceDialog):
             self.ui.copies_label.setText(self.tr("Not printed before: this is the original."))
         self._preview()
 
+    @property
+    def printer(self) -> str:
+        return str(self.ui.printer_combo.currentData())
+
     def _printer_changed(self) -> None:
-        to_file = self.ui.printer_combo.currentData() == SAVE_AS_PDF
+        to_file = self.printer == SAVE_AS_PDF
         self.ui.folder_label.setVisible(to_file)
         self.ui.folder_edit.setVisible(to_file)
+        self.ui.queue_label.setVisible(not to_file)
+        self.ui.queue_state_label.setVisible(not to_file)
+        self.queue = None
+        if not to_file:
+            self.ui.queue_state_label.setText(self.tr("Asking the printer…"))
+            self.ui.queue_state_label.setStyleSheet("")
+        self._queues.watch(None if to_file else self.printer)
+
+    def _add_printers(self, names: list[str]) -> None:
+        combo = self.ui.printer_combo
+        for name in names:
+            if combo.findData(name) < 0:
+                combo.addItem(name, name)
+
+    def _show_queue(self, state: cups.QueueState) -> None:
+        self.queue = state
+        combo = self.ui.printer_combo
+        index = combo.findData(state.name)
+        if index > 0 and state.problem == "missing":
+            combo.setItemText(index, self.tr("{name} (not found)").format(name=state.name))
+        self.ui.queue_state_label.setText(queue_sentence(state))
+        self.ui.queue_state_label.setStyleSheet(ERROR_STYLE if state.problem else "")
 
     def _preview(self) -> None:
         services, actor = self._services, self._actor
@@ -134,12 +186,25 @@ class PrintDialog(ServiceDialog):
     def _preview_failed(self, exc: BaseException) -> None:
         self.ui.preview_label.setText(self.tr("No preview: {reason}").format(reason=exc))
 
+    def show_problem(self, text: str, field: QWidget | None) -> None:
+        before = self.geometry().size()  # (self.size is the chosen paper)
+        super().show_problem(text, field)  # fits the form: it must not shrink the preview
+        self.resize(self.geometry().size().expandedTo(before))
+
     def submit(self) -> None:
         folder = self.ui.folder_edit.text().strip()
-        to_file = self.ui.printer_combo.currentData() == SAVE_AS_PDF
+        to_file = self.printer == SAVE_AS_PDF
         if to_file and not folder:
             raise ValidationError(self.tr("Say in which folder to save the PDF."), field="folder")
-        self._preferences.printer = str(self.ui.printer_combo.currentData())
+        if not to_file and self.queue is not None and self.queue.problem is not None:
+            raise ValidationError(
+                self.tr(
+                    "Nothing was printed: {printer} cannot print now (see its state above). "
+                    "Choose another printer, or print once it is ready."
+                ).format(printer=self.printer),
+                field="printer",
+            )
+        self._preferences.printer = self.printer
         if to_file:
             self._preferences.folder = Path(folder).expanduser()
         self._preferences.set_size(self.kind, self.size)

@@ -67,15 +67,27 @@ class Ui_PrintDialog(object):
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.printer_combo)
 
+        self.queue_label = QLabel(PrintDialog)
+        self.queue_label.setObjectName(u"queue_label")
+
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.queue_label)
+
+        self.queue_state_label = QLabel(PrintDialog)
+        self.queue_state_label.setObjectName(u"queue_state_label")
+        self.queue_state_label.setWordWrap(True)
+        self.queue_state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.queue_state_label)
+
         self.folder_label = QLabel(PrintDialog)
         self.folder_label.setObjectName(u"folder_label")
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.folder_label)
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.folder_label)
 
         self.folder_edit = QLineEdit(PrintDialog)
         self.folder_edit.setObjectName(u"folder_edit")
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.folder_edit)
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.folder_edit)
 
 
         self.options_layout.addLayout(self.form_layout)
@@ -156,6 +168,11 @@ class Ui_PrintDialog(object):
 #if QT_CONFIG(accessibility)
         self.printer_combo.setAccessibleName(QCoreApplication.translate("PrintDialog", u"Printer", None))
 #endif // QT_CONFIG(accessibility)
+        self.queue_label.setText(QCoreApplication.translate("PrintDialog", u"State", None))
+#if QT_CONFIG(accessibility)
+        self.queue_state_label.setAccessibleName(QCoreApplication.translate("PrintDialog", u"Printer state", None))
+#endif // QT_CONFIG(accessibility)
+        self.queue_state_label.setText("")
         self.folder_label.setText(QCoreApplication.translate("PrintDialog", u"PDF &folder", None))
 #if QT_CONFIG(accessibility)
         self.folder_edit.setAccessibleName(QCoreApplication.translate("PrintDialog", u"Folder for PDF files", None))
