@@ -33,6 +33,8 @@ class HistoryLine:
     reason: str | None = None  # the reason written: hold, refusal, approval, void
     document: str | None = None  # the printed document's kind (print, reprint)
     copy_no: int | None = None
+    sent_to: str | None = None  # the printer queue or file a copy went to
+    job: str | None = None  # the print job in that queue
 
 
 _HISTORY = (
@@ -62,7 +64,13 @@ def _history_line(at: datetime, actor: str, action: str, data_json: str) -> Hist
         reason=data.get("reason") or approval.get("reason"),
         document=data.get("document") if isinstance(data.get("document"), str) else None,
         copy_no=copy_no if isinstance(copy_no, int) else None,
+        sent_to=data.get("to") if isinstance(data.get("to"), str) else None,
+        job=_text_or_none(data.get("job_id") or data.get("job")),
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if isinstance(value, (str, int)) and value != "" else None
 
 
 def seal_view(row: Mapping[str, Any]) -> SealView:

@@ -172,6 +172,10 @@ class DetailPanel(QWidget):
         text = self.tr("{at}  {what} by {who}").format(
             at=self._when(line.at), what=what, who=line.actor
         )
+        if line.sent_to:
+            text += self.tr(", to {where}").format(where=line.sent_to)
+        if line.job:
+            text += self.tr(" (job {job})").format(job=line.job)
         if line.approver:
             text += self.tr(", approved by {supervisor}").format(supervisor=line.approver)
         if line.reason:
@@ -189,5 +193,7 @@ class DetailPanel(QWidget):
             "crossing_sent_to_inspection": self.tr("sent to inspection"),
             "document_printed": self.tr("printed"),
             "document_reprinted": self.tr("reprinted"),
+            "document_sent": self.tr("sent"),
+            "document_cancelled_in_queue": self.tr("print job cancelled before it printed"),
             "document_voided": self.tr("printed document voided"),
         }
