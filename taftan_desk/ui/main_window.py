@@ -536,15 +536,28 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         settings = QSettings()
+        restored = set()
         for key, (_, restore) in self._layout_parts().items():
             value = settings.value(f"main_window/{key}")
-            if isinstance(value, QByteArray):
-                restore(value)
+            if isinstance(value, QByteArray) and restore(value) is not False:
+                restored.add(key)
+        if "geometry" not in restored:
+            self._fit_the_screen()
         # A saved header state carries resize modes too; sizing to contents would measure
         # every row on every change, so the columns stay as the officer left them.
         self.ui.queue_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive
         )
+
+    def _fit_the_screen(self) -> None:
+        """First start on this desk: the window takes the screen it is on (up to a roomy
+        1400×900), never more, so nothing is cut off on a 1024×768 desk screen."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.resize(min(room.width(), 1400), min(room.height(), 900))
+        self.move(room.topLeft())
 
     def save_layout(self) -> None:
         settings = QSettings()

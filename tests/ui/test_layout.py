@@ -54,3 +54,19 @@ def test_an_overweight_crossing_is_marked_by_word_and_icon(qtbot, desk: Desk, op
     assert "by 100 kg" in cell.data(Qt.ItemDataRole.ToolTipRole)
     exact = model.index(model.row_of(at.id), COL_NET)
     assert exact.data() == "22,000" and exact.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_the_first_start_fits_the_screen(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from tests.support import show_and_activate
+
+    QSettings().remove("main_window")  # nothing remembered: a desk's first start
+    window = MainWindow(desk.services, desk.officer)
+    qtbot.addWidget(window)
+    show_and_activate(qtbot, window)
+    room = window.screen().availableGeometry()  # the test screen is 800×800
+    least = window.minimumSizeHint()
+    assert least.width() <= 1024 and least.height() <= 768  # a 1024×768 desk screen holds it
+    assert window.width() <= max(room.width(), least.width())
+    assert window.height() <= max(room.height(), least.height())

@@ -83,6 +83,7 @@ class RegistrationPanel(QWidget):
         ):
             label.setStyleSheet(style)
         self._connect()
+        self.ui.description_count_label.hide()  # shown once there is something to count
         self.clear()
 
     # -- wiring ----------------------------------------------------------------------------
@@ -218,7 +219,8 @@ class RegistrationPanel(QWidget):
         limit = registration.MAX_LENGTHS["description"]
         used = len(" ".join(text.split()))
         label = self.ui.description_count_label
-        label.setText(self.tr("{used}/{limit}").format(used=used, limit=limit) if used else "")
+        label.setText(self.tr("{used}/{limit}").format(used=used, limit=limit))
+        label.setVisible(bool(used))  # an empty form's field keeps the width of the others
         label.setStyleSheet(_ERROR_STYLE if used > limit else "")
 
     def _show_cargo_hint(self) -> None:
