@@ -9,19 +9,31 @@ from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.ui.dialogs.accounts_dialog import AccountsDialog
 from taftan_desk.ui.dialogs.password_dialog import own_password_dialog
+from taftan_desk.ui.session import DeskSession
 
 
 class AccountActions(QObject):
     message = Signal(str)
 
-    def __init__(self, services: Services, actor: Actor, ui, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services: Services, session: DeskSession, ui, window: QWidget) -> None:  # type: ignore[no-untyped-def]
         super().__init__(window)
-        self._services, self._actor, self._window = services, actor, window
+        self._services, self._session, self._ui, self._window = services, session, ui, window
         ui.change_password_action.triggered.connect(self.change_my_password)
         ui.accounts_action.triggered.connect(self.accounts)
+        session.changed.connect(self.show_for)
+        self.show_for(session.actor)
+
+    def show_for(self, actor: Actor) -> None:
+        """The Station menu is there for administrators only: shown or hidden for whoever
+        signed in."""
         manages = Permission.MANAGE_USERS in GRANTS[actor.role]
-        ui.station_menu.menuAction().setVisible(manages)
-        ui.accounts_action.setEnabled(manages)
+        self._ui.station_menu.menuAction().setVisible(manages)
+        self._ui.accounts_action.setEnabled(manages)
+
+    @property
+    def _actor(self) -> Actor:
+        """Whoever is signed in now (see DeskSession): never the user this was built with."""
+        return self._session.actor
 
     def change_my_password(self) -> None:
         dialog = own_password_dialog(self._services.accounts, self._actor, self._window)

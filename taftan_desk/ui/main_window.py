@@ -7,10 +7,12 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettin
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QStyle,
     QWidget,
 )
@@ -44,7 +46,9 @@ from taftan_desk.ui.models.queue_table_model import (
 )
 from taftan_desk.ui.print_actions import PrintActions
 from taftan_desk.ui.scanner import Scan, ScanFilter, without_keyboard_search
+from taftan_desk.ui.session import DeskSession, IdleLock
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
+from taftan_desk.ui.widgets.lock_panel import LockPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
 log = logging.getLogger(__name__)
@@ -53,17 +57,19 @@ DAY_CHECK_MS = 30_000  # how soon after midnight the queue turns to the new day
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, actor: Actor | DeskSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self._services = services
-        self.actor = actor
+        self.session = actor if isinstance(actor, DeskSession) else DeskSession(actor, self)
         self._settings = services.settings.current()
         self._who_label = QLabel(self)
         self._who_label.setAccessibleName(self.tr("Signed-in user and shift"))
         self.ui.status_bar.addPermanentWidget(self._who_label)
-        self.registration = RegistrationPanel(services, actor, self)
+        self.registration = RegistrationPanel(services, self.session, self)
         self.ui.registration_host_layout.addWidget(self.registration)
         self.registration.saved.connect(self._registered)
         self.model = QueueTableModel(self._settings.zone, self, self._settings.cargo_limit_kg)
@@ -99,15 +105,15 @@ class MainWindow(QMainWindow):
         self.ui.release_action.triggered.connect(self._release)
         self.ui.hold_action.triggered.connect(self._hold)
         self.ui.refuse_action.triggered.connect(self._refuse)
-        self.printing = PrintActions(services, actor, self._settings.zone, self)
-        self.printing.message.connect(self.ui.status_bar.showMessage)
+        self.printing = PrintActions(services, self.session, self._settings.zone, self)
+        self.printing.message.connect(self._say)
         self.printing.changed.connect(self._show_current)
         self.ui.print_action.triggered.connect(
             lambda: self._with_current(self.printing.print_dialog)
         )
         self.ui.void_action.triggered.connect(lambda: self._with_current(self.printing.void))
-        self.account_actions = AccountActions(services, actor, self.ui, self)
-        self.account_actions.message.connect(self.ui.status_bar.showMessage)
+        self.account_actions = AccountActions(services, self.session, self.ui, self)
+        self.account_actions.message.connect(self._say)
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False
@@ -146,9 +152,117 @@ class MainWindow(QMainWindow):
         self._day_timer = QTimer(self)
         self._day_timer.timeout.connect(self._new_day)
         self._day_timer.start(DAY_CHECK_MS)
+        self._make_lock()
         self.refresh()
         self.watcher.start(self._seen)
         self.registration.ui.container_edit.setFocus()  # the scan field, ready at once
+
+    @property
+    def actor(self) -> Actor:
+        """Whoever is signed in now: every action reads it when it acts."""
+        return self.session.actor
+
+    # -- locking and signing out -----------------------------------------------------------
+    def _make_lock(self) -> None:
+        """The desk's pages: its records, and what a locked desk shows instead of them."""
+        desk = self.takeCentralWidget()
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(desk)
+        self.lock_panel = LockPanel(self._pages)
+        self._pages.addWidget(self.lock_panel)
+        self.setCentralWidget(self._pages)
+        self.lock_panel.sign_in.connect(self._sign_in)
+        self.session.locked_changed.connect(self._locked_changed)
+        self.session.changed.connect(self._show_who)
+        self.ui.lock_action.triggered.connect(self.session.lock)
+        self.ui.sign_out_action.triggered.connect(self.sign_out)
+        self.idle = IdleLock(self.session, self._settings.idle_lock_minutes, self)
+        self._locked_at: datetime | None = None
+        self._signed_out = False
+
+    def sign_out(self) -> None:
+        """The officer leaves: the form and the shown crossing go, the desk waits locked."""
+        self._signed_out = True
+        self._forget_the_desk()
+        self.session.lock()
+
+    def _forget_the_desk(self) -> None:
+        self.registration.clear()
+        self.current = None
+        self.ui.queue_view.selectionModel().clearSelection()
+        self.detail.show_nothing()
+        for action in self._actions:
+            action.setEnabled(False)
+
+    def _locked_changed(self, locked: bool) -> None:
+        if locked:
+            self._close_dialogs()
+            self._locked_at = self._now()
+            self._enabled_before = {a: a.isEnabled() for a in self.actions()}
+            for action in self.actions():
+                action.setEnabled(False)
+            self.menuBar().setEnabled(False)
+            self.ui.status_bar.clearMessage()  # an outcome names a crossing
+            self._pages.setCurrentWidget(self.lock_panel)
+            self._show_locked()
+            return
+        self.menuBar().setEnabled(True)
+        for action, enabled in getattr(self, "_enabled_before", {}).items():
+            action.setEnabled(enabled)
+        if self.current is not None:
+            self.show_crossing(self.current.id)  # its actions, as they are now
+        else:
+            for action in self._actions:
+                action.setEnabled(False)
+        self._pages.setCurrentIndex(0)
+        self._signed_out = False
+        self.registration.ui.container_edit.setFocus()
+
+    def _show_locked(self) -> None:
+        at = (self._locked_at or self._now()).strftime("%H:%M")
+        if self._signed_out:
+            intro = self.tr("{name} signed out at {at}. Sign in to use the desk.").format(
+                name=self.actor.display, at=at
+            )
+            username = ""
+        else:
+            intro = self.tr(
+                "Locked at {at} with {name} signed in. {name} gets the desk back as it was; "
+                "anyone else signing in gets a clean one."
+            ).format(name=self.actor.display, at=at)
+            username = self.actor.username
+        self.lock_panel.show_locked(intro, username)
+        self._who_label.setText(self.tr("Locked"))
+
+    def _close_dialogs(self) -> None:
+        """A locked desk shows nothing behind it: an open dialog is cancelled (what it was
+        about to save is not saved)."""
+        for _ in range(10):
+            open_dialog = QApplication.activeModalWidget()
+            if open_dialog is None or open_dialog is self:
+                return
+            if isinstance(open_dialog, QDialog):
+                open_dialog.reject()
+            else:
+                open_dialog.close()
+
+    def _sign_in(self, username: str, password: str) -> None:
+        try:
+            actor = self._services.accounts.authenticate(username, password)
+        except DeskError as exc:
+            self.lock_panel.show_problem(str(exc))
+            return
+        if actor.must_change_password:
+            self.lock_panel.show_problem(
+                self.tr(
+                    "{name} must choose a new password first: close the desk and sign in "
+                    "again to choose it."
+                ).format(name=actor.display)
+            )
+            return
+        if actor.user_id != self.actor.user_id:
+            self._forget_the_desk()  # another user: a clean desk
+        self.session.sign_in(actor)
 
     def refresh(self) -> None:
         """Read the queue afresh (F5, a new day, the database back): the crossing the officer
@@ -267,6 +381,9 @@ class MainWindow(QMainWindow):
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         """A disabled action's key reaches here unclaimed: say why it does nothing, where the
         officer looks, instead of nothing at all."""
+        if self.session.locked:
+            super().keyPressEvent(event)
+            return
         pressed = QKeySequence(event.keyCombination())
         for action in (*self._actions, self.ui.print_action):
             if not action.isEnabled() and any(
@@ -330,6 +447,8 @@ class MainWindow(QMainWindow):
 
     def _scanned(self, scan: Scan) -> None:
         text = scan.text
+        if self.session.locked:
+            return  # a locked desk shows no crossing, whatever is scanned
         if scan.widget.window() is not self:
             return  # a dialog's field keeps the scan as typed; nothing behind it changes
         if self._form_takes(scan):
@@ -506,7 +625,15 @@ class MainWindow(QMainWindow):
             view.setColumnWidth(column, width + 10)
         self._columns_sized = True
 
-    def _show_who(self) -> None:
+    def _say(self, message: str) -> None:
+        """An outcome for the status bar; a locked desk shows none (they name crossings)."""
+        if not self.session.locked:
+            self.ui.status_bar.showMessage(message)
+
+    def _show_who(self, *_changed: object) -> None:
+        if self.session.locked:
+            self._who_label.setText(self.tr("Locked"))
+            return
         shift = shift_of(self._now(), self._settings.shift_times(), self._settings.zone)
         self._who_label.setText(
             self.tr("{name} ({role}) · shift {number} of {day}, {start}–{end}").format(
@@ -571,6 +698,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QApplication.instance().removeEventFilter(self.scan_filter)
+        self.idle.stop()
         self.watcher.stop()
         self.save_layout()
         super().closeEvent(event)

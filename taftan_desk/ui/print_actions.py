@@ -21,20 +21,28 @@ from taftan_desk.ui.printing import (
     copy_text,
     kind_label,
 )
+from taftan_desk.ui.session import DeskSession
 
 
 class PrintActions(QObject):
     message = Signal(str)
     changed = Signal()  # the shown crossing's prints changed: show it again
 
-    def __init__(self, services: Services, actor: Actor, zone: ZoneInfo, window: QWidget) -> None:
+    def __init__(
+        self, services: Services, session: DeskSession, zone: ZoneInfo, window: QWidget
+    ) -> None:
         super().__init__(window)
-        self._services, self._actor, self._zone, self._window = services, actor, zone, window
-        self.printer = DocumentPrinter(services, actor, self)
+        self._services, self._session, self._zone, self._window = services, session, zone, window
+        self.printer = DocumentPrinter(services, session, self)
         self.printer.done.connect(self.message)
         self.printer.done.connect(self.changed)  # its history now shows the print
         self.printer.failed.connect(self.message)
         self.printer.waiting.connect(self._show_job)
+
+    @property
+    def _actor(self) -> Actor:
+        """Whoever is signed in now (see DeskSession): never the user this was built with."""
+        return self._session.actor
 
     def print_dialog(self, crossing: CrossingView) -> None:
         dialog = PrintDialog(self._services, self._actor, crossing, self._window)

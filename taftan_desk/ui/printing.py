@@ -27,6 +27,7 @@ from taftan_desk.services.printed_documents import Cancelled, Delivery
 from taftan_desk.services.views import IssuedDocument
 from taftan_desk.ui import background
 from taftan_desk.ui.print_queue import JobReport, JobWatch, job_sentence, queue_sentence
+from taftan_desk.ui.session import DeskSession
 
 SAVE_AS_PDF = ""  # the destination "printer" that writes a PDF file
 _GROUP = "printing"
@@ -160,10 +161,17 @@ class DocumentPrinter(QObject):
     failed = Signal(str)
     waiting = Signal(object)  # a JobFollow whose job did not print at once
 
-    def __init__(self, services: Services, actor: Actor, parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: Services, session: DeskSession, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
-        self._actor = actor
+        self._session = session
+
+    @property
+    def _actor(self) -> Actor:
+        """Whoever is signed in now (see DeskSession): never the user this was built with."""
+        return self._session.actor
 
     def print_document(self, crossing_id: int, kind: str, size: str | None = None) -> None:
         preferences = PrintPreferences()

@@ -15,8 +15,8 @@ from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
-from taftan_desk.services.database import Actor
 from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
+from taftan_desk.ui.session import DeskSession
 
 # Combo order; the first entry makes the officer choose rather than inherit a default.
 CATEGORIES = ("", "oil", "gas", "steel", "industrial", "textiles", "other")
@@ -66,12 +66,14 @@ _WARNING_STYLE = "color: #8a5a00;"
 class RegistrationPanel(QWidget):
     saved = Signal(object)  # RegistrationResult
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, session: DeskSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_RegistrationPanel()
         self.ui.setupUi(self)
         self._services = services
-        self.actor = actor
+        self._session = session  # who saves is read when saving, never kept
         self._settings: StationSettings = services.settings.current()
         self._suggestion: str | None = None
         # Loaded once: the list changes by an administrator's hand, not between two trucks.
@@ -273,7 +275,7 @@ class RegistrationPanel(QWidget):
     def save(self) -> RegistrationResult | None:
         self._hide_errors()
         try:
-            result = self._services.crossings.register(self.actor, self.form())
+            result = self._services.crossings.register(self._session.actor, self.form())
         except ValidationError as exc:
             self._show_problems(exc)
             return None
