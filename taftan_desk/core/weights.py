@@ -220,15 +220,20 @@ def assess(
     return Weighing(gross_kg, tare_kg, net, tuple(checks))
 
 
-def net_summary(gross_text: str, tare_text: str, settings: StationSettings) -> tuple[str, bool]:
-    """What a desk shows while gross and tare are being typed: the net against the limit in
-    words, and whether it passes. Nothing until both are there."""
+def net_summary(
+    gross_text: str, tare_text: str, settings: StationSettings, max_gross_text: str = ""
+) -> tuple[str, bool]:
+    """What a desk shows while gross and tare are being typed: the net against the limit and
+    the gross against the container's rating (saying when the rating is the station's
+    assumption, the plate not typed), in words, and whether both pass. Nothing until gross
+    and tare are there."""
     try:
         gross = parse_kg(gross_text, "gross_kg", "gross", required=False)
         tare = parse_kg(tare_text, "tare_kg", "tare", required=False)
+        plate = parse_kg(max_gross_text, "max_gross_kg", "plate maximum", required=False)
         if gross is None or tare is None:
             return "", True
-        check = check_r1(net_from(gross, tare), settings)
+        checks = [check_r1(net_from(gross, tare), settings), check_r2(gross, plate, settings)]
     except ValidationError as exc:
         return str(exc), False
-    return check.reason, check.passed
+    return " ".join(c.reason for c in checks), all(c.passed for c in checks)

@@ -195,3 +195,18 @@ def test_the_description_counts_its_characters_and_is_never_cut_silently(
     qtbot.keyClick(panel.ui.description_edit, Qt.Key.Key_Return)
     errors = [lbl.text() for lbl in panel._errors.values() if lbl.isVisible()]
     assert any("longer than 300 characters (310)" in e for e in errors)
+
+
+def test_the_weights_say_which_they_are_and_an_assumed_plate_says_so(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    ui = window.registration.ui
+    assert "less the vehicle" in ui.gross_edit.toolTip()
+    assert "door" in ui.tare_edit.toolTip() and "door" in ui.tare_edit.placeholderText()
+    assert ui.max_gross_edit.placeholderText() == "30,480 assumed"
+    qtbot.keyClicks(ui.gross_edit, "33300")  # a vehicle's weighbridge reading, typed by mistake
+    qtbot.keyClicks(ui.tare_edit, "2300")
+    said = ui.net_label.text()
+    assert "over the 30,480 kg maximum from the station default (plate not recorded)" in said
+    qtbot.keyClicks(ui.max_gross_edit, "34000")
+    assert "within the container rating of 34,000 kg from the plate" in ui.net_label.text()

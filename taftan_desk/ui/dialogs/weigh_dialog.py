@@ -40,12 +40,16 @@ class WeighDialog(ServiceDialog):
             self.ui.tare_edit.setText(str(crossing.tare_kg))
         self.ui.gross_edit.textChanged.connect(self._show_net)
         self.ui.tare_edit.textChanged.connect(self._show_net)
+        self.ui.max_gross_edit.textChanged.connect(self._show_net)
         self.setup_form(420)
         self.ui.gross_edit.setFocus()
 
     def _show_net(self) -> None:
         text, ok = weights.net_summary(
-            self.ui.gross_edit.text(), self.ui.tare_edit.text(), self._settings
+            self.ui.gross_edit.text(),
+            self.ui.tare_edit.text(),
+            self._settings,
+            self.ui.max_gross_edit.text() or str(self._crossing.max_gross_kg or ""),
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)

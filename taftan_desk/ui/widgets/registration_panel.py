@@ -85,6 +85,10 @@ class RegistrationPanel(QWidget):
         ):
             label.setStyleSheet(style)
         self._connect()
+        # Not typed, the plate maximum is the station's assumption: said in the field itself.
+        self.ui.max_gross_edit.setPlaceholderText(
+            self.tr("{kg} assumed").format(kg=f"{self._settings.default_max_gross_kg:,}")
+        )
         self.ui.description_count_label.hide()  # shown once there is something to count
         self.clear()
 
@@ -97,6 +101,7 @@ class RegistrationPanel(QWidget):
             edit.returnPressed.connect(self.save)
         ui.gross_edit.textChanged.connect(self._show_net)
         ui.tare_edit.textChanged.connect(self._show_net)
+        ui.max_gross_edit.textChanged.connect(self._show_net)
         ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
         ui.description_edit.textChanged.connect(self._count_description)
         ui.cargo_category_combo.currentIndexChanged.connect(self._show_cargo_hint)
@@ -210,7 +215,10 @@ class RegistrationPanel(QWidget):
 
     def _show_net(self) -> None:
         text, ok = weights.net_summary(
-            self.ui.gross_edit.text(), self.ui.tare_edit.text(), self._settings
+            self.ui.gross_edit.text(),
+            self.ui.tare_edit.text(),
+            self._settings,
+            self.ui.max_gross_edit.text(),
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else _ERROR_STYLE)
