@@ -110,7 +110,7 @@ def test_a_container_scan_is_the_forms_and_moves_on_once(
     assert window.focusWidget() is panel.ui.container_edit
     wedge.send(wedge.scanner("TCLU3839727", terminator))  # it crossed before: still the form's
     assert panel.ui.container_edit.text() == "TCLU3839727"
-    assert window.focusWidget() is panel.ui.size_type_edit  # one field on, not two
+    assert window.focusWidget() is panel.ui.truck_plate_edit  # on to the vehicle, no further
     assert window.current is None  # the queue behind is left alone
     assert not _errors_shown(window)  # a stray LF did not save the form
 

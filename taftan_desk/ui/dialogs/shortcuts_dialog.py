@@ -19,7 +19,7 @@ def field_keys() -> list[tuple[str, str, str]]:
 
     form = tr("Registration form")
     return [
-        ("Enter", form, tr("In the container field: check the number and move on")),
+        ("Enter", form, tr("In the container field: check the number and move on to the vehicle")),
         ("Enter", form, tr("In any later field: save the registration")),
         ("F2", form, tr("Take the suggested container number (a wrong check digit)")),
         ("Esc", form, tr("Clear the form")),

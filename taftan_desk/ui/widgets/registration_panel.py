@@ -193,12 +193,19 @@ class RegistrationPanel(QWidget):
         """Enter (typed or a scanner's) moves on only from a right number, or an empty one."""
         text = self.ui.container_edit.text()
         if not text.strip() or containers.is_valid(text):
-            self.focusNextChild()
+            self._after_container().setFocus()
             return
         self._check_container(text)
         if not self.ui.container_hint_label.text():  # too short for the live check
             self.ui.container_hint_label.setText(containers.check(text).reason)
             self.ui.container_hint_label.setStyleSheet(_ERROR_STYLE)
+
+    def _after_container(self) -> QWidget:
+        """Where Enter goes from the container: the vehicle, the next field every truck or
+        wagon needs (size/type and the plate maximum are optional: Shift+Tab reaches them),
+        two keys fewer per crossing."""
+        road = self.ui.mode_combo.currentIndex() == 0
+        return self.ui.truck_plate_edit if road else self.ui.train_no_edit
 
     def accept_suggestion(self) -> None:
         """F2: the suggested container number replaces the one in the form."""
@@ -211,7 +218,7 @@ class RegistrationPanel(QWidget):
         from_container = edit.hasFocus()
         edit.setText(self._suggestion)  # checked again as it changes
         if from_container:
-            self.focusNextChild()
+            self._after_container().setFocus()
 
     def _show_net(self) -> None:
         text, ok = weights.net_summary(
