@@ -73,7 +73,7 @@ def hold_story(sheet: Sheet) -> list[Flowable]:
     else:
         big, note = tr("ENTRY REFUSED"), tr("The cargo may not enter; it must go back.")
     facts = [
-        (tr("Reason"), f"<b>{esc(v.status_note or words.NONE)}</b>"),
+        (tr("Reason"), f"<b>{esc(v.status_note or words.none())}</b>"),
         (tr("Since"), esc(sheet.time(v.closed_at or _last_change(sheet)))),
         (tr("Examiner"), esc(_examiner(sheet))),
         (tr("Decided by"), esc(sheet.person(sheet.ctx.decided_by))),
@@ -111,8 +111,8 @@ def _inspection_rows(sheet: Sheet, i: InspectionView) -> list[tuple[str, str]]:
         (tr("Re-weighed"), esc(_reweighed(i.reweigh_gross_kg))),
         (tr("Findings"), f"<b>{esc(words.code_words(i.findings))}</b>"),
         (tr("Decision"), decision),
-        (tr("New seal"), esc(i.new_seal_no or words.NONE)),
-        (tr("Remarks"), esc(i.remarks or words.NONE)),
+        (tr("New seal"), esc(i.new_seal_no or words.none())),
+        (tr("Remarks"), esc(i.remarks or words.none())),
     ]
 
 

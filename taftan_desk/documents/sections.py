@@ -110,15 +110,15 @@ class Sheet:
     def identity_rows(self, *, officer: bool = False) -> Rows:
         v = self.view
         first = [(tr("Registered by"), esc(self.person(self.ctx.registered_by)))] if officer else []
-        seals = "<br/>".join(esc(words.seal_words(s)) for s in v.seals) or words.NONE
+        seals = "<br/>".join(esc(words.seal_words(s)) for s in v.seals) or words.none()
         rows = first + [
             (tr("Direction"), esc(words.direction_words(v.direction))),
             (tr("Registered"), esc(self.time(v.registered_at))),
-            (tr("Vehicle"), f"<b>{esc(v.vehicle or words.NONE)}</b> "
+            (tr("Vehicle"), f"<b>{esc(v.vehicle or words.none())}</b> "
                             f"({esc(words.mode_words(v.mode))})"),
             (tr("Seals"), seals),
             (tr("Cargo"), esc(words.cargo_words(v))),
-            (tr("HS code"), esc(v.hs_code or words.NONE)),
+            (tr("HS code"), esc(v.hs_code or words.none())),
         ]  # fmt: skip
         rows.append((tr("Declaration"), esc(words.declaration_words(v))))
         return rows

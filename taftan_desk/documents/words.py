@@ -9,7 +9,10 @@ from taftan_desk.core.cargo import CargoCategory
 from taftan_desk.documents.i18n import tr
 from taftan_desk.services.views import CrossingView, SealView
 
-NONE = "-"
+
+def none() -> str:
+    """What an empty value reads as on paper: words a guard understands, never a dash."""
+    return tr("not recorded")
 
 
 def esc(value: object) -> str:
@@ -27,7 +30,7 @@ def container_grouped(number: str) -> str:
 def local_time(moment: datetime | None, zone: ZoneInfo) -> str:
     """'2026-11-27 14:30 PKT': ISO order reads the same in every language and locale."""
     if moment is None:
-        return NONE
+        return none()
     here = moment.astimezone(zone)
     return f"{here:%Y-%m-%d %H:%M} {here.tzname()}"
 
@@ -41,7 +44,7 @@ def zone_note(zone: ZoneInfo, moment: datetime) -> str:
 
 
 def kg(value: int | None) -> str:
-    return NONE if value is None else f"{value:,} kg"
+    return none() if value is None else f"{value:,} kg"
 
 
 def limit_words(net: int | None, limit: int) -> str:
@@ -57,7 +60,7 @@ def limit_words(net: int | None, limit: int) -> str:
 def difference_words(view: CrossingView) -> str:
     """Measured net against declared net, signed: what R3 looks at."""
     if view.net_kg is None or view.declared_net_kg is None:
-        return NONE
+        return none()
     diff = view.net_kg - view.declared_net_kg
     return tr("{diff} kg against declared").format(diff=f"{diff:+,}")
 
@@ -83,7 +86,7 @@ def cargo_words(view: CrossingView) -> str:
 
 def size_type_words(code: str | None) -> str:
     if not code:
-        return NONE
+        return none()
     known = size_types.lookup(code)
     return f"{code} ({tr(known.description)})" if known else code
 
@@ -111,9 +114,9 @@ def code_words(value: str) -> str:
 
 def declaration_words(view: CrossingView) -> str:
     """'GD KPPI-HC-1 - TIR carnet XH66673996, voucher 2': the references a checkpoint asks for."""
-    parts = [tr("GD {number}").format(number=view.gd_number or NONE)]
+    parts = [tr("GD {number}").format(number=view.gd_number or none())]
     if view.tir_carnet or view.tir_voucher:
-        carnet = tr("TIR carnet {number}").format(number=view.tir_carnet or NONE)
+        carnet = tr("TIR carnet {number}").format(number=view.tir_carnet or none())
         if view.tir_voucher:
             carnet += ", " + tr("voucher {n}").format(n=view.tir_voucher)
         parts.append(carnet)

@@ -280,3 +280,10 @@ def test_the_same_document_has_the_same_bytes_with_or_without_reportlabs_acceler
         timeout=60,
     ).stdout
     assert there == here
+
+
+def test_an_empty_value_reads_not_recorded_never_a_dash() -> None:
+    text = text_of(_pdf("clearance", hs_code=None, gd_number=None, tir_carnet=None))
+    assert "HS code not recorded" in " ".join(text.split())
+    assert "GD not recorded" in text
+    assert not any(line.strip().endswith(" -") for line in text.splitlines())
