@@ -56,6 +56,11 @@ def clearance_story(sheet: Sheet) -> list[Flowable]:
     released = tr("Released {time}").format(time=sheet.time(v.closed_at))
     released_by = esc(sheet.person(sheet.ctx.decided_by))
     people = [(tr("Examiner"), esc(_examiner(sheet))), (tr("Released by"), released_by)]
+    if sheet.ctx.approved_by:  # released over a blocker: the guard sees who allowed it, and why
+        approval = esc(sheet.person(sheet.ctx.approved_by))
+        if sheet.ctx.approval_reason:
+            approval += f": “{esc(sheet.ctx.approval_reason)}”"
+        people.append((tr("Override approved by"), approval))
     return [
         *sheet.header(
             title_of("clearance"), sheet.status_box(tr("RELEASED"), released, reverse=False)

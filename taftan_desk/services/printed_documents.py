@@ -418,10 +418,25 @@ def _draft(
         officer=actor.display,
         decided_by=_decided_by(session, view.id),
         registered_by=_name_of(session, view.registered_by),
+        **_release_approval(session, view.id),
         size=size,
         cargo_limit_kg=settings.cargo_limit_kg,
     )
     return IssuedDocument(record, view, context)
+
+
+def _release_approval(session: Session, crossing_id: int) -> dict[str, str | None]:
+    """Who approved releasing this crossing over a blocker, and why (none: no override)."""
+    found = session.execute(
+        sa.select(Approval.supervisor_id, Approval.reason)
+        .where(Approval.crossing_id == crossing_id)
+        .where(Approval.kind.startswith("release:"))  # type: ignore[attr-defined]
+        .order_by(Approval.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    ).first()
+    if found is None:
+        return {}
+    return {"approved_by": _name_of(session, found[0]), "approval_reason": found[1]}
 
 
 _DECISIONS = ("crossing_released", "crossing_held", "crossing_refused", "crossing_inspected")

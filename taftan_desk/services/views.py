@@ -118,6 +118,9 @@ class PrintContext:
     officer: str  # display name of the officer printing
     decided_by: str | None = None  # who released / held / refused; None: the printing officer
     registered_by: str | None = None  # who registered the crossing; None: the printing officer
+    # The supervisor whose approval released it over a blocker (overweight, a hold), and why.
+    approved_by: str | None = None
+    approval_reason: str | None = None
     qr_text: str | None = None  # the already-signed slip payload
     audit_head: str | None = None  # short hash of the audit chain head (tamper evidence)
     size: str | None = None  # one of paper.SIZES; None: the kind's usual size

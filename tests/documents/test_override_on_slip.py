@@ -1,0 +1,32 @@
+"""A gate pass released over a blocker names the supervisor who allowed it, and why."""
+
+import io
+
+from taftan_desk.documents import render_issued
+from taftan_desk.services.approvals import Permit
+from tests.documents.samples import text_of
+from tests.support import PASSWORD, Desk, kept, road_form
+
+
+def _slip_text(desk: Desk, crossing_id: int) -> str:
+    issued = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
+    out = io.BytesIO()
+    render_issued(issued, out)
+    return " ".join(text_of(out.getvalue()).split())
+
+
+def test_an_override_is_on_the_gate_pass_with_its_supervisor_and_reason(desk: Desk) -> None:
+    services, officer = desk.services, desk.officer
+    crossing = services.crossings.register(officer, road_form()).crossing
+    services.crossings.hold(officer, crossing.id, "GD not produced")
+    permit = Permit.release(crossing.id, officer, ["held"])
+    approval = services.accounts.approve("omar", PASSWORD, "GD produced at the desk", permit)
+    services.crossings.release(officer, crossing.id, approval)
+    text = _slip_text(desk, crossing.id)
+    assert "Override approved by Omar Rind: “GD produced at the desk”" in text
+
+
+def test_a_plain_release_names_no_override(desk: Desk) -> None:
+    crossing = desk.services.crossings.register(desk.officer, road_form()).crossing
+    desk.services.crossings.release(desk.officer, crossing.id)
+    assert "Override" not in _slip_text(desk, crossing.id)
