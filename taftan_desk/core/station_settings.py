@@ -31,6 +31,7 @@ class StationSettings:
     lockout_attempts: int = 5
     lockout_minutes: int = 15
     idle_lock_minutes: int = 5
+    exit_validity_hours: int = 24  # a gate pass lets the truck out this long after release
     demo_station: bool = False  # filled by `taftan-desk demo`; never holds evidence
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -53,6 +54,7 @@ _INT_LIMITS: dict[str, tuple[int, int]] = {
     "lockout_attempts": (1, 100),
     "lockout_minutes": (1, 24 * 60),
     "idle_lock_minutes": (1, 120),
+    "exit_validity_hours": (1, 14 * 24),
 }
 _STATION_CODE = re.compile(r"[A-Z]{3,5}", re.ASCII)
 _HHMM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)

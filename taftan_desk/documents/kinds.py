@@ -61,6 +61,9 @@ def clearance_story(sheet: Sheet) -> list[Flowable]:
         if sheet.ctx.approval_reason:
             approval += f": “{esc(sheet.ctx.approval_reason)}”"
         people.append((tr("Override approved by"), approval))
+    if sheet.ctx.valid_until:
+        until = f"<b>{esc(sheet.time(sheet.ctx.valid_until))}</b>"
+        people.append((tr("Valid for exit until"), until))
     return [
         *sheet.header(
             title_of("clearance"), sheet.status_box(tr("RELEASED"), released, reverse=False)

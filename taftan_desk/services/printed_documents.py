@@ -14,7 +14,7 @@ import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -72,6 +72,8 @@ class SlipCheck:
     verdict: slip_payload.Verdict
     record: PrintRecord | None  # the station's record of that print, when this station has it
     copies: int  # how many copies of that document were printed here (the newest copy's no.)
+    valid_until: datetime | None = None  # a gate pass: release + the station's validity
+    checked_at: datetime | None = None
 
     @property
     def accepted(self) -> bool:
@@ -104,6 +106,15 @@ class SlipCheck:
             return (
                 f"not a gate pass: this genuine {paper.NAMES[self.record.kind].lower()} "
                 f"({copy}) does not let a truck leave"
+            )
+        if (
+            self.valid_until is not None
+            and self.checked_at is not None
+            and self.checked_at > self.valid_until
+        ):
+            return (
+                f"EXPIRED: this gate pass let the truck out until "
+                f"{self.valid_until:%Y-%m-%d %H:%M} UTC; it must be seen at the station again"
             )
         return None
 
@@ -341,7 +352,14 @@ class PrintedDocumentService:
             )
             if not found:
                 return SlipCheck(verdict, None, 0)
-            return SlipCheck(verdict, found[0], _newest_paper(session, found[0]))
+            record = found[0]
+            return SlipCheck(
+                verdict,
+                record,
+                _newest_paper(session, record),
+                _valid_until(session, record),
+                self.db.clock(),
+            )
 
     def station_keys(self) -> list[StationKey]:
         """The desk keys a checkpoint may trust: those the station root certified."""
@@ -419,10 +437,28 @@ def _draft(
         decided_by=_decided_by(session, view.id),
         registered_by=_name_of(session, view.registered_by),
         **_release_approval(session, view.id),
+        valid_until=(
+            view.closed_at + timedelta(hours=settings.exit_validity_hours)
+            if kind == "clearance" and view.closed_at
+            else None
+        ),
         size=size,
         cargo_limit_kg=settings.cargo_limit_kg,
     )
     return IssuedDocument(record, view, context)
+
+
+def _valid_until(session: Session, record: PrintRecord) -> datetime | None:
+    """A gate pass lets its truck out until release + the station's exit validity."""
+    if record.kind != "clearance":
+        return None
+    closed_at = session.execute(
+        sa.select(Crossing.closed_at).where(Crossing.id == record.crossing_id)
+    ).scalar_one_or_none()
+    if closed_at is None:
+        return None
+    hours = settings_service.load(session).exit_validity_hours
+    return closed_at + timedelta(hours=hours)
 
 
 def _release_approval(session: Session, crossing_id: int) -> dict[str, str | None]:

@@ -2,6 +2,7 @@
 genuine code, printed here, not void and the newest copy; every other case exits 1 and
 says why, however the scanner framed the text."""
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ def home(tmp_path_factory: pytest.TempPathFactory, desk: Desk) -> Path:
     return folder
 
 
-def _released(desk: Desk) -> int:
+def _released(desk: Desk, hours_ago: float = 0) -> int:
+    """Released `hours_ago` before now: the command line checks a gate pass at the real time."""
+    desk.clock.now = datetime.now(UTC) - timedelta(hours=hours_ago)
     c = desk.services.crossings.register(desk.officer, WEIGHED_ROAD).crossing
     desk.services.crossings.release(desk.officer, c.id)
     return c.id
@@ -99,3 +102,13 @@ def test_normalise_strips_only_the_scanners_framing() -> None:
     assert slip_payload.normalise("TD1* X") == "TD1* X"
     # verify itself is strict: framing must be removed before, once, by the caller
     assert not slip_payload.verify("TD1*X\r\n", {}).genuine
+
+
+def test_a_gate_pass_past_its_validity_is_refused_at_the_gate(desk: Desk, home: Path) -> None:
+    fresh = desk.services.documents.issue(desk.officer, _released(desk), "clearance", "80mm", kept)
+    stale = desk.services.documents.issue(
+        desk.officer, _released(desk, hours_ago=25), "clearance", "80mm", kept
+    )
+    assert run(home, "--db", str(desk.path), "slip", "verify", fresh.qr_text).returncode == 0
+    late = run(home, "--db", str(desk.path), "slip", "verify", stale.qr_text)
+    assert late.returncode == 1 and "EXPIRED" in late.stdout + late.stderr
