@@ -74,6 +74,7 @@ class ContainerCheck:
 
 def check(text: str) -> ContainerCheck:
     """Check a container number as typed or scanned and say what is wrong in words."""
+    text = latin_digits(text)  # an Urdu keyboard's digits are 0-9; other scripts are not
     if not text.isascii():
         # Before upper-casing: 'ſ'.upper() is 'S', and no scanner sends such letters.
         n = _STRIP.sub("", text)

@@ -162,7 +162,7 @@ JUNK = [
     "!!!",
     "CSQU",
     "CSQU30543830000",
-    "CSQU٣٠٥٤٣٨٣",  # Arabic-Indic digits must not pass as 3054383
+    "CSQU३०५४३८३",  # Devanagari digits must not pass as 3054383
     "CSQU３０５４３８３",  # full-width digits
     "ÆØÅ",
     "'; DROP TABLE crossings; --",

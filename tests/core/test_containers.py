@@ -63,6 +63,7 @@ def test_trailing_junk_is_not_accepted() -> None:
 def test_urdu_and_arabic_indic_digits_read_as_0_to_9() -> None:
     assert containers.normalise("csqu ۳۰۵۴۳۸-۳") == "CSQU3054383"  # an Urdu keyboard's digits
     assert containers.is_valid("CSQU٣054383")  # Arabic-Indic
+    assert containers.check("CSQU۳۰۵۴۳۸۳").valid  # the form's live check agrees
 
 
 def test_digits_of_other_scripts_are_refused() -> None:
