@@ -48,6 +48,14 @@ def clean(
             "retype it without that character.",
             field=field,
         )
+    unprintable = next((ch for ch in value if not printable(ch)), None)
+    if unprintable is not None:
+        raise ValidationError(
+            f"{_capital(label)} contains '{unprintable}', which the printed documents cannot "
+            "show yet (they print Latin letters only, and would show a black box): type it "
+            "in English letters.",
+            field=field,
+        )
     if len(value) > max_length:
         raise ValidationError(
             f"{_capital(label)} is longer than {max_length:,} characters "
@@ -100,6 +108,19 @@ def _disguises(ch: str, multiline: bool) -> bool:
         return ch not in _JOINERS
     # Undecodable bytes (surrogates) and line or paragraph separators inside one line.
     return category == "Cs" or (category in ("Zl", "Zp") and not multiline)
+
+
+def printable(ch: str) -> bool:
+    """The documents' fonts have a glyph for it: the standard PDF fonts' WinAnsi set (Latin
+    letters with their accents, digits, punctuation). Whatever the desk accepts, it prints;
+    Urdu and Persian script wait for documents with Arabic-script fonts and shaping."""
+    if ch in _JOINERS or ch in _LINE_BREAKS:
+        return ch in _LINE_BREAKS  # a joiner only serves Arabic-script words
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def describe(ch: str) -> str:

@@ -28,3 +28,15 @@ def test_weights_and_codes_typed_in_urdu_digits_are_saved_as_numbers(
     assert crossing is not None
     assert crossing.hs_code == "720839" and crossing.declared_net_kg is None
     assert (crossing.gross_kg, crossing.tare_kg, crossing.net_kg) == (24_300, 2_300, 22_000)
+
+
+def test_urdu_words_the_slips_cannot_print_are_refused_where_they_were_typed(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    ui = window.registration.ui
+    type_text(ui.description_edit, "لوہے کی چادریں")
+    qtbot.keyClick(ui.description_edit, Qt.Key.Key_Return)
+    shown = [label.text() for label in window.registration._errors.values() if label.isVisible()]
+    assert any("cannot show yet" in text and "English letters" in text for text in shown)
+    assert ui.description_edit.text() == "لوہے کی چادریں"  # kept for the officer to retype
+    assert window.model.rowCount() == 0
