@@ -9,6 +9,7 @@ from typing import Any
 
 from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services import desk_key
+from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.printed_documents import Delivery
@@ -120,3 +121,15 @@ def show_and_activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
     widget.activateWindow()
     widget.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is widget.windowHandle())
+
+
+def released_over_a_hold(desk: "Desk") -> int:
+    """A crossing held ("GD not produced") and released with Omar's approval ("GD produced
+    at the desk"); its id."""
+    services, officer = desk.services, desk.officer
+    crossing = services.crossings.register(officer, road_form()).crossing
+    services.crossings.hold(officer, crossing.id, "GD not produced")
+    permit = Permit.release(crossing.id, officer, ["held"])
+    approval = services.accounts.approve("omar", PASSWORD, "GD produced at the desk", permit)
+    services.crossings.release(officer, crossing.id, approval)
+    return crossing.id

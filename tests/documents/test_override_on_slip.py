@@ -3,9 +3,8 @@
 import io
 
 from taftan_desk.documents import render_issued
-from taftan_desk.services.approvals import Permit
 from tests.documents.samples import text_of
-from tests.support import PASSWORD, Desk, kept, road_form
+from tests.support import Desk, kept, released_over_a_hold, road_form
 
 
 def _slip_text(desk: Desk, crossing_id: int) -> str:
@@ -16,13 +15,7 @@ def _slip_text(desk: Desk, crossing_id: int) -> str:
 
 
 def test_an_override_is_on_the_gate_pass_with_its_supervisor_and_reason(desk: Desk) -> None:
-    services, officer = desk.services, desk.officer
-    crossing = services.crossings.register(officer, road_form()).crossing
-    services.crossings.hold(officer, crossing.id, "GD not produced")
-    permit = Permit.release(crossing.id, officer, ["held"])
-    approval = services.accounts.approve("omar", PASSWORD, "GD produced at the desk", permit)
-    services.crossings.release(officer, crossing.id, approval)
-    text = _slip_text(desk, crossing.id)
+    text = _slip_text(desk, released_over_a_hold(desk))
     assert "Override approved by Omar Rind: “GD produced at the desk”" in text
 
 

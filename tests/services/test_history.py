@@ -1,18 +1,13 @@
 """A crossing's history names who did each thing, whose approval it used and why."""
 
-from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, Desk, kept, road_form
+from tests.support import Desk, kept, released_over_a_hold
 
 
 def test_history_keeps_reasons_approvers_and_documents(desk: Desk) -> None:
     services, officer = desk.services, desk.officer
-    crossing = services.crossings.register(officer, road_form()).crossing
-    services.crossings.hold(officer, crossing.id, "GD not produced")
-    permit = Permit.release(crossing.id, officer, ["held"])
-    approval = services.accounts.approve("omar", PASSWORD, "GD produced at the desk", permit)
-    services.crossings.release(officer, crossing.id, approval)
-    services.documents.issue(officer, crossing.id, "clearance", "80mm", kept)
-    lines = services.crossings.detail(crossing.id).history
+    crossing_id = released_over_a_hold(desk)
+    services.documents.issue(officer, crossing_id, "clearance", "80mm", kept)
+    lines = services.crossings.detail(crossing_id).history
     assert [(h.action, h.actor) for h in lines] == [
         ("crossing_registered", "ali"),
         ("crossing_held", "ali"),
