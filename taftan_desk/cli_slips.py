@@ -41,6 +41,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     slip.add_argument("--out", type=Path, help="the PDF file to write")
     slip.add_argument("--size", choices=paper.SIZES, help="paper (default: the kind's usual)")
     slip.add_argument("--keys", type=Path, help="with verify: a key list from `slip keys`")
+    slip.add_argument(
+        "--reason", default="", help="why a document printed before is printed again (required)"
+    )
 
 
 def wants_database(args: argparse.Namespace) -> bool:
@@ -97,7 +100,9 @@ def _print(runtime: "Runtime", args: argparse.Namespace, actor) -> int:  # type:
             ) from exc
         return Delivery(str(args.out))
 
-    issued = runtime.services.documents.issue(actor, view.id, args.kind, size, write)
+    issued = runtime.services.documents.issue(
+        actor, view.id, args.kind, size, write, reason=args.reason
+    )
     copy = paper.copy_label(issued.record.copy_no)
     print(
         f"{paper.NAMES[args.kind]} for entry {view.entry_no} ({copy}, record "

@@ -193,6 +193,8 @@ class Sheet:
             printed.format(time=self.time(c.printed_at), officer=c.officer),
             record.format(record=c.record_no or tr("PREVIEW"), copy=self.copy_words()),
         ]
+        if c.reprint_reason:
+            lines.append(tr("Printed again because: {reason}").format(reason=c.reprint_reason))
         if c.audit_head:
             lines.append(tr("Audit chain {head}").format(head=c.audit_head))
         lines.append(words.zone_note(self.zone, c.printed_at))

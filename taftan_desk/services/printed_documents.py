@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 from taftan_desk.core import paper, slip_payload
 from taftan_desk.core.errors import NotFound, ValidationError
 from taftan_desk.core.roles import Permission, Role
+from taftan_desk.core.text import clean_reason
 from taftan_desk.db.models import (
     Approval,
     AuditEvent,
@@ -137,14 +138,22 @@ class PrintedDocumentService:
         return self.db.identity.key
 
     def issue(
-        self, actor: Actor, crossing_id: int, kind: str, size: str, send: Send
+        self,
+        actor: Actor,
+        crossing_id: int,
+        kind: str,
+        size: str,
+        send: Send,
+        *,
+        reason: str = "",
     ) -> IssuedDocument:
         """Record, number, sign and audit one print, and have `send` deliver it before the
         transaction commits; the document as delivered comes back. The write lock is held
-        while `send` runs: it must be bounded (a few seconds)."""
+        while `send` runs: it must be bounded (a few seconds). A copy after the first needs
+        `reason` (why it is printed again): recorded in its audit event and printed on it."""
         _check_request(actor, kind, size)
         with self.db.write(actor) as unit:
-            issued = self._record_print(unit, actor, crossing_id, kind, size)
+            issued = self._record_print(unit, actor, crossing_id, kind, size, reason)
             delivery = send(issued)  # raises: the transaction rolls back, nothing counted
             job = PrintJob(
                 document_id=issued.record.id,
@@ -171,12 +180,21 @@ class PrintedDocumentService:
             return dataclasses.replace(issued, record=record)
 
     def _record_print(
-        self, unit: Unit, actor: Actor, crossing_id: int, kind: str, size: str
+        self, unit: Unit, actor: Actor, crossing_id: int, kind: str, size: str, reason: str
     ) -> IssuedDocument:
         session = unit.session
         row = load_for_change(unit, crossing_id)
         draft = _draft(session, row, kind, size, actor, unit.now)
         record = draft.record
+        why = None
+        if record.copy_no > 1:  # every reprint is another paper in the world: say why
+            why = clean_reason(
+                reason,
+                "reprint_reason",
+                f"Say why {paper.NAMES[kind].lower()} of entry {draft.crossing.entry_no} is "
+                f"printed again (it becomes {paper.copy_label(record.copy_no)}): the reason "
+                "is recorded and printed on the copy.",
+            )
         claim = slip_payload.SlipClaim(
             station_code=draft.crossing.station_code,
             entry_no=draft.crossing.entry_no,
@@ -208,6 +226,7 @@ class PrintedDocumentService:
             {
                 "document": kind,
                 "copy_no": record.copy_no,
+                **({"reason": why} if why else {}),
                 "also": [audit.also("printed_document", stored.id, row_snapshot(stored))],
             },
         )
@@ -217,6 +236,7 @@ class PrintedDocumentService:
             record_no=f"{stored.id:06d}",
             qr_text=qr_text,
             audit_head=head.last_hash[:12] if head else None,
+            reprint_reason=why,
         )
         return IssuedDocument(_record(stored, actor.display), draft.crossing, context)
 

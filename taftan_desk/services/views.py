@@ -122,6 +122,7 @@ class PrintContext:
     approved_by: str | None = None
     approval_reason: str | None = None
     valid_until: datetime | None = None  # a gate pass: the last moment it lets the truck out
+    reprint_reason: str | None = None  # a copy after the first: why it was printed again
     qr_text: str | None = None  # the already-signed slip payload
     audit_head: str | None = None  # short hash of the audit chain head (tamper evidence)
     size: str | None = None  # one of paper.SIZES; None: the kind's usual size

@@ -47,7 +47,9 @@ class PrintActions(QObject):
     def print_dialog(self, crossing: CrossingView) -> None:
         dialog = PrintDialog(self._services, self._actor, crossing, self._window)
         if dialog.exec():
-            self.printer.print_document(crossing.id, dialog.kind, dialog.size)
+            self.printer.print_document(
+                crossing.id, dialog.kind, dialog.size, reason=dialog.reprint_reason
+            )
             self.message.emit(self.tr("Printing…"))
 
     def _show_job(self, follow: JobFollow) -> None:

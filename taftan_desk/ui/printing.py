@@ -173,7 +173,10 @@ class DocumentPrinter(QObject):
         """Whoever is signed in now (see DeskSession): never the user this was built with."""
         return self._session.actor
 
-    def print_document(self, crossing_id: int, kind: str, size: str | None = None) -> None:
+    def print_document(
+        self, crossing_id: int, kind: str, size: str | None = None, *, reason: str = ""
+    ) -> None:
+        """`reason`: why a document printed before is printed again (required for a copy)."""
         preferences = PrintPreferences()
         size = size or preferences.size_for(kind)
         destination = preferences.destination()
@@ -192,7 +195,7 @@ class DocumentPrinter(QObject):
                 return sent[0]
 
             try:
-                return services.documents.issue(actor, crossing_id, kind, size, send)
+                return services.documents.issue(actor, crossing_id, kind, size, send, reason=reason)
             except BaseException:
                 _withdraw(sent)  # taken by the spooler but not recorded: it must not print
                 raise

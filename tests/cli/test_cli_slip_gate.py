@@ -57,7 +57,9 @@ def test_a_void_gate_pass_is_refused_however_it_is_framed(
 def test_only_the_newest_copy_is_honoured(desk: Desk, home: Path, framing: str) -> None:
     crossing_id = _released(desk)
     original = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
-    duplicate = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
+    duplicate = desk.services.documents.issue(
+        desk.officer, crossing_id, "clearance", "80mm", kept, reason="The first copy jammed"
+    )
     old = run(home, "slip", "verify", framing.format(original.qr_text), db=desk.path)
     assert old.returncode == 1
     assert old.stdout.startswith("NOT VALID: REPLACED: this is the original, but DUPLICATE 1")

@@ -40,7 +40,13 @@ def test_a_gate_pass_prints_then_reprints_as_duplicate_and_verifies(
     first = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "a.pdf", db=db)
     assert first.returncode == 0, first.stderr
     assert f"Clearance slip for entry {entry} (original, record " in first.stdout
-    again = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "b.pdf", db=db)
+    no_reason = run(home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "b.pdf", db=db)
+    assert no_reason.returncode != 0 and "printed again" in no_reason.stderr
+    assert not (tmp_path / "b.pdf").exists()  # refused before anything was written
+    again = run(
+        home, "slip", entry, "--kind", "clearance", "--out", tmp_path / "b.pdf",
+        "--reason", "Torn at the gate", db=db,
+    )  # fmt: skip
     assert "(DUPLICATE 1, record" in again.stdout
     codes = samples.codes_of((tmp_path / "b.pdf").read_bytes())
     assert codes["Code128"] == entry

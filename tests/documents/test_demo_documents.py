@@ -73,8 +73,8 @@ def test_every_document_of_real_crossings_renders_scans_and_verifies(
     key), reprinted once, and checked as a gate would check them."""
     officer = _officer(demo)
     for kind, v in _pick(_crossings(demo)):
-        demo.documents.issue(officer, v.id, kind, size, kept)
-        issued = demo.documents.issue(officer, v.id, kind, size, kept)
+        demo.documents.issue(officer, v.id, kind, size, kept, reason="Smudged copy")
+        issued = demo.documents.issue(officer, v.id, kind, size, kept, reason="Smudged copy")
         data = _pdf(issued)
         text = text_of(data)
         assert issued.record.duplicate_no >= 1

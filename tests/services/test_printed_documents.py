@@ -71,8 +71,14 @@ def test_a_reprint_is_a_numbered_duplicate(desk: Desk) -> None:
     crossing_id = _released(desk)
     documents = desk.services.documents
     first = documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
-    second = documents.issue(desk.officer, crossing_id, "clearance", "a5", kept)
-    third = documents.issue(desk.supervisor, crossing_id, "clearance", "80mm", kept)
+    with pytest.raises(ValidationError, match="printed again") as refused:
+        documents.issue(desk.officer, crossing_id, "clearance", "a5", kept)  # no reason
+    assert refused.value.problems[0].field == "reprint_reason"
+    second = documents.issue(desk.officer, crossing_id, "clearance", "a5", kept, reason="Torn slip")
+    third = documents.issue(
+        desk.supervisor, crossing_id, "clearance", "80mm", kept, reason="Rain-soaked at the gate"
+    )
+    assert third.context.reprint_reason == "Rain-soaked at the gate"  # printed on the copy
     assert third.context.officer == desk.supervisor.display  # who printed this copy...
     assert third.context.decided_by == desk.officer.display  # ...is not who released the truck
     entry = documents.issue(desk.officer, crossing_id, "entry", "a5", kept)

@@ -61,13 +61,19 @@ def test_print_a_gate_pass_then_a_duplicate_to_pdf(
 
     def print_again(dialog: QDialog) -> None:
         assert "DUPLICATE 1" in dialog.ui.copies_label.text()
-        qtbot.keyClick(dialog.ui.kind_combo, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.ui.kind_combo, Qt.Key.Key_Return)  # no reason: refused, kept open
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.ui.reprint_reason_edit
+        qtbot.keyClicks(dialog.ui.reprint_reason_edit, "The first copy jammed")
+        qtbot.keyClick(dialog.ui.reprint_reason_edit, Qt.Key.Key_Return)
 
     answer(qtbot, PrintDialog, print_again)
     window.ui.print_action.trigger()
     duplicate = tmp_path / f"{crossing.entry_no}-clearance-duplicate-1.pdf"
     qtbot.waitUntil(duplicate.exists, timeout=10_000)
     assert "DUPLICATE 1" in _pdf_facts(duplicate)[1]
+    assert "Printed again because: The first copy jammed" in " ".join(
+        _pdf_facts(duplicate)[1].split()
+    )
     assert [r.copy_no for r in desk.services.documents.records(crossing.id)] == [1, 2]
 
 

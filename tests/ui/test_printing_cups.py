@@ -351,7 +351,12 @@ def test_a_duplicate_cancelled_before_it_printed_leaves_the_original_honoured(
     spooler.send(_a_pdf(), "ahead", queue, "A4")
     waiting = spooler.send(_a_pdf(), "duplicate", queue, "A4")
     duplicate = documents.issue(
-        desk.officer, crossing_id, "clearance", "80mm", lambda i: Delivery(queue, waiting.job_id)
+        desk.officer,
+        crossing_id,
+        "clearance",
+        "80mm",
+        lambda i: Delivery(queue, waiting.job_id),
+        reason="The first copy jammed",
     )
     assert documents.check(original.qr_text).summary.startswith("NOT VALID: REPLACED")
     outcome = documents.cancel_job(desk.officer, duplicate.record.id)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from taftan_desk.core import paper
 from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.text import clean_reason
 from taftan_desk.devices import cups
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
@@ -39,6 +40,7 @@ class PrintDialog(ServiceDialog):
         "size": "size_combo",
         "printer": "printer_combo",
         "folder": "folder_edit",
+        "reprint_reason": "reprint_reason_edit",
     }
 
     def __init__(
@@ -121,7 +123,18 @@ class PrintDialog(ServiceDialog):
             )
         else:
             self.ui.copies_label.setText(self.tr("Not printed before: this is the original."))
+        # A copy after the first is another paper in the world: the officer says why.
+        self.ui.reprint_reason_label.setVisible(bool(copies))
+        self.ui.reprint_reason_edit.setVisible(bool(copies))
         self._preview()
+
+    @property
+    def reprint_reason(self) -> str:
+        """Why this document is printed again ("" for an original)."""
+        return self.ui.reprint_reason_edit.text() if self._is_reprint() else ""
+
+    def _is_reprint(self) -> bool:
+        return any(r.kind == self.kind for r in self._earlier)
 
     @property
     def printer(self) -> str:
@@ -203,6 +216,12 @@ class PrintDialog(ServiceDialog):
                     "Choose another printer, or print once it is ready."
                 ).format(printer=self.printer),
                 field="printer",
+            )
+        if self._is_reprint():
+            clean_reason(
+                self.ui.reprint_reason_edit.text(),
+                "reprint_reason",
+                self.tr("Say why it is printed again: the reason is recorded and printed on it."),
             )
         self._preferences.printer = self.printer
         if to_file:

@@ -89,6 +89,17 @@ class Ui_PrintDialog(object):
 
         self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.folder_edit)
 
+        self.reprint_reason_label = QLabel(PrintDialog)
+        self.reprint_reason_label.setObjectName(u"reprint_reason_label")
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.reprint_reason_label)
+
+        self.reprint_reason_edit = QLineEdit(PrintDialog)
+        self.reprint_reason_edit.setObjectName(u"reprint_reason_edit")
+        self.reprint_reason_edit.setMaxLength(500)
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reprint_reason_edit)
+
 
         self.options_layout.addLayout(self.form_layout)
 
@@ -139,6 +150,7 @@ class Ui_PrintDialog(object):
         self.size_label.setBuddy(self.size_combo)
         self.printer_label.setBuddy(self.printer_combo)
         self.folder_label.setBuddy(self.folder_edit)
+        self.reprint_reason_label.setBuddy(self.reprint_reason_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.kind_combo, self.size_combo)
         QWidget.setTabOrder(self.size_combo, self.printer_combo)
@@ -177,6 +189,11 @@ class Ui_PrintDialog(object):
 #if QT_CONFIG(accessibility)
         self.folder_edit.setAccessibleName(QCoreApplication.translate("PrintDialog", u"Folder for PDF files", None))
 #endif // QT_CONFIG(accessibility)
+        self.reprint_reason_label.setText(QCoreApplication.translate("PrintDialog", u"&Why again", None))
+#if QT_CONFIG(accessibility)
+        self.reprint_reason_edit.setAccessibleName(QCoreApplication.translate("PrintDialog", u"Why this document is printed again", None))
+#endif // QT_CONFIG(accessibility)
+        self.reprint_reason_edit.setPlaceholderText(QCoreApplication.translate("PrintDialog", u"e.g. the first copy jammed in the printer", None))
 #if QT_CONFIG(accessibility)
         self.auto_release_check.setAccessibleName(QCoreApplication.translate("PrintDialog", u"Print the gate pass on release", None))
 #endif // QT_CONFIG(accessibility)
