@@ -211,8 +211,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         if self.current is not None:
             self.show_crossing(self.current.id)  # its actions, as they are now
-        else:
-            for action in self._actions:
+        else:  # nothing shown: nothing to act on
+            for action in (*self._actions, self.ui.print_action, self.ui.void_action):
                 action.setEnabled(False)
         self._pages.setCurrentIndex(0)
         self._signed_out = False

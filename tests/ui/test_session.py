@@ -76,6 +76,7 @@ def test_another_user_gets_a_clean_desk_and_what_they_save_is_theirs(
     assert not window.session.locked
     assert window.registration.ui.container_edit.text() == ""  # ali's form is not hers
     assert window.current is None and not window.ui.release_action.isEnabled()
+    assert not window.ui.print_action.isEnabled()  # Ali's crossing is not hers to print
     assert "Sara Baloch" in window._who_label.text()
     window._select(crossing.id)
     window.ui.release_action.trigger()
