@@ -88,7 +88,9 @@ class MainWindow(QMainWindow):
             self.ui.hold_action,
             self.ui.refuse_action,
         ]
-        self.detail = DetailPanel(self._settings.zone, self._actions, self)
+        self.detail = DetailPanel(
+            self._settings.zone, self._actions, self, self._settings.default_max_gross_kg
+        )
         self.ui.detail_host_layout.addWidget(self.detail)
         self.current: CrossingView | None = None
         self._selecting: int | None = None

@@ -50,3 +50,4 @@ def test_a_value_not_given_reads_not_recorded(qtbot, desk: Desk, open_window) ->
     facts = window.detail.ui.facts_label.text()
     assert "GD not recorded · TIR carnet not recorded, voucher not recorded" in facts
     assert "measured net not recorded" in facts and "—" not in facts
+    assert "plate maximum not recorded (30,480 kg assumed)" in facts  # R2 uses it: said

@@ -32,9 +32,14 @@ def _kg(value: int | None) -> str:
 
 class DetailPanel(QWidget):
     def __init__(
-        self, zone: ZoneInfo, actions: list[QAction], parent: QWidget | None = None
+        self,
+        zone: ZoneInfo,
+        actions: list[QAction],
+        parent: QWidget | None = None,
+        assumed_max_gross_kg: int | None = None,
     ) -> None:
         super().__init__(parent)
+        self._assumed_max_gross_kg = assumed_max_gross_kg  # the station's, for a plate not typed
         self.ui = Ui_DetailPanel()
         self.ui.setupUi(self)
         self._zone = zone
@@ -100,7 +105,7 @@ class DetailPanel(QWidget):
             self.tr("Container {container}, {size}, plate maximum {plate}").format(
                 container=c.container_no,
                 size=c.size_type or _NOT_RECORDED(),
-                plate=_kg(c.max_gross_kg),
+                plate=self._plate(c.max_gross_kg),
             ),
         ]
         if c.description:
@@ -158,6 +163,11 @@ class DetailPanel(QWidget):
                 self.tr("{status}: “{note}”").format(status=c.status.label, note=c.status_note)
             )
         return "\n".join(lines)
+
+    def _plate(self, max_gross_kg: int | None) -> str:
+        if max_gross_kg is not None or self._assumed_max_gross_kg is None:
+            return _kg(max_gross_kg)
+        return self.tr("not recorded ({kg} assumed)").format(kg=_kg(self._assumed_max_gross_kg))
 
     def _when(self, at: datetime) -> str:
         return f"{at.astimezone(self._zone):%d %b %H:%M}"
