@@ -171,7 +171,7 @@ def measure_unlock(services, runs: int) -> list[float]:  # type: ignore[no-untyp
         window.session.lock()
         QApplication.processEvents()
         started = time.perf_counter()
-        window._sign_in(OFFICER, PASSWORD)
+        window.desk_lock.sign_in(OFFICER, PASSWORD)
         QApplication.processEvents()
         samples.append((time.perf_counter() - started) * 1000)
         if window.session.locked:

@@ -3,17 +3,13 @@
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -29,8 +25,10 @@ from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import day_bounds, queue_row_of
 from taftan_desk.services.views import CrossingView
+from taftan_desk.ui import window_layout
 from taftan_desk.ui.account_actions import AccountActions
 from taftan_desk.ui.change_watch import ChangeWatcher
+from taftan_desk.ui.desk_lock import DeskLock
 from taftan_desk.ui.dialogs.about_dialog import AboutDialog
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
@@ -40,15 +38,12 @@ from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import (
     COL_TIME,
-    COLUMN_SAMPLES,
-    ICON_COLUMNS,
     QueueTableModel,
 )
 from taftan_desk.ui.print_actions import PrintActions
 from taftan_desk.ui.scanner import Scan, ScanFilter, without_keyboard_search
-from taftan_desk.ui.session import DeskSession, IdleLock
+from taftan_desk.ui.session import DeskSession
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
-from taftan_desk.ui.widgets.lock_panel import LockPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
 log = logging.getLogger(__name__)
@@ -150,11 +145,13 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self._changed_elsewhere)
         self.watcher.lost.connect(self._database_lost)
         self.watcher.back.connect(self.refresh)
-        self._day = self._now().date()
+        self._day = self.now().date()
         self._day_timer = QTimer(self)
         self._day_timer.timeout.connect(self._new_day)
         self._day_timer.start(DAY_CHECK_MS)
-        self._make_lock()
+        self.session.changed.connect(self.show_who)
+        self.desk_lock = DeskLock(self)
+        self.lock_panel, self.idle = self.desk_lock.panel, self.desk_lock.idle
         self.refresh()
         self.watcher.start(self._seen)
         self.registration.ui.container_edit.setFocus()  # the scan field, ready at once
@@ -164,31 +161,12 @@ class MainWindow(QMainWindow):
         """Whoever is signed in now: every action reads it when it acts."""
         return self.session.actor
 
-    # -- locking and signing out -----------------------------------------------------------
-    def _make_lock(self) -> None:
-        """The desk's pages: its records, and what a locked desk shows instead of them."""
-        desk = self.takeCentralWidget()
-        self._pages = QStackedWidget(self)
-        self._pages.addWidget(desk)
-        self.lock_panel = LockPanel(self._pages)
-        self._pages.addWidget(self.lock_panel)
-        self.setCentralWidget(self._pages)
-        self.lock_panel.sign_in.connect(self._sign_in)
-        self.session.locked_changed.connect(self._locked_changed)
-        self.session.changed.connect(self._show_who)
-        self.ui.lock_action.triggered.connect(self.session.lock)
-        self.ui.sign_out_action.triggered.connect(self.sign_out)
-        self.idle = IdleLock(self.session, self._settings.idle_lock_minutes, self)
-        self._locked_at: datetime | None = None
-        self._signed_out = False
+    @property
+    def services(self) -> Services:
+        return self._services
 
-    def sign_out(self) -> None:
-        """The officer leaves: the form and the shown crossing go, the desk waits locked."""
-        self._signed_out = True
-        self._forget_the_desk()
-        self.session.lock()
-
-    def _forget_the_desk(self) -> None:
+    def forget_the_desk(self) -> None:
+        """Signing out, or another user signing in: no form, no crossing shown."""
         self.registration.clear()
         self.current = None
         self.ui.queue_view.selectionModel().clearSelection()
@@ -196,80 +174,18 @@ class MainWindow(QMainWindow):
         for action in self._actions:
             action.setEnabled(False)
 
-    def _locked_changed(self, locked: bool) -> None:
-        if locked:
-            self._close_dialogs()
-            self._locked_at = self._now()
-            self._enabled_before = {a: a.isEnabled() for a in self.actions()}
-            for action in self.actions():
-                action.setEnabled(False)
-            self.menuBar().setEnabled(False)
-            self.ui.status_bar.clearMessage()  # an outcome names a crossing
-            self._pages.setCurrentWidget(self.lock_panel)
-            self._show_locked()
-            return
-        self.menuBar().setEnabled(True)
-        for action, enabled in getattr(self, "_enabled_before", {}).items():
-            action.setEnabled(enabled)
+    def show_current_actions(self) -> None:
+        """The actions the shown crossing allows now; with none shown, none."""
         if self.current is not None:
-            self.show_crossing(self.current.id)  # its actions, as they are now
-        else:  # nothing shown: nothing to act on
-            for action in (*self._actions, self.ui.print_action, self.ui.void_action):
-                action.setEnabled(False)
-        self._pages.setCurrentIndex(0)
-        self._signed_out = False
-        self.registration.ui.container_edit.setFocus()
-
-    def _show_locked(self) -> None:
-        at = (self._locked_at or self._now()).strftime("%H:%M")
-        if self._signed_out:
-            intro = self.tr("{name} signed out at {at}. Sign in to use the desk.").format(
-                name=self.actor.display, at=at
-            )
-            username = ""
-        else:
-            intro = self.tr(
-                "Locked at {at} with {name} signed in. {name} gets the desk back as it was; "
-                "anyone else signing in gets a clean one."
-            ).format(name=self.actor.display, at=at)
-            username = self.actor.username
-        self.lock_panel.show_locked(intro, username)
-        self._who_label.setText(self.tr("Locked"))
-
-    def _close_dialogs(self) -> None:
-        """A locked desk shows nothing behind it: an open dialog is cancelled (what it was
-        about to save is not saved)."""
-        for _ in range(10):
-            open_dialog = QApplication.activeModalWidget()
-            if open_dialog is None or open_dialog is self:
-                return
-            if isinstance(open_dialog, QDialog):
-                open_dialog.reject()
-            else:
-                open_dialog.close()
-
-    def _sign_in(self, username: str, password: str) -> None:
-        try:
-            actor = self._services.accounts.authenticate(username, password)
-        except DeskError as exc:
-            self.lock_panel.show_problem(str(exc))
+            self.show_crossing(self.current.id)
             return
-        if actor.must_change_password:
-            self.lock_panel.show_problem(
-                self.tr(
-                    "{name} must choose a new password first: close the desk and sign in "
-                    "again to choose it."
-                ).format(name=actor.display)
-            )
-            return
-        if actor.user_id != self.actor.user_id:
-            self._forget_the_desk()  # another user: a clean desk
-        self.session.sign_in(actor)
+        for action in (*self._actions, self.ui.print_action, self.ui.void_action):
+            action.setEnabled(False)
 
     def refresh(self) -> None:
         """Read the queue afresh (F5, a new day, the database back): the crossing the officer
         was on stays selected and shown."""
-        today, zone = self._now().date(), self._settings.zone
+        today, zone = self.now().date(), self._settings.zone
         self._day = today
         queries = self._services.queries
         try:
@@ -286,8 +202,9 @@ class MainWindow(QMainWindow):
         self._seen = seen
         self.watcher.seen(seen)
         if not self._columns_sized:
-            self._size_columns()
-            self._restore_layout()  # the officer's own widths win over the defaults
+            window_layout.size_columns(self.ui.queue_view, self.model)
+            self._columns_sized = True
+            window_layout.restore(self)  # the officer's own widths win over the defaults
         carried = counts.carried
         title = self.tr("Crossings on {day} ({zone})").format(
             day=today.strftime("%d %b %Y"), zone=self._settings.timezone
@@ -296,7 +213,7 @@ class MainWindow(QMainWindow):
             title += self.tr(", with {n} still open from earlier days").format(n=carried)
         self.ui.title_label.setText(title)
         self._show_count(counts.total)
-        self._show_who()
+        self.show_who()
         self._show_synced()
 
     def _show_count(self, total: int) -> None:
@@ -309,7 +226,7 @@ class MainWindow(QMainWindow):
         self._sync_label.setStyleSheet("")
         self._sync_label.setText(
             self.tr("Station {code} · up to date at {time}").format(
-                code=self._settings.station_code, time=self._now().strftime("%H:%M:%S")
+                code=self._settings.station_code, time=self.now().strftime("%H:%M:%S")
             )
         )
 
@@ -322,7 +239,7 @@ class MainWindow(QMainWindow):
         )
 
     def _new_day(self) -> None:
-        if self._now().date() != self._day:
+        if self.now().date() != self._day:
             self.refresh()
 
     def _changed_elsewhere(self, changes: Changes) -> None:
@@ -613,30 +530,16 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         AboutDialog(self._services, parent=self).exec()
 
-    def _size_columns(self) -> None:
-        """Widths from typical contents, measured once: asking the model for every row's
-        size hint costs a tenth of a second at a thousand rows."""
-        view = self.ui.queue_view
-        metrics = view.fontMetrics()
-        header_metrics = view.horizontalHeader().fontMetrics()
-        icon = view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
-        for column, sample in COLUMN_SAMPLES.items():
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            text = metrics.horizontalAdvance(sample) + (icon if column in ICON_COLUMNS else 0)
-            width = max(text, header_metrics.horizontalAdvance(header) + 8)
-            view.setColumnWidth(column, width + 10)
-        self._columns_sized = True
-
     def _say(self, message: str) -> None:
         """An outcome for the status bar; a locked desk shows none (they name crossings)."""
         if not self.session.locked:
             self.ui.status_bar.showMessage(message)
 
-    def _show_who(self, *_changed: object) -> None:
+    def show_who(self, *_changed: object) -> None:
         if self.session.locked:
             self._who_label.setText(self.tr("Locked"))
             return
-        shift = shift_of(self._now(), self._settings.shift_times(), self._settings.zone)
+        shift = shift_of(self.now(), self._settings.shift_times(), self._settings.zone)
         self._who_label.setText(
             self.tr("{name} ({role}) · shift {number} of {day}, {start}–{end}").format(
                 name=self.actor.display,
@@ -648,50 +551,9 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _now(self) -> datetime:
+    def now(self) -> datetime:
         """Station time from the services' clock (injected in tests)."""
         return self._services.db.clock().astimezone(self._settings.zone)
-
-    def _layout_parts(self) -> dict[str, tuple]:  # type: ignore[type-arg]
-        """What the desk remembers between shifts (QSettings: per user, per machine)."""
-        header = self.ui.queue_view.horizontalHeader()
-        splitter = self.ui.queue_splitter
-        return {
-            "geometry": (self.saveGeometry, self.restoreGeometry),
-            # v2: the columns were reordered; an older saved state would misplace widths.
-            "queue_header_v2": (header.saveState, header.restoreState),
-            "queue_splitter": (splitter.saveState, splitter.restoreState),
-        }
-
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        restored = set()
-        for key, (_, restore) in self._layout_parts().items():
-            value = settings.value(f"main_window/{key}")
-            if isinstance(value, QByteArray) and restore(value) is not False:
-                restored.add(key)
-        if "geometry" not in restored:
-            self._fit_the_screen()
-        # A saved header state carries resize modes too; sizing to contents would measure
-        # every row on every change, so the columns stay as the officer left them.
-        self.ui.queue_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive
-        )
-
-    def _fit_the_screen(self) -> None:
-        """First start on this desk: the window takes the screen it is on (up to a roomy
-        1400×900), never more, so nothing is cut off on a 1024×768 desk screen."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        self.resize(min(room.width(), 1400), min(room.height(), 900))
-        self.move(room.topLeft())
-
-    def save_layout(self) -> None:
-        settings = QSettings()
-        for key, (save, _) in self._layout_parts().items():
-            settings.setValue(f"main_window/{key}", save())
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Asked when the officer closes the window (the title bar's button); Ctrl+Q asks in
@@ -702,5 +564,5 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self.scan_filter)
         self.idle.stop()
         self.watcher.stop()
-        self.save_layout()
+        window_layout.save(self)
         super().closeEvent(event)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from taftan_desk.db import migrate
+from taftan_desk.ui import window_layout
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_CONTAINER, COL_ENTRY, COL_NET
 from tests.support import Desk, road_form, show_and_activate, textiles_out_form
@@ -100,7 +101,7 @@ def test_table_layout_is_remembered(qtbot, desk: Desk) -> None:  # type: ignore[
     first = MainWindow(desk.services, desk.officer)
     qtbot.addWidget(first)
     first.ui.queue_view.horizontalHeader().moveSection(COL_CONTAINER, 0)
-    first.save_layout()
+    window_layout.save(first)
     second = MainWindow(desk.services, desk.officer)
     qtbot.addWidget(second)
     assert second.ui.queue_view.horizontalHeader().visualIndex(COL_CONTAINER) == 0
