@@ -148,3 +148,16 @@ def test_the_station_menu_follows_whoever_signs_in(qtbot, window: MainWindow) ->
     _lock(qtbot, window)
     _sign_in(qtbot, window, "ali")
     assert not station.isVisible()
+
+
+def test_a_scan_at_a_locked_desk_shows_nothing(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui import wedge
+
+    crossing = desk.services.crossings.register(desk.officer, road_form()).crossing
+    window = open_window()
+    _lock(qtbot, window)
+    window.lock_panel.ui.username_edit.setFocus()
+    wedge.send(wedge.scanner(crossing.entry_no))
+    assert window.current is None  # the slip's crossing is not opened behind the lock
+    assert window.ui.status_bar.currentMessage() == ""
+    assert _records_hidden(window)
