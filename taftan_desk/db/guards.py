@@ -17,6 +17,7 @@ APPEND_ONLY = (
     "key_certificates",
     "crossing_holds",
     "print_jobs",
+    "crossing_revisions",
 )
 NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"
@@ -27,6 +28,19 @@ PG_FUNCTION_BODY = """
         END IF;
         IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'crossings' THEN
             IF OLD.status NOT IN ('released', 'refused') THEN
+                RETURN NEW;
+            END IF;
+            IF NEW.status = OLD.status
+               AND NEW.closed_at IS NOT DISTINCT FROM OLD.closed_at
+               AND NEW.closed_by IS NOT DISTINCT FROM OLD.closed_by
+               AND NEW.entry_no = OLD.entry_no
+               AND NEW.gross_kg IS NOT DISTINCT FROM OLD.gross_kg
+               AND NEW.tare_kg IS NOT DISTINCT FROM OLD.tare_kg
+               AND NEW.net_kg IS NOT DISTINCT FROM OLD.net_kg
+               AND NEW.revision = OLD.revision + 1
+               AND EXISTS (SELECT 1 FROM crossing_revisions r WHERE r.crossing_id = OLD.id
+                   AND r.revision_no = NEW.revision AND r.closed
+                   AND r.approval_id IS NOT NULL) THEN
                 RETURN NEW;
             END IF;
         END IF;
@@ -53,9 +67,16 @@ def sqlite_triggers() -> dict[str, str]:
             f"CREATE TRIGGER {name} BEFORE DELETE ON {table} "
             f"BEGIN SELECT RAISE(ABORT, '{table} are never deleted'); END"
         )
+    # A closed crossing changes only as an approved amendment (0005): see CrossingRevision.
     triggers["crossings_closed_u"] = (
         "CREATE TRIGGER crossings_closed_u BEFORE UPDATE ON crossings "
-        "WHEN OLD.status IN ('released', 'refused') "
+        "WHEN OLD.status IN ('released', 'refused') AND NOT ( "
+        "NEW.status = OLD.status AND NEW.closed_at IS OLD.closed_at "
+        "AND NEW.closed_by IS OLD.closed_by AND NEW.entry_no = OLD.entry_no "
+        "AND NEW.gross_kg IS OLD.gross_kg AND NEW.tare_kg IS OLD.tare_kg "
+        "AND NEW.net_kg IS OLD.net_kg AND NEW.revision = OLD.revision + 1 "
+        "AND EXISTS (SELECT 1 FROM crossing_revisions r WHERE r.crossing_id = OLD.id "
+        "AND r.revision_no = NEW.revision AND r.closed AND r.approval_id IS NOT NULL)) "
         "BEGIN SELECT RAISE(ABORT, 'closed crossings change only by amendment'); END"
     )
     return triggers

@@ -97,6 +97,9 @@ class Crossing(SQLModel, table=True):
     closed_by: int | None = Field(default=None, foreign_key="users.id")
     updated_at: datetime = Field(sa_type=UTCDateTime)
     version: int = Field(default=1)
+    # How many corrections the registration has had (0005): the newest crossing_revisions
+    # row with this number holds its seals and what it was before.
+    revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class SealRecord(SQLModel, table=True):
@@ -272,3 +275,26 @@ class PrintJob(SQLModel, table=True):
     job_id: int | None = None  # the spooler's job number (QUEUE-ID); None for a file
     at: datetime = Field(sa_type=UTCDateTime)
     by_user: int | None = Field(default=None, foreign_key="users.id")
+
+
+class CrossingRevision(SQLModel, table=True):
+    """A correction of a crossing's registration (0005), with what it was before and after.
+
+    An open crossing is corrected by its officer with a reason; a closed one only by an
+    amendment a supervisor approved (`approval_id`), which the closed-crossing guard checks
+    for before it lets the row change. The registration's seals from then on are the ones
+    in the newest revision's `after_json` (seal rows are evidence and never change)."""
+
+    __tablename__ = "crossing_revisions"
+    __table_args__ = (UniqueConstraint("crossing_id", "revision_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    crossing_id: int = Field(foreign_key="crossings.id")  # led by the unique key
+    revision_no: int  # 1 = the first correction
+    closed: bool = Field(default=False)  # an amendment of a released or refused crossing
+    reason: str = Field(max_length=2000)
+    before_json: str = Field(sa_type=Text)  # the whole row and its seals before
+    after_json: str = Field(sa_type=Text)
+    at: datetime = Field(sa_type=UTCDateTime)
+    by_user: int | None = Field(default=None, foreign_key="users.id")
+    approval_id: int | None = Field(default=None, foreign_key="approvals.id")

@@ -25,7 +25,7 @@ from taftan_desk.db.models import Approval, User
 from taftan_desk.services.database import Actor, Unit
 
 VALID_FOR = timedelta(minutes=5)
-RELEASE, VOID = "release", "void"
+RELEASE, VOID, AMEND = "release", "void", "amend"
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class Permit:
     @classmethod
     def release(cls, crossing_id: int, officer: Actor, overrides: Iterable[str]) -> "Permit":
         return cls(RELEASE, f"crossing:{crossing_id}", officer.user_id, tuple(sorted(overrides)))
+
+    @classmethod
+    def amend(cls, crossing_id: int, officer: Actor, changes_digest: str) -> "Permit":
+        """An amendment of a closed crossing: exactly the changes the supervisor was shown."""
+        return cls(AMEND, f"crossing:{crossing_id}", officer.user_id, (changes_digest,))
 
     @classmethod
     def void(cls, document_id: int, officer: Actor) -> "Permit":

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from taftan_desk.services.accounts import AccountService
 from taftan_desk.services.anchors import AnchorService
 from taftan_desk.services.changes import ChangeFeed
+from taftan_desk.services.corrections import CorrectionService
 from taftan_desk.services.crossings import CrossingService
 from taftan_desk.services.database import Clock, Database, utc_now
 from taftan_desk.services.desk_key import DeskIdentity
@@ -31,6 +32,7 @@ class Services:
     keys: KeyService
     anchors: AnchorService
     changes: ChangeFeed
+    corrections: CorrectionService
 
     @classmethod
     def build(
@@ -54,4 +56,5 @@ class Services:
             KeyService(db),
             AnchorService(db),
             ChangeFeed(db),
+            CorrectionService(db),
         )

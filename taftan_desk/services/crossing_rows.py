@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.errors import NotFound, StorageError
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.db.models import AuditEvent, Crossing, Inspection, SealRecord
+from taftan_desk.db.models import AuditEvent, Crossing, CrossingRevision, Inspection, SealRecord
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Unit
 from taftan_desk.services.views import (
@@ -35,6 +35,8 @@ class HistoryLine:
     copy_no: int | None = None
     sent_to: str | None = None  # the printer queue or file a copy went to
     job: str | None = None  # the print job in that queue
+    changes: tuple[str, ...] = ()  # a correction: each field, before → after
+    revision: int | None = None  # a correction: the revision it made
 
 
 _HISTORY = (
@@ -66,7 +68,13 @@ def _history_line(at: datetime, actor: str, action: str, data_json: str) -> Hist
         copy_no=copy_no if isinstance(copy_no, int) else None,
         sent_to=data.get("to") if isinstance(data.get("to"), str) else None,
         job=_text_or_none(data.get("job_id") or data.get("job")),
+        changes=tuple(_change_words(c) for c in data.get("changes") or () if isinstance(c, dict)),
+        revision=data.get("revision") if isinstance(data.get("revision"), int) else None,
     )
+
+
+def _change_words(change: dict[str, object]) -> str:
+    return f"{change.get('label')}: {change.get('before')} → {change.get('after')}"
 
 
 def _text_or_none(value: object) -> str | None:
@@ -172,12 +180,49 @@ def full_view(session: Session, row: Crossing) -> CrossingView:
             select(SealRecord).where(SealRecord.crossing_id == row.id).order_by(SealRecord.id)
         ).all()
     )
-    inspections = list(
+    shown = [row_snapshot(s) for s in seals]
+    if row.revision:  # corrected: the registration's seals are the newest revision's
+        exam = [s for s in shown if s["applied_at_exam"]]
+        shown = [{**s, "applied_at_exam": False} for s in _revised_seals(session, row)] + exam
+    return crossing_view(row_snapshot(row), shown, inspections_of(session, row.id))
+
+
+def inspections_of(session: Session, crossing_id: int | None) -> list[Inspection]:
+    return list(
         session.exec(
-            select(Inspection).where(Inspection.crossing_id == row.id).order_by(Inspection.id)
+            select(Inspection).where(Inspection.crossing_id == crossing_id).order_by(Inspection.id)
         ).all()
     )
-    return crossing_view(row_snapshot(row), [row_snapshot(s) for s in seals], inspections)
+
+
+SEAL_KEYS = ("number", "state", "seal_class", "seal_type")
+
+
+def registration_seals(session: Session, row: Crossing) -> list[dict[str, object]]:
+    """The seals the registration names now (number, state, class, type): as registered,
+    or as the newest correction left them (seal rows are evidence and never change)."""
+    if row.revision:
+        return _revised_seals(session, row)
+    rows = session.exec(
+        select(SealRecord)
+        .where(SealRecord.crossing_id == row.id, SealRecord.applied_at_exam == False)  # noqa: E712
+        .order_by(SealRecord.id)
+    ).all()
+    return [{k: getattr(s, k) for k in SEAL_KEYS} for s in rows]
+
+
+def _revised_seals(session: Session, row: Crossing) -> list[dict[str, object]]:
+    after = session.exec(
+        select(CrossingRevision.after_json).where(
+            CrossingRevision.crossing_id == row.id, CrossingRevision.revision_no == row.revision
+        )
+    ).first()
+    if after is None:
+        raise StorageError(
+            f"Entry {row.entry_no} says it was corrected {row.revision} time(s) but the "
+            "correction is missing: ask the administrator to run `taftan-desk check`."
+        )
+    return list(json.loads(after)["seals"])
 
 
 def touch(unit: Unit, row: Crossing) -> None:

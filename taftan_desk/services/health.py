@@ -14,6 +14,7 @@ from taftan_desk.db.models import (
     Approval,
     Crossing,
     CrossingHold,
+    CrossingRevision,
     DocumentVoid,
     Inspection,
     KeyCertificate,
@@ -45,6 +46,7 @@ _AUDITED = (
     ("crossing_hold", CrossingHold, "id"),
     ("key_certificate", KeyCertificate, "id"),
     ("print_job", PrintJob, "id"),
+    ("crossing_revision", CrossingRevision, "id"),
 )
 
 

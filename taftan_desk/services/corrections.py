@@ -1,0 +1,331 @@
+"""Correcting a registration: an open crossing by its officer with a reason, a closed one by
+an amendment a supervisor approves. Each correction is a numbered revision that keeps the
+record as it was before, so the original stays readable and printable.
+
+The channel is decided again from the corrected facts and the weights already measured, and
+never goes down by itself: a correction that would have sent the truck red sends it red; one
+that would have let it go green leaves it where it was.
+"""
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from taftan_desk.core import channel as channels
+from taftan_desk.core import corrections, registration, weights
+from taftan_desk.core import text as free_text
+from taftan_desk.core.corrections import Change
+from taftan_desk.core.errors import NotFound, PermissionDenied
+from taftan_desk.core.lifecycle import Status
+from taftan_desk.core.roles import Permission
+from taftan_desk.db.models import Approval, Crossing, CrossingRevision, SealRecord, User
+from taftan_desk.services import approvals, audit
+from taftan_desk.services.approvals import Permit, SupervisorApproval
+from taftan_desk.services.audit import row_snapshot
+from taftan_desk.services.crossing_rows import (
+    crossing_view,
+    full_view,
+    inspections_of,
+    load,
+    load_for_change,
+    registration_seals,
+    touch,
+)
+from taftan_desk.services.database import Actor, Database, Unit
+from taftan_desk.services.settings_service import known_owner
+from taftan_desk.services.settings_service import load as load_settings
+from taftan_desk.services.views import CrossingView, reasons_from_json, reasons_to_json
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A correction as it would be saved: what changes, the warnings of the corrected
+    registration, and whether a supervisor must approve it (the crossing is closed)."""
+
+    crossing_id: int
+    entry_no: str
+    changes: tuple[Change, ...]
+    warnings: tuple[str, ...]
+    needs_approval: bool
+    channel_after: channels.Channel
+
+    @property
+    def digest(self) -> str:
+        return corrections.digest(self.changes)
+
+
+@dataclass(frozen=True)
+class Corrected:
+    crossing: CrossingView
+    revision_no: int
+    changes: tuple[Change, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    revision_no: int
+    at: datetime
+    by: str
+    reason: str
+    closed: bool  # an amendment of a closed crossing
+    approver: str | None
+    changes: tuple[Change, ...]
+
+
+_TIMES = ("registered_at", "weighed_at", "closed_at", "updated_at")
+
+
+_REVISIONS = CrossingRevision.__table__  # type: ignore[attr-defined]
+_INSERT_REVISION = sa.insert(_REVISIONS).returning(_REVISIONS.c.id)
+
+
+class CorrectionService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def propose(self, crossing_id: int, form: registration.RegistrationInput) -> Proposal:
+        """The correction checked by the registration's own rules, nothing written: what the
+        officer confirms and a supervisor approves."""
+        with self.db.read() as session:
+            row = load(session, crossing_id)
+            return _propose(session, row, form)[0]
+
+    def correct(
+        self,
+        actor: Actor,
+        crossing_id: int,
+        form: registration.RegistrationInput,
+        reason: str,
+        approval: SupervisorApproval | None = None,
+    ) -> Corrected:
+        """Save a correction as the crossing's next revision. A closed crossing needs
+        `approval` for exactly these changes (Permit.amend with the proposal's digest)."""
+        actor.require(Permission.PROCESS_CROSSINGS)
+        why = free_text.clean_reason(
+            reason,
+            corrections.REASON_FIELD,
+            "Write why the registration is corrected (at least a few words).",
+        )
+        with self.db.write(actor) as unit:
+            row = load_for_change(unit, crossing_id)
+            proposal, new_values, seals_after = _propose(unit.session, row, form)
+            closed = corrections.needs_approval(Status(row.status))
+            data: dict[str, Any] = {}
+            also = []
+            approval_id = None
+            if closed:
+                record = _consume(unit, row, proposal, approval)
+                approval_id = record.id
+                data["approval"] = {
+                    "supervisor_id": record.supervisor_id,
+                    "supervisor": approval.supervisor.username,  # type: ignore[union-attr]
+                    "officer": actor.username,
+                    "reason": record.reason,
+                }
+                also.append(audit.also("approval", record.id, row_snapshot(record)))
+            before = {"row": row_snapshot(row), "seals": registration_seals(unit.session, row)}
+            revision_no = row.revision + 1
+            after = {"row": {**before["row"], **new_values, "revision": revision_no}}
+            revision: dict[str, object] = {
+                "crossing_id": row.id,
+                "revision_no": revision_no,
+                "closed": closed,
+                "reason": why,
+                "before_json": audit.canonical(before),
+                "after_json": audit.canonical({**after, "seals": seals_after}),
+                "at": unit.now,
+                "by_user": actor.user_id,
+                "approval_id": approval_id,
+            }
+            # The revision first: the closed-crossing guard looks for it before the row changes.
+            unit.flush()
+            revision["id"] = unit.conn.execute(_INSERT_REVISION, revision).scalar_one()
+            also.append(audit.also("crossing_revision", revision["id"], revision))
+            for name, value in new_values.items():
+                setattr(row, name, value)
+            row.revision = revision_no
+            touch(unit, row)
+            data.update(
+                {
+                    "reason": why,
+                    "revision": revision_no,
+                    "changes": [dataclasses.asdict(c) for c in proposal.changes],
+                    "warnings": list(proposal.warnings),
+                    "after": row_snapshot(row),
+                    "also": also,
+                }
+            )
+            event = "crossing_amended" if closed else "crossing_corrected"
+            unit.audit(event, "crossing", row.id, data)
+            return Corrected(
+                full_view(unit.session, row), revision_no, proposal.changes, proposal.warnings
+            )
+
+    def revisions(self, crossing_id: int) -> list[RevisionView]:
+        with self.db.read() as session:
+            return _revisions(session, crossing_id)
+
+    def as_it_was(self, crossing_id: int, revision_no: int) -> CrossingView:
+        """The crossing as it stood with `revision_no` corrections (0: as registered, or as
+        closed before any amendment): the record a revision replaced, readable and printable."""
+        with self.db.read() as session:
+            row = load(session, crossing_id)
+            if revision_no >= row.revision:
+                return full_view(session, row)
+            later = session.exec(
+                select(CrossingRevision).where(
+                    CrossingRevision.crossing_id == crossing_id,
+                    CrossingRevision.revision_no == revision_no + 1,
+                )
+            ).first()
+            if later is None or revision_no < 0:
+                raise NotFound(f"Entry {row.entry_no} has no revision {revision_no}.")
+            before = json.loads(later.before_json)
+            values = {
+                k: (datetime.fromisoformat(v) if k in _TIMES and isinstance(v, str) else v)
+                for k, v in before["row"].items()
+            }
+            exam_seals = [
+                row_snapshot(s)
+                for s in session.exec(
+                    select(SealRecord)
+                    .where(SealRecord.crossing_id == crossing_id, SealRecord.applied_at_exam)
+                    .order_by(SealRecord.id)
+                ).all()
+            ]
+            seals = [{**s, "applied_at_exam": False} for s in before["seals"]] + exam_seals
+            return crossing_view(values, seals, inspections_of(session, crossing_id))
+
+
+def _propose(
+    session: Session, row: Crossing, form: registration.RegistrationInput
+) -> tuple[Proposal, dict[str, object], list[dict[str, object]]]:
+    """The proposal, the corrected column values (registration fields, channel, status), and
+    the registration's seals after it."""
+    settings = load_settings(session)
+    conn = session.connection()
+    # Weights are not corrected here: they are weighed again (the desk's Weigh action).
+    form = dataclasses.replace(form, gross_kg="", tare_kg="")
+    reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
+    fields = {name: getattr(reg, name) for name in corrections.FIELDS}
+    for name in ("direction", "mode", "cargo_category"):
+        fields[name] = fields[name].value
+    seals_after = [
+        {
+            "number": s.number,
+            "state": s.state.value,
+            "seal_class": s.seal_class.value if s.seal_class else None,
+            "seal_type": s.seal_type.value if s.seal_type else None,
+        }
+        for s in reg.seals
+    ]
+    seals_before = registration_seals(session, row)
+    current = {name: getattr(row, name) for name in corrections.FIELDS}
+    found = corrections.changes(current, fields, seals_before, seals_after)
+    corrections.require_some(found, row.entry_no)
+    weighing = None
+    if row.gross_kg is not None and row.tare_kg is not None:
+        weighing = weights.assess(
+            row.gross_kg, row.tare_kg, reg.declared_net_kg, reg.max_gross_kg, settings
+        )
+    found_now = channels.decide(
+        seals=list(reg.seals),
+        dangerous=reg.dangerous,
+        hs_warning=reg.hs_warning,
+        draw=channels.RandomDraw(row.random_draw_bp, row.random_rate_bp),
+        weighing=weighing,
+    )
+    previous = channels.ChannelDecision(
+        channels.Channel(row.channel), reasons_from_json(row.channel_reasons_json)
+    )
+    decision = channels.escalate(previous, found_now)
+    values: dict[str, object] = {
+        **fields,
+        "channel": decision.channel.value,
+        "channel_reasons_json": reasons_to_json(decision.reasons),
+    }
+    if decision.channel is not channels.Channel.GREEN and row.status == Status.REGISTERED:
+        values["status"] = Status.AWAITING_INSPECTION.value
+    warnings = reg.warnings + _raised(previous, decision)
+    proposal = Proposal(
+        row.id,  # type: ignore[arg-type]
+        row.entry_no,
+        tuple(found),
+        warnings,
+        corrections.needs_approval(Status(row.status)),
+        decision.channel,
+    )
+    return proposal, values, seals_after
+
+
+def _raised(previous: channels.ChannelDecision, now: channels.ChannelDecision) -> tuple[str, ...]:
+    if now.channel.rank <= previous.channel.rank:
+        return ()
+    new = [r.text for r in now.reasons if r not in previous.reasons]
+    return (
+        f"The corrected facts raise the channel to {now.channel.value.upper()}: "
+        + "; ".join(new)
+        + ".",
+    )
+
+
+def _consume(
+    unit: Unit, row: Crossing, proposal: Proposal, approval: SupervisorApproval | None
+) -> Any:
+    status = Status(row.status).label.lower()
+    if approval is None:
+        raise PermissionDenied(
+            f"Entry {row.entry_no} is {status} and closed: a correction is an amendment that "
+            "a supervisor must approve."
+        )
+    expected = Permit.amend(row.id, unit.actor, proposal.digest)  # type: ignore[arg-type]
+    given = approval.permit
+    if (given.action, given.target, given.officer_id) == (
+        expected.action,
+        expected.target,
+        expected.officer_id,
+    ) and given.overrides != expected.overrides:
+        raise PermissionDenied(
+            "The correction is not the one the supervisor approved (a field changed since): "
+            "the supervisor must approve it again."
+        )
+    return approvals.consume(
+        unit,
+        approval,
+        expected,
+        unit.db.approval_key,
+        crossing_id=row.id,  # type: ignore[arg-type]
+        kind="amend",
+    )
+
+
+def _revisions(session: Session, crossing_id: int) -> list[RevisionView]:
+    rows = session.exec(
+        select(CrossingRevision)
+        .where(CrossingRevision.crossing_id == crossing_id)
+        .order_by(CrossingRevision.revision_no)
+    ).all()
+    result = []
+    for r in rows:
+        before, after = json.loads(r.before_json), json.loads(r.after_json)
+        found = corrections.changes(before["row"], after["row"], before["seals"], after["seals"])
+        approver = None
+        if r.approval_id is not None:
+            record = session.get(Approval, r.approval_id)
+            approver = _username(session, record.supervisor_id if record else None)
+        by = _username(session, r.by_user) or ""
+        result.append(
+            RevisionView(r.revision_no, r.at, by, r.reason, r.closed, approver, tuple(found))
+        )
+    return result
+
+
+def _username(session: Session, user_id: int | None) -> str | None:
+    user = session.get(User, user_id) if user_id is not None else None
+    return user.username if user else None
