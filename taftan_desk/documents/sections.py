@@ -35,6 +35,11 @@ class Sheet:
 
     # -- header --------------------------------------------------------------------------
     def duplicate_banner(self, *, reverse: bool) -> list[Flowable]:
+        if self.ctx.superseded_by:  # the record as it was: no copy of anything valid
+            note = tr("as recorded before revision {n} - not valid at the gate").format(
+                n=self.ctx.superseded_by
+            )
+            return [self.status_box(tr("SUPERSEDED"), note, reverse=reverse), Spacer(1, 1.5 * mm)]
         n = self.ctx.duplicate_no
         if not n:
             return []
@@ -195,6 +200,13 @@ class Sheet:
         ]
         if c.reprint_reason:
             lines.append(tr("Printed again because: {reason}").format(reason=c.reprint_reason))
+        if c.revision_no:
+            revised = tr("Revision {n}: {reason}").format(
+                n=c.revision_no, reason=c.revision_reason or words.none()
+            )
+            if c.revision_approved_by:
+                revised += " " + tr("(approved by {name})").format(name=c.revision_approved_by)
+            lines.append(revised)
         if c.audit_head:
             lines.append(tr("Audit chain {head}").format(head=c.audit_head))
         lines.append(words.zone_note(self.zone, c.printed_at))

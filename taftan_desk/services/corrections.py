@@ -175,32 +175,42 @@ class CorrectionService:
         """The crossing as it stood with `revision_no` corrections (0: as registered, or as
         closed before any amendment): the record a revision replaced, readable and printable."""
         with self.db.read() as session:
-            row = load(session, crossing_id)
-            if revision_no >= row.revision:
-                return full_view(session, row)
-            later = session.exec(
-                select(CrossingRevision).where(
-                    CrossingRevision.crossing_id == crossing_id,
-                    CrossingRevision.revision_no == revision_no + 1,
-                )
-            ).first()
-            if later is None or revision_no < 0:
-                raise NotFound(f"Entry {row.entry_no} has no revision {revision_no}.")
-            before = json.loads(later.before_json)
-            values = {
-                k: (datetime.fromisoformat(v) if k in _TIMES and isinstance(v, str) else v)
-                for k, v in before["row"].items()
-            }
-            exam_seals = [
-                row_snapshot(s)
-                for s in session.exec(
-                    select(SealRecord)
-                    .where(SealRecord.crossing_id == crossing_id, SealRecord.applied_at_exam)
-                    .order_by(SealRecord.id)
-                ).all()
-            ]
-            seals = [{**s, "applied_at_exam": False} for s in before["seals"]] + exam_seals
-            return crossing_view(values, seals, inspections_of(session, crossing_id))
+            return view_as_it_was(session, load(session, crossing_id), revision_no)
+
+
+def view_as_it_was(session: Session, row: Crossing, revision_no: int) -> CrossingView:
+    """`row` as it stood with `revision_no` corrections (the current view from there on)."""
+    if revision_no >= row.revision:
+        return full_view(session, row)
+    later = session.exec(
+        select(CrossingRevision).where(
+            CrossingRevision.crossing_id == row.id,
+            CrossingRevision.revision_no == revision_no + 1,
+        )
+    ).first()
+    if later is None or revision_no < 0:
+        raise NotFound(f"Entry {row.entry_no} has no revision {revision_no}.")
+    before = json.loads(later.before_json)
+    values = {
+        k: (datetime.fromisoformat(v) if k in _TIMES and isinstance(v, str) else v)
+        for k, v in before["row"].items()
+    }
+    exam_seals = [
+        row_snapshot(s)
+        for s in session.exec(
+            select(SealRecord)
+            .where(SealRecord.crossing_id == row.id, SealRecord.applied_at_exam)
+            .order_by(SealRecord.id)
+        ).all()
+    ]
+    seals = [{**s, "applied_at_exam": False} for s in before["seals"]] + exam_seals
+    return crossing_view(values, seals, inspections_of(session, row.id))
+
+
+def latest_revision(session: Session, row: Crossing) -> RevisionView | None:
+    if not row.revision:
+        return None
+    return _revisions(session, row.id, row.revision)[-1]  # type: ignore[arg-type]
 
 
 def _propose(
@@ -305,12 +315,11 @@ def _consume(
     )
 
 
-def _revisions(session: Session, crossing_id: int) -> list[RevisionView]:
-    rows = session.exec(
-        select(CrossingRevision)
-        .where(CrossingRevision.crossing_id == crossing_id)
-        .order_by(CrossingRevision.revision_no)
-    ).all()
+def _revisions(session: Session, crossing_id: int, only: int | None = None) -> list[RevisionView]:
+    query = select(CrossingRevision).where(CrossingRevision.crossing_id == crossing_id)
+    if only is not None:
+        query = query.where(CrossingRevision.revision_no == only)
+    rows = session.exec(query.order_by(CrossingRevision.revision_no)).all()
     result = []
     for r in rows:
         before, after = json.loads(r.before_json), json.loads(r.after_json)

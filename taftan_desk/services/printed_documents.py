@@ -36,7 +36,7 @@ from taftan_desk.db.models import (
     User,
 )
 from taftan_desk.devices import cups, ipp
-from taftan_desk.services import approvals, audit, keys, settings_service, slip_gate
+from taftan_desk.services import approvals, audit, corrections, keys, settings_service, slip_gate
 from taftan_desk.services.approvals import SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, load_for_change
@@ -242,6 +242,16 @@ class PrintedDocumentService:
         with self.db.read() as session:
             return _draft(session, load(session, crossing_id), kind, size, actor, self.db.clock())
 
+    def as_it_was(
+        self, actor: Actor, crossing_id: int, kind: str, size: str, revision_no: int
+    ) -> IssuedDocument:
+        """The document as the record stood before revision `revision_no` + 1 (0: as first
+        recorded), marked SUPERSEDED: the original stays printable, never as a valid copy."""
+        _check_request(actor, kind, size)
+        with self.db.read() as session:
+            row = load(session, crossing_id)
+            return _draft(session, row, kind, size, actor, self.db.clock(), revision_no)
+
     def records(self, crossing_id: int) -> list[PrintRecord]:
         with self.db.read() as session:
             return _records(session, PrintedDocument.crossing_id == crossing_id)
@@ -359,9 +369,22 @@ def _check_request(actor: Actor, kind: str, size: str) -> None:
 
 
 def _draft(
-    session: Session, row: Crossing, kind: str, size: str, actor: Actor, now: datetime
+    session: Session,
+    row: Crossing,
+    kind: str,
+    size: str,
+    actor: Actor,
+    now: datetime,
+    as_of_revision: int | None = None,
 ) -> IssuedDocument:
-    view = full_view(session, row)
+    """The next print of `kind`; `as_of_revision`: the record as it was before a later
+    revision, drawn SUPERSEDED (a preview, never a copy the gate honours)."""
+    superseded = as_of_revision is not None and as_of_revision < row.revision
+    view = (
+        corrections.view_as_it_was(session, row, as_of_revision)  # type: ignore[arg-type]
+        if superseded
+        else full_view(session, row)
+    )
     refused = paper.refusal(kind, view.entry_no, view.status, bool(view.inspections))
     if refused:
         raise ValidationError(refused, field="kind")
@@ -395,8 +418,24 @@ def _draft(
         ),
         size=size,
         cargo_limit_kg=settings.cargo_limit_kg,
+        **_revision_words(session, row, as_of_revision if superseded else None),
     )
     return IssuedDocument(record, view, context)
+
+
+def _revision_words(session: Session, row: Crossing, as_of: int | None) -> dict[str, object]:
+    """What a document says of the crossing's corrections: the revision it shows, or, for
+    the record as it was, the revision that replaced it."""
+    if as_of is not None:
+        return {"superseded_by": as_of + 1, "revision_no": as_of}
+    latest = corrections.latest_revision(session, row)
+    if latest is None:
+        return {}
+    return {
+        "revision_no": latest.revision_no,
+        "revision_reason": latest.reason,
+        "revision_approved_by": latest.approver,
+    }
 
 
 def _release_approval(session: Session, crossing_id: int) -> dict[str, str | None]:

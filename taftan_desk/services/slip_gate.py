@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from taftan_desk.core import paper, slip_payload
-from taftan_desk.db.models import Crossing, PrintedDocument, PrintJob
+from taftan_desk.db.models import Crossing, CrossingRevision, PrintedDocument, PrintJob
 from taftan_desk.services import settings_service
 from taftan_desk.services.views import PrintRecord
 
@@ -24,6 +24,8 @@ class SlipCheck:
     copies: int  # how many copies of that document were printed here (the newest copy's no.)
     valid_until: datetime | None = None  # a gate pass: release + the station's validity
     checked_at: datetime | None = None
+    # The newest amendment of the crossing made after this copy was printed: (number, when).
+    amended: tuple[int, datetime] | None = None
 
     @property
     def accepted(self) -> bool:
@@ -57,6 +59,13 @@ class SlipCheck:
                 f"not a gate pass: this genuine {paper.NAMES[self.record.kind].lower()} "
                 f"({copy}) does not let a truck leave"
             )
+        if self.amended is not None:
+            number, at = self.amended
+            return (
+                f"AMENDED: entry {self.verdict.claim.entry_no if self.verdict.claim else ''} "
+                f"was amended (revision {number}, {at:%Y-%m-%d %H:%M} UTC) after this {copy} "
+                "was printed: only a gate pass printed since is valid"
+            )
         if (
             self.valid_until is not None
             and self.checked_at is not None
@@ -82,8 +91,27 @@ def judge(
 ) -> SlipCheck:
     """The verdict on a genuine code whose print record this station holds."""
     return SlipCheck(
-        verdict, record, _newest_paper(session, record), _valid_until(session, record), now
+        verdict,
+        record,
+        _newest_paper(session, record),
+        _valid_until(session, record),
+        now,
+        _amended_since(session, record),
     )
+
+
+def _amended_since(session: Session, record: PrintRecord) -> tuple[int, datetime] | None:
+    """The newest amendment of a closed crossing made after this copy was printed: the paper
+    then shows facts the station has since corrected."""
+    newest = session.execute(
+        sa.select(CrossingRevision.revision_no, CrossingRevision.at)
+        .where(CrossingRevision.crossing_id == record.crossing_id)
+        .where(CrossingRevision.closed)
+        .where(CrossingRevision.at > record.printed_at)
+        .order_by(CrossingRevision.revision_no.desc())
+        .limit(1)
+    ).first()
+    return (newest[0], newest[1]) if newest else None
 
 
 def _newest_paper(session: Session, record: PrintRecord) -> int:

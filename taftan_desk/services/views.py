@@ -123,6 +123,12 @@ class PrintContext:
     approval_reason: str | None = None
     valid_until: datetime | None = None  # a gate pass: the last moment it lets the truck out
     reprint_reason: str | None = None  # a copy after the first: why it was printed again
+    # A corrected crossing: its revision, why, and who approved it (an amendment).
+    revision_no: int = 0
+    revision_reason: str | None = None
+    revision_approved_by: str | None = None
+    # The record as it was before revision n (kept whole): never valid at the gate.
+    superseded_by: int | None = None
     qr_text: str | None = None  # the already-signed slip payload
     audit_head: str | None = None  # short hash of the audit chain head (tamper evidence)
     size: str | None = None  # one of paper.SIZES; None: the kind's usual size

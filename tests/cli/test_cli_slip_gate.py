@@ -114,3 +114,29 @@ def test_a_gate_pass_past_its_validity_is_refused_at_the_gate(desk: Desk, home: 
     assert run(home, "--db", str(desk.path), "slip", "verify", fresh.qr_text).returncode == 0
     late = run(home, "--db", str(desk.path), "slip", "verify", stale.qr_text)
     assert late.returncode == 1 and "EXPIRED" in late.stdout + late.stderr
+
+
+def test_a_gate_pass_printed_before_an_amendment_is_refused_and_the_new_one_honoured(
+    desk: Desk, home: Path
+) -> None:
+    from dataclasses import replace
+
+    crossing_id = _released(desk)
+    before = desk.services.documents.issue(desk.officer, crossing_id, "clearance", "80mm", kept)
+    fixed = replace(WEIGHED_ROAD, truck_plate="QAB-1")
+    proposal = desk.services.corrections.propose(crossing_id, fixed)
+    approval = desk.services.accounts.approve(
+        "sara",
+        PASSWORD,
+        "Plate on the GD",
+        Permit.amend(crossing_id, desk.officer, proposal.digest),
+    )
+    desk.clock.now += timedelta(minutes=1)
+    desk.services.corrections.correct(desk.officer, crossing_id, fixed, "Plate misread", approval)
+    stale = run(home, "--db", str(desk.path), "slip", "verify", before.qr_text)
+    assert stale.returncode == 1 and "AMENDED" in stale.stdout, stale.stdout
+    desk.clock.now += timedelta(minutes=1)
+    after = desk.services.documents.issue(
+        desk.officer, crossing_id, "clearance", "80mm", kept, reason="Amended: plate corrected"
+    )
+    assert run(home, "--db", str(desk.path), "slip", "verify", after.qr_text).returncode == 0
