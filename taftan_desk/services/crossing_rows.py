@@ -149,6 +149,7 @@ def crossing_view(
         status=Status(values["status"]),
         seals=tuple(seal_view(s) for s in seals or ()),
         inspections=tuple(inspection_view(i) for i in inspections or ()),
+        revision=values.get("revision") or 0,
     )
 
 

@@ -74,6 +74,7 @@ class CrossingView:
     closed_at: datetime | None
     seals: tuple[SealView, ...] = ()
     inspections: tuple[InspectionView, ...] = ()
+    revision: int = 0  # how many corrections the registration has had
 
     @property
     def vehicle(self) -> str:

@@ -28,6 +28,7 @@ from taftan_desk.services.views import CrossingView
 from taftan_desk.ui import window_layout
 from taftan_desk.ui.account_actions import AccountActions
 from taftan_desk.ui.change_watch import ChangeWatcher
+from taftan_desk.ui.correction_actions import CorrectionActions
 from taftan_desk.ui.desk_lock import DeskLock
 from taftan_desk.ui.dialogs.about_dialog import AboutDialog
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
@@ -109,6 +110,15 @@ class MainWindow(QMainWindow):
             lambda: self._with_current(self.printing.print_dialog)
         )
         self.ui.void_action.triggered.connect(lambda: self._with_current(self.printing.void))
+        self.corrections = CorrectionActions(services, self.session, self)
+        self.corrections.message.connect(self._say)
+        self.corrections.corrected.connect(self._after_change)
+        self.ui.correct_action.triggered.connect(
+            lambda: self._with_current(self.corrections.correct)
+        )
+        self.ui.print_original_action.triggered.connect(
+            lambda: self._with_current(self.corrections.print_as_it_was)
+        )
         self.account_actions = AccountActions(services, self.session, self.ui, self)
         self.account_actions.message.connect(self._say)
         # Sized once from the first rows, then left to the officer: ResizeToContents would
@@ -126,6 +136,7 @@ class MainWindow(QMainWindow):
                 self.ui.hold_action,
                 self.ui.refuse_action,
                 self.ui.print_action,
+                self.ui.correct_action,
                 self.ui.shortcuts_action,
             ]
         )
@@ -179,7 +190,7 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.show_crossing(self.current.id)
             return
-        for action in (*self._actions, self.ui.print_action, self.ui.void_action):
+        for action in (*self._actions, *self._record_actions()):
             action.setEnabled(False)
 
     def refresh(self) -> None:
@@ -296,6 +307,12 @@ class MainWindow(QMainWindow):
             qaction.setEnabled(action in view.actions)
         self.ui.print_action.setEnabled(True)
         self.ui.void_action.setEnabled(True)
+        self.ui.correct_action.setEnabled(True)
+        self.ui.print_original_action.setEnabled(view.revision > 0)
+
+    def _record_actions(self) -> tuple[QAction, ...]:
+        ui = self.ui
+        return (ui.print_action, ui.void_action, ui.correct_action, ui.print_original_action)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         """A disabled action's key reaches here unclaimed: say why it does nothing, where the
@@ -304,7 +321,7 @@ class MainWindow(QMainWindow):
             super().keyPressEvent(event)
             return
         pressed = QKeySequence(event.keyCombination())
-        for action in (*self._actions, self.ui.print_action):
+        for action in (*self._actions, self.ui.print_action, self.ui.correct_action):
             if not action.isEnabled() and any(
                 s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
                 for s in action.shortcuts()

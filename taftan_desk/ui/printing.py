@@ -208,6 +208,40 @@ class DocumentPrinter(QObject):
             pool=background.documents_pool(),
         )
 
+    def print_as_it_was(self, crossing_id: int, kind: str, revision_no: int) -> None:
+        """The record as it stood before revision `revision_no` + 1, marked SUPERSEDED: not
+        a copy (nothing is counted), so it goes straight to the desk's printer or folder."""
+        preferences = PrintPreferences()
+        size = preferences.size_for(kind)
+        destination = preferences.destination()
+        services, actor = self._services, self._actor
+
+        def work() -> tuple[str, str]:
+            from taftan_desk.documents import render_issued
+
+            prepare(destination)
+            issued = services.documents.as_it_was(actor, crossing_id, kind, size, revision_no)
+            buffer = io.BytesIO()
+            render_issued(issued, buffer)
+            name = f"{issued.crossing.entry_no}-{kind}-before-revision-{revision_no + 1}.pdf"
+            delivery = deliver(buffer.getvalue(), name, destination, size)
+            return issued.crossing.entry_no, delivery.destination
+
+        def sent(result: tuple[str, str]) -> None:
+            self.done.emit(
+                self.tr("{document} of entry {entry} as it was, sent to {where}").format(
+                    document=kind_label(kind), entry=result[0], where=result[1]
+                )
+            )
+
+        background.submit(
+            work,
+            sent,
+            lambda exc: self._refused(exc, kind),
+            context=self,
+            pool=background.documents_pool(),
+        )
+
     def _delivered(self, issued: IssuedDocument) -> None:
         record = issued.record
         if record.job_id is None:

@@ -190,6 +190,8 @@ class DetailPanel(QWidget):
             text += self.tr(", approved by {supervisor}").format(supervisor=line.approver)
         if line.reason:
             text += self.tr(": “{reason}”").format(reason=line.reason)
+        for change in line.changes:  # a correction: each field before → after
+            text += "\n    " + change
         return text
 
     def _action_words(self) -> dict[str, str]:
@@ -201,6 +203,8 @@ class DetailPanel(QWidget):
             "crossing_held": self.tr("held"),
             "crossing_refused": self.tr("refused"),
             "crossing_sent_to_inspection": self.tr("sent to inspection"),
+            "crossing_corrected": self.tr("registration corrected"),
+            "crossing_amended": self.tr("amended after closing"),
             "document_printed": self.tr("printed"),
             "document_reprinted": self.tr("reprinted"),
             "document_sent": self.tr("sent"),

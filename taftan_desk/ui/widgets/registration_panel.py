@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from taftan_desk.core import cargo, containers, registration, weights
+from taftan_desk.core import cargo, containers, corrections, registration, weights
 from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
+from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
 from taftan_desk.ui.session import DeskSession
 
@@ -65,11 +66,20 @@ _WARNING_STYLE = "color: #8a5a00;"
 
 class RegistrationPanel(QWidget):
     saved = Signal(object)  # RegistrationResult
+    submitted = Signal()  # Enter in a correction: the dialog holding the form saves it
 
     def __init__(
-        self, services: Services, session: DeskSession, parent: QWidget | None = None
+        self,
+        services: Services,
+        session: DeskSession,
+        parent: QWidget | None = None,
+        *,
+        correcting: bool = False,
     ) -> None:
+        """`correcting`: the form of a correction dialog: no weights (they are weighed
+        again), no Save or Clear of its own, and Esc left to the dialog."""
         super().__init__(parent)
+        self._correcting = correcting
         self.ui = Ui_RegistrationPanel()
         self.ui.setupUi(self)
         self._services = services
@@ -98,7 +108,7 @@ class RegistrationPanel(QWidget):
         ui.container_edit.textChanged.connect(self._check_container)  # a scan taken back too
         ui.container_edit.returnPressed.connect(self._container_entered)
         for edit in self._line_edits()[1:]:
-            edit.returnPressed.connect(self.save)
+            edit.returnPressed.connect(self._enter)
         ui.gross_edit.textChanged.connect(self._show_net)
         ui.tare_edit.textChanged.connect(self._show_net)
         ui.max_gross_edit.textChanged.connect(self._show_net)
@@ -116,9 +126,21 @@ class RegistrationPanel(QWidget):
         accept = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         accept.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         accept.activated.connect(self.accept_suggestion)
+        if self._correcting:
+            for name in ("weights_layout",):
+                self.ui.form_layout.setRowVisible(getattr(self.ui, name), False)
+            for widget in (self.ui.net_label, self.ui.save_button, self.ui.clear_button):
+                widget.hide()
+            return
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.clear)
+
+    def _enter(self) -> None:
+        if self._correcting:
+            self.submitted.emit()
+        else:
+            self.save()
 
     def _line_edits(self) -> list[QLineEdit]:
         ui = self.ui
@@ -286,6 +308,41 @@ class RegistrationPanel(QWidget):
             gross_kg=ui.gross_edit.text(),
             tare_kg=ui.tare_edit.text(),
         )
+
+    def fill(self, view: CrossingView) -> None:
+        """The form holding a crossing's registration as it stands (for a correction)."""
+        ui = self.ui
+        ui.direction_combo.setCurrentIndex(("in", "out").index(view.direction))
+        ui.mode_combo.setCurrentIndex(("road", "rail").index(view.mode))
+        ui.cargo_category_combo.setCurrentIndex(
+            CATEGORIES.index(view.cargo_category) if view.cargo_category in CATEGORIES else 0
+        )
+        texts = {
+            ui.container_edit: view.container_no,
+            ui.size_type_edit: view.size_type,
+            ui.max_gross_edit: view.max_gross_kg,
+            ui.truck_plate_edit: view.truck_plate,
+            ui.train_no_edit: view.train_no,
+            ui.wagon_no_edit: view.wagon_no,
+            ui.hs_code_edit: view.hs_code,
+            ui.description_edit: view.description,
+            ui.declared_net_edit: view.declared_net_kg,
+            ui.gd_number_edit: view.gd_number,
+            ui.tir_carnet_edit: view.tir_carnet,
+            ui.tir_voucher_edit: view.tir_voucher,
+            ui.seals_edit: corrections.seals_text(
+                [vars(s) for s in view.seals if not s.applied_at_exam]
+            ),
+        }
+        for edit, value in texts.items():
+            edit.setText("" if value is None else str(value))
+        self._mode_changed()
+        self._hide_errors()
+
+    def show_problems(self, exc: ValidationError) -> None:
+        """Problems of a correction under their fields, as after a save."""
+        self._hide_errors()
+        self._show_problems(exc)
 
     def save(self) -> RegistrationResult | None:
         self._hide_errors()
