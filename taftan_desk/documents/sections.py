@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from taftan_desk.core import weights
 from taftan_desk.documents import words
 from taftan_desk.documents.codes import Code128Symbol, QrSymbol
 from taftan_desk.documents.flowables import Banner, CodesBand
@@ -132,8 +133,11 @@ class Sheet:
             verdict = esc(words.limit_words(v.net_kg, limit))
             net += " - " + (f"<b>{verdict}</b>" if v.net_kg > limit else verdict)
         gross = esc(words.kg(v.gross_kg))
-        if v.max_gross_kg:
+        assumed = weights.assumed_plate(v.max_gross_kg, v.size_type, self.ctx.default_max_gross_kg)
+        if assumed is None:
             gross += " " + esc(tr("(plate max {kg})").format(kg=words.kg(v.max_gross_kg)))
+        else:  # R2 checked the gross against the station's assumption: say it is one
+            gross += " - " + esc(tr("plate max {assumed}").format(assumed=assumed.words(tr)))
         return [
             (tr("Declared net"), esc(words.kg(v.declared_net_kg))),
             (tr("Gross measured"), gross),

@@ -133,6 +133,17 @@ def test_over_the_limit_is_shouted_and_unweighed_is_said() -> None:
     assert "OVER LIMIT" not in unweighed and "within limit" not in unweighed
 
 
+def test_an_assumed_plate_maximum_says_so_and_for_which_box() -> None:
+    """R2 checked the gross against the station's assumption when no plate was recorded."""
+    named = text_of(_pdf("clearance", max_gross_kg=None))
+    assert "20,760 kg - plate max 30,480 kg assumed for 22T1 (station default)" in named
+    v = dataclasses.replace(VIEWS["clearance"], max_gross_kg=None, size_type=None)
+    plain = text_of(pdf_bytes(v, samples.context(v, "clearance", default_max_gross_kg=32_000)))
+    assert "plate max 32,000 kg assumed (station default)" in plain
+    plated = text_of(_pdf("clearance"))
+    assert "20,760 kg (plate max 36,000 kg)" in plated and "assumed" not in plated
+
+
 def test_rail_crossings_name_train_and_wagon() -> None:
     text = text_of(_pdf("entry", mode="rail", truck_plate=None, train_no="ML-ZHD-01",
                         wagon_no="339677322028"))  # fmt: skip
