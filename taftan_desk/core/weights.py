@@ -8,8 +8,10 @@ the weighbridge's in-service permissible error).
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from taftan_desk.core import size_types
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.core.text import latin_digits, shown
@@ -149,18 +151,60 @@ def check_r1(net_kg: int, settings: StationSettings, *, measured: bool = True) -
     return WeightCheck(Rule.R1, net_kg <= limit, reason, net_kg, limit)
 
 
-def check_r2(gross_kg: int, max_gross_kg: int | None, settings: StationSettings) -> WeightCheck:
-    limit = max_gross_kg or settings.default_max_gross_kg
-    source = "the plate" if max_gross_kg else "the station default (plate not recorded)"
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class AssumedPlate:
+    """The maximum gross R2 falls back on when no plate value was recorded: the station's
+    default, saying which size/type code it is assumed for when one was given. The code
+    names the box but does not set the value: ISO 668 rates the highest gross a size may be
+    plated for (30,480 kg for 20, 40 and 45 ft since its 2005 amendments, raised by a later
+    one), and a given box's plate may say less, so only the station's setting is assumed."""
+
+    kg: int
+    size_type: str | None = None  # a well-formed ISO 6346 size/type code, as given
+
+    def words(self, translate: Callable[[str], str] = _same) -> str:
+        """'30,480 kg assumed for 22G1 (station default)', or without a code '30,480 kg
+        assumed (station default)': the number first, so a narrow field that cuts the text
+        still shows it. `translate` is the edge's tr (the template goes through it, the
+        values are filled in after)."""
+        kg = f"{self.kg:,} kg"
+        if self.size_type:
+            template = translate("{kg} assumed for {size_type} (station default)")
+            return template.format(size_type=self.size_type, kg=kg)
+        return translate("{kg} assumed (station default)").format(kg=kg)
+
+
+def assumed_plate(
+    max_gross_kg: int | None, size_type: str | None, default_max_gross_kg: int
+) -> AssumedPlate | None:
+    """What R2 assumes for a plate not recorded (None: the plate's value is recorded)."""
+    if max_gross_kg:
+        return None
+    code = size_types.normalise(size_type or "")
+    return AssumedPlate(default_max_gross_kg, code if size_types.is_well_formed(code) else None)
+
+
+def check_r2(
+    gross_kg: int,
+    max_gross_kg: int | None,
+    settings: StationSettings,
+    *,
+    size_type: str | None = None,
+) -> WeightCheck:
+    assumed = assumed_plate(max_gross_kg, size_type, settings.default_max_gross_kg)
+    limit = assumed.kg if assumed else (max_gross_kg or 0)
     if gross_kg <= limit:
-        reason = (
-            f"Gross {gross_kg:,} kg is within the container rating of {limit:,} kg from {source}."
-        )
+        reason = f"Gross {gross_kg:,} kg is within the container rating"
+        reason += f" of {limit:,} kg from the plate." if assumed is None else ""
     else:
-        reason = (
-            f"Over container rating: gross {gross_kg:,} kg is {gross_kg - limit:,} kg over "
-            f"the {limit:,} kg maximum from {source}."
-        )
+        reason = f"Over container rating: gross {gross_kg:,} kg is {gross_kg - limit:,} kg over "
+        reason += f"the {limit:,} kg maximum from the plate." if assumed is None else "the maximum"
+    if assumed is not None:  # the number it was checked against, and where it comes from
+        reason += f"; plate maximum not recorded, {assumed.words()}."
     return WeightCheck(Rule.R2, gross_kg <= limit, reason, gross_kg, limit)
 
 
@@ -211,29 +255,43 @@ def assess(
     declared_net_kg: int | None,
     max_gross_kg: int | None,
     settings: StationSettings,
+    *,
+    size_type: str | None = None,
 ) -> Weighing:
-    """Run R1, R2 and (when a net was declared) R3 on a weighbridge reading."""
+    """Run R1, R2 and (when a net was declared) R3 on a weighbridge reading; `size_type`
+    names the box an assumed plate maximum is assumed for."""
     net = net_from(gross_kg, tare_kg)
-    checks = [check_r1(net, settings), check_r2(gross_kg, max_gross_kg, settings)]
+    checks = [
+        check_r1(net, settings),
+        check_r2(gross_kg, max_gross_kg, settings, size_type=size_type),
+    ]
     if declared_net_kg is not None:
         checks.append(check_r3(net, declared_net_kg, gross_kg, settings))
     return Weighing(gross_kg, tare_kg, net, tuple(checks))
 
 
 def net_summary(
-    gross_text: str, tare_text: str, settings: StationSettings, max_gross_text: str = ""
+    gross_text: str,
+    tare_text: str,
+    settings: StationSettings,
+    max_gross_text: str = "",
+    *,
+    size_type: str = "",
 ) -> tuple[str, bool]:
     """What a desk shows while gross and tare are being typed: the net against the limit and
     the gross against the container's rating (saying when the rating is the station's
-    assumption, the plate not typed), in words, and whether both pass. Nothing until gross
-    and tare are there."""
+    assumption, the plate not typed, and for which size/type), in words, and whether both
+    pass. Nothing until gross and tare are there."""
     try:
         gross = parse_kg(gross_text, "gross_kg", "gross", required=False)
         tare = parse_kg(tare_text, "tare_kg", "tare", required=False)
         plate = parse_kg(max_gross_text, "max_gross_kg", "plate maximum", required=False)
         if gross is None or tare is None:
             return "", True
-        checks = [check_r1(net_from(gross, tare), settings), check_r2(gross, plate, settings)]
+        checks = [
+            check_r1(net_from(gross, tare), settings),
+            check_r2(gross, plate, settings, size_type=size_type),
+        ]
     except ValidationError as exc:
         return str(exc), False
     return " ".join(c.reason for c in checks), all(c.passed for c in checks)

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from taftan_desk.core import findings, weights
 from taftan_desk.documents import words
 from taftan_desk.documents.codes import Code128Symbol, QrSymbol
 from taftan_desk.documents.flowables import Banner, CodesBand
@@ -137,8 +138,11 @@ class Sheet:
             verdict = esc(words.limit_words(v.net_kg, limit))
             net += " - " + (f"<b>{verdict}</b>" if v.net_kg > limit else verdict)
         gross = esc(words.kg(v.gross_kg))
-        if v.max_gross_kg:
+        assumed = weights.assumed_plate(v.max_gross_kg, v.size_type, self.ctx.default_max_gross_kg)
+        if assumed is None:
             gross += " " + esc(tr("(plate max {kg})").format(kg=words.kg(v.max_gross_kg)))
+        else:  # R2 checked the gross against the station's assumption: say it is one
+            gross += " - " + esc(tr("plate max {assumed}").format(assumed=assumed.words(tr)))
         return [
             (tr("Declared net"), esc(words.kg(v.declared_net_kg))),
             (tr("Gross measured"), gross),
@@ -149,12 +153,19 @@ class Sheet:
         ]
 
     def channel(self) -> list[Flowable]:
+        """The channel and the findings that still apply to the crossing as it stands (the
+        channel keeps every reason that ever fired; the desk shows them all); those cleared
+        since, in one line."""
         v = self.view
         line = tr("Channel") + f": <b>{esc(tr(v.channel.value).upper())}</b> "
         line += f"({esc(tr(v.channel.meaning))})"
         out: list[Flowable] = [self.para(line, "heading")]
-        for reason in v.reasons or ():
+        now = findings.standing(v.reasons, v.facts(), self.ctx.weight_settings)
+        for reason in now.applies:
             out.append(self.para("- " + esc(reason.text)))
+        if now.cleared:
+            cleared = "; ".join(words.cleared_words(c) for c in now.cleared)
+            out.append(self.para(f"<b>{esc(tr('No longer applies:'))}</b> {esc(cleared)}"))
         if not v.reasons:
             out.append(self.para(esc(tr("No risk rule fired."))))
         return self.together(out)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from taftan_desk.core import size_types
 from taftan_desk.core.cargo import CargoCategory
+from taftan_desk.core.findings import Cleared
 from taftan_desk.documents.i18n import tr
 from taftan_desk.services.views import CrossingView, SealView
 
@@ -121,3 +122,23 @@ def declaration_words(view: CrossingView) -> str:
             carnet += ", " + tr("voucher {n}").format(n=view.tir_voucher)
         parts.append(carnet)
     return " - ".join(parts)
+
+
+# A finding that no longer applies, and the fact that cleared it, in a few words: all of
+# them go on one line of an 80 mm slip.
+_CLEARED = {
+    "weight_overweight": "overweight (net now {now})",
+    "weight_over_rating": "over container rating (gross now {now})",
+    "weight_mismatch": "declared/measured mismatch (net now {now})",
+    "seal_broken": "seal broken (new seal {now} at examination)",
+    "seal_missing": "seal missing (new seal {now} at examination)",
+    "seal_different": "seal differed from documents (new seal {now} at examination)",
+}
+
+
+def cleared_words(cleared: Cleared) -> str:
+    now = kg(cleared.now) if isinstance(cleared.now, int) else cleared.now
+    template = _CLEARED.get(cleared.code)
+    if template is None:
+        return f"{code_words(cleared.code)} ({now})"
+    return tr(template).format(now=now)

@@ -43,7 +43,13 @@ from taftan_desk.services.crossing_rows import full_view, load, load_for_change
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.desk_key import DeskKey
 from taftan_desk.services.slip_gate import SlipCheck
-from taftan_desk.services.views import CrossingView, IssuedDocument, PrintContext, PrintRecord
+from taftan_desk.services.views import (
+    CrossingView,
+    IssuedDocument,
+    PrintContext,
+    PrintRecord,
+    weight_settings_of,
+)
 
 
 @dataclass(frozen=True)
@@ -417,7 +423,7 @@ def _draft(
             else None
         ),
         size=size,
-        cargo_limit_kg=settings.cargo_limit_kg,
+        **weight_settings_of(settings),
         **_revision_words(session, row, as_of_revision if superseded else None),
     )
     return IssuedDocument(record, view, context)

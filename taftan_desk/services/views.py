@@ -9,9 +9,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from taftan_desk.core import findings
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Action, Status, allowed_actions
 from taftan_desk.core.paper import DEFAULT_SIZES, KINDS, SIZES
+from taftan_desk.core.station_settings import StationSettings
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,17 @@ class CrossingView:
     def actions(self) -> frozenset[Action]:
         return allowed_actions(self.status)
 
+    def facts(self) -> findings.Facts:
+        """What core.findings judges the channel's reasons by: the crossing as it stands."""
+        return findings.Facts(
+            gross_kg=self.gross_kg,
+            tare_kg=self.tare_kg,
+            declared_net_kg=self.declared_net_kg,
+            max_gross_kg=self.max_gross_kg,
+            size_type=self.size_type,
+            exams=tuple(findings.Exam(i.kind, i.new_seal_no) for i in self.inspections),
+        )
+
 
 def vehicle_text(mode: str, plate: str | None, train: str | None, wagon: str | None) -> str:
     """How lists and documents name the vehicle: the plate on the road, train / wagon on rail."""
@@ -133,7 +146,13 @@ class PrintContext:
     qr_text: str | None = None  # the already-signed slip payload
     audit_head: str | None = None  # short hash of the audit chain head (tamper evidence)
     size: str | None = None  # one of paper.SIZES; None: the kind's usual size
-    cargo_limit_kg: int = 22_000
+    # The station's weight settings at printing (WEIGHT_SETTINGS): the weights block and
+    # which findings still apply are judged by them.
+    cargo_limit_kg: int = StationSettings.cargo_limit_kg
+    default_max_gross_kg: int = StationSettings.default_max_gross_kg
+    r3_tolerance_bp: int = StationSettings.r3_tolerance_bp
+    r3_min_tolerance_kg: int = StationSettings.r3_min_tolerance_kg
+    scale_interval_kg: int = StationSettings.scale_interval_kg
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -154,9 +173,28 @@ class PrintContext:
         return self.size or DEFAULT_SIZES[self.kind]
 
     @property
+    def weight_settings(self) -> StationSettings:
+        """The station settings the weight rules read (the others at their defaults)."""
+        return StationSettings(**{name: getattr(self, name) for name in WEIGHT_SETTINGS})
+
+    @property
     def duplicate_no(self) -> int:
         """0 for the original; n for the n-th reprint ("DUPLICATE n")."""
         return self.copy_no - 1
+
+
+WEIGHT_SETTINGS = (
+    "cargo_limit_kg",
+    "default_max_gross_kg",
+    "r3_tolerance_bp",
+    "r3_min_tolerance_kg",
+    "scale_interval_kg",
+)
+
+
+def weight_settings_of(settings: StationSettings) -> dict[str, int]:
+    """A PrintContext's weight settings, from the station's."""
+    return {name: getattr(settings, name) for name in WEIGHT_SETTINGS}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,43 @@ def test_r2_uses_plate_or_the_default_rating() -> None:
     assert not weights.check_r2(30_000, 28_000, S).passed
 
 
+def test_an_assumed_plate_says_where_the_assumption_comes_from() -> None:
+    assert weights.assumed_plate(32_500, "22G1", 30_480) is None  # the plate was recorded
+    named = weights.assumed_plate(None, " 22g1 ", 30_480)
+    assert named is not None and named.words() == "30,480 kg assumed for 22G1 (station default)"
+    for not_a_code in (None, "", "22", "22G1X", "22-1"):
+        plain = weights.assumed_plate(None, not_a_code, 30_480)
+        assert plain is not None and plain.words() == "30,480 kg assumed (station default)"
+    assert weights.assumed_plate(0, "45G1", 32_000).words() == (  # type: ignore[union-attr]
+        "32,000 kg assumed for 45G1 (station default)"
+    )
+
+
+def test_assumed_plate_words_go_through_the_edges_translation() -> None:
+    plate = weights.AssumedPlate(30_480, "22G1")
+    assert plate.words(lambda t: "~" + t) == "~30,480 kg assumed for 22G1 (station default)"
+
+
+def test_r2_and_the_live_line_say_the_plate_is_assumed_and_for_which_box() -> None:
+    within = weights.check_r2(24_000, None, S, size_type="22G1")
+    assert within.passed and within.limit_kg == 30_480
+    assert within.reason == (
+        "Gross 24,000 kg is within the container rating; plate maximum not recorded, "
+        "30,480 kg assumed for 22G1 (station default)."
+    )
+    over = weights.check_r2(33_300, None, S)
+    assert over.reason == (
+        "Over container rating: gross 33,300 kg is 2,820 kg over the maximum; plate maximum "
+        "not recorded, 30,480 kg assumed (station default)."
+    )
+    plated = weights.check_r2(33_300, 34_000, S, size_type="22G1")
+    assert plated.reason.endswith("within the container rating of 34,000 kg from the plate.")
+    text, ok = weights.net_summary("33300", "2300", S, size_type="45G1")
+    assert not ok and "30,480 kg assumed for 45G1 (station default)" in text
+    text, _ = weights.net_summary("33300", "2300", S, "34000", size_type="45G1")
+    assert "assumed" not in text and "34,000 kg from the plate" in text
+
+
 def test_scale_permissible_error_doubled_in_service() -> None:
     # e = 20 kg at 24,620 kg: 1,231 e is in the 500-2,000 e band, ±1 e, doubled: 40 kg.
     assert weights.permissible_error_kg(24_620, 20) == 40

@@ -50,7 +50,7 @@ def test_every_document_says_who_what_and_how_heavy(kind: str, size: str) -> Non
         "22,000 kg net",
         "+140 kg against declared",
         "Channel: RED (physical examination)",
-        "Seal P1663476 is broken",
+        "- Dangerous goods, class 3",  # a finding about the cargo: on every document
         "Inbound: Iran to Pakistan",
         "2026-11-27 14:00 PKT",  # 09:00 UTC registered, shown in station time
         "Times are PKT (Asia/Karachi, UTC+05:00)",
@@ -60,6 +60,11 @@ def test_every_document_says_who_what_and_how_heavy(kind: str, size: str) -> Non
     ):
         assert expected in text, expected
     assert "DUPLICATE" not in text
+    if kind == "entry":  # before any examination the broken seal is a finding
+        assert "- Seal P1663476 is broken" in text
+    else:  # examined and resealed since: the paper says so in one line
+        assert "Seal P1663476 is broken" not in text
+        assert "No longer applies: seal broken (new seal TFT6039024 at examination)" in text
 
 
 @pytest.mark.parametrize(("kind", "size"), CASES)
@@ -131,6 +136,17 @@ def test_over_the_limit_is_shouted_and_unweighed_is_said() -> None:
     unweighed = text_of(_pdf("entry", gross_kg=None, tare_kg=None, net_kg=None))
     assert "Net measured not weighed" in unweighed and "17,020 kg" in unweighed
     assert "OVER LIMIT" not in unweighed and "within limit" not in unweighed
+
+
+def test_an_assumed_plate_maximum_says_so_and_for_which_box() -> None:
+    """R2 checked the gross against the station's assumption when no plate was recorded."""
+    named = text_of(_pdf("clearance", max_gross_kg=None))
+    assert "20,760 kg - plate max 30,480 kg assumed for 22T1 (station default)" in named
+    v = dataclasses.replace(VIEWS["clearance"], max_gross_kg=None, size_type=None)
+    plain = text_of(pdf_bytes(v, samples.context(v, "clearance", default_max_gross_kg=32_000)))
+    assert "plate max 32,000 kg assumed (station default)" in plain
+    plated = text_of(_pdf("clearance"))
+    assert "20,760 kg (plate max 36,000 kg)" in plated and "assumed" not in plated
 
 
 def test_rail_crossings_name_train_and_wagon() -> None:
@@ -243,7 +259,8 @@ def test_every_word_goes_through_the_translation_function() -> None:
     finally:
         i18n.install(None)
     labels = ("~CLEARANCE SLIP / GATE PASS", "~Examiner", "~Weights", "~Declared net",
-              "~DUPLICATE 1", "~within limit by", "~page 1 of 1", "~Times are PKT")  # fmt: skip
+              "~DUPLICATE 1", "~within limit by", "~page 1 of 1", "~Times are PKT",
+              "~No longer applies: ~seal broken (new seal TFT6039024")  # fmt: skip
     for label in labels:
         assert label in text, label
     assert "~2600000123" not in text and "~MSCU" not in text  # data is never translated

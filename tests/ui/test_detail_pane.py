@@ -50,4 +50,19 @@ def test_a_value_not_given_reads_not_recorded(qtbot, desk: Desk, open_window) ->
     facts = window.detail.ui.facts_label.text()
     assert "GD not recorded · TIR carnet not recorded, voucher not recorded" in facts
     assert "measured net not recorded" in facts and "—" not in facts
-    assert "plate maximum not recorded (30,480 kg assumed)" in facts  # R2 uses it: said
+    # R2 uses the station's assumption: said, and with no size/type there is none to name
+    assert "plate maximum not recorded, 30,480 kg assumed (station default)" in facts
+
+
+def test_an_assumed_plate_maximum_names_the_size_type(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
+    assumed = desk.services.crossings.register(desk.officer, road_form(size_type="45G1")).crossing
+    plated = desk.services.crossings.register(
+        desk.officer, road_form(container_no="MSKU3881107", size_type="22G1", max_gross_kg="34000")
+    ).crossing
+    window = open_window()
+    window._select(assumed.id)
+    facts = window.detail.ui.facts_label.text()
+    assert "plate maximum not recorded, 30,480 kg assumed for 45G1 (station default)" in facts
+    window._select(plated.id)
+    facts = window.detail.ui.facts_label.text()
+    assert "plate maximum 34,000 kg" in facts and "assumed" not in facts

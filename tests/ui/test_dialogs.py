@@ -165,3 +165,17 @@ def test_the_weigh_dialog_says_each_mistake_once(qtbot, desk: Desk) -> None:  # 
     assert dialog.ui.error_label.isVisible() and dialog.isVisible()  # refused, still open
     assert sum("whole kilograms" in text for text in said) == 1, said
     assert dialog.ui.gross_edit.text() == "24.5"  # kept for the officer to fix
+
+
+def test_the_weigh_dialog_names_the_box_an_assumed_plate_is_for(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    form = road_form(weighed=False, size_type="42G1")
+    crossing = desk.services.crossings.register(desk.officer, form).crossing
+    dialog = WeighDialog(desk.services, desk.officer, crossing)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.gross_edit, "31500")
+    qtbot.keyClicks(dialog.ui.tare_edit, "9500")
+    said = dialog.ui.net_label.text()
+    assert "1,020 kg over the maximum; plate maximum not recorded, " in said
+    assert "30,480 kg assumed for 42G1 (station default)" in said
+    qtbot.keyClicks(dialog.ui.max_gross_edit, "32500")
+    assert "within the container rating of 32,500 kg from the plate" in dialog.ui.net_label.text()

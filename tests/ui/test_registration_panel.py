@@ -202,13 +202,26 @@ def test_the_weights_say_which_they_are_and_an_assumed_plate_says_so(
     ui = window.registration.ui
     assert "less the vehicle" in ui.gross_edit.toolTip()
     assert "door" in ui.tare_edit.toolTip() and "door" in ui.tare_edit.placeholderText()
-    assert ui.max_gross_edit.placeholderText() == "30,480 assumed"
+    assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed (station default)"
     qtbot.keyClicks(ui.gross_edit, "33300")  # a vehicle's weighbridge reading, typed by mistake
     qtbot.keyClicks(ui.tare_edit, "2300")
     said = ui.net_label.text()
-    assert "over the 30,480 kg maximum from the station default (plate not recorded)" in said
+    assert "2,820 kg over the maximum; plate maximum not recorded, 30,480 kg assumed" in said
     qtbot.keyClicks(ui.max_gross_edit, "34000")
     assert "within the container rating of 34,000 kg from the plate" in ui.net_label.text()
+
+
+def test_the_assumed_plate_names_the_size_type_as_it_is_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    ui = window.registration.ui
+    qtbot.keyClicks(ui.size_type_edit, "22")  # not a code yet: nothing to name
+    assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed (station default)"
+    qtbot.keyClicks(ui.size_type_edit, "g1")
+    assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed for 22G1 (station default)"
+    ui.size_type_edit.clear()
+    assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed (station default)"
+    qtbot.keyClicks(ui.size_type_edit, "45G1")
+    window.registration.clear()  # Esc: an empty form names no box
+    assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed (station default)"
 
 
 def test_enter_after_the_container_goes_to_the_vehicle_of_the_mode(

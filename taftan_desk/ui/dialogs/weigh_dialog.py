@@ -50,6 +50,7 @@ class WeighDialog(ServiceDialog):
             self.ui.tare_edit.text(),
             self._settings,
             self.ui.max_gross_edit.text() or str(self._crossing.max_gross_kg or ""),
+            size_type=self._crossing.size_type or "",
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from taftan_desk.core import weights
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.release import Blocker
 from taftan_desk.services.crossing_rows import HistoryLine
@@ -105,7 +106,7 @@ class DetailPanel(QWidget):
             self.tr("Container {container}, {size}, plate maximum {plate}").format(
                 container=c.container_no,
                 size=c.size_type or _NOT_RECORDED(),
-                plate=self._plate(c.max_gross_kg),
+                plate=self._plate(c),
             ),
         ]
         if c.description:
@@ -164,10 +165,13 @@ class DetailPanel(QWidget):
             )
         return "\n".join(lines)
 
-    def _plate(self, max_gross_kg: int | None) -> str:
-        if max_gross_kg is not None or self._assumed_max_gross_kg is None:
-            return _kg(max_gross_kg)
-        return self.tr("not recorded ({kg} assumed)").format(kg=_kg(self._assumed_max_gross_kg))
+    def _plate(self, c: CrossingView) -> str:
+        if self._assumed_max_gross_kg is None:
+            return _kg(c.max_gross_kg)
+        assumed = weights.assumed_plate(c.max_gross_kg, c.size_type, self._assumed_max_gross_kg)
+        if assumed is None:
+            return _kg(c.max_gross_kg)
+        return self.tr("not recorded, {assumed}").format(assumed=assumed.words(self.tr))
 
     def _when(self, at: datetime) -> str:
         return f"{at.astimezone(self._zone):%d %b %H:%M}"

@@ -95,10 +95,13 @@ class RegistrationPanel(QWidget):
         ):
             label.setStyleSheet(style)
         self._connect()
-        # Not typed, the plate maximum is the station's assumption: said in the field itself.
-        self.ui.max_gross_edit.setPlaceholderText(
-            self.tr("{kg} assumed").format(kg=f"{self._settings.default_max_gross_kg:,}")
-        )
+        # Not typed, the plate maximum is the station's assumption: said in the field itself,
+        # for the size/type typed beside it. A size/type code has 4 characters: its field
+        # leaves the rest of the row to the plate's, so that more of the saying shows.
+        size = self.ui.size_type_edit
+        size.setMaximumWidth(size.fontMetrics().horizontalAdvance("WWWW") + 16)
+        size.textChanged.connect(self._show_assumed_plate)
+        self._show_assumed_plate()
         self.ui.description_count_label.hide()  # shown once there is something to count
         self.clear()
 
@@ -251,6 +254,13 @@ class RegistrationPanel(QWidget):
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else _ERROR_STYLE)
+
+    def _show_assumed_plate(self) -> None:
+        assumed = weights.assumed_plate(
+            None, self.ui.size_type_edit.text(), self._settings.default_max_gross_kg
+        )
+        if assumed is not None:
+            self.ui.max_gross_edit.setPlaceholderText(assumed.words(self.tr))
 
     def _count_description(self, text: str) -> None:
         """How much of the description's room is used; past it, said in red (the field takes
