@@ -242,7 +242,12 @@ def _propose(
     weighing = None
     if row.gross_kg is not None and row.tare_kg is not None:
         weighing = weights.assess(
-            row.gross_kg, row.tare_kg, reg.declared_net_kg, reg.max_gross_kg, settings
+            row.gross_kg,
+            row.tare_kg,
+            reg.declared_net_kg,
+            reg.max_gross_kg,
+            settings,
+            size_type=reg.size_type,
         )
     found_now = channels.decide(
         seals=list(reg.seals),

@@ -199,7 +199,9 @@ def apply_weighing(
     settings = load_settings(unit.session)
     if plate is not None:
         row.max_gross_kg = plate
-    weighing = weights.assess(gross, tare, row.declared_net_kg, row.max_gross_kg, settings)
+    weighing = weights.assess(
+        gross, tare, row.declared_net_kg, row.max_gross_kg, settings, size_type=row.size_type
+    )
     row.gross_kg, row.tare_kg, row.net_kg = gross, tare, weighing.net_kg
     row.weighed_at, row.weighed_by = unit.now, unit.actor.user_id
     previous = channels.ChannelDecision(
@@ -275,7 +277,12 @@ def _new_crossing(
     weighing = None
     if reg.gross_kg is not None and reg.tare_kg is not None:
         weighing = weights.assess(
-            reg.gross_kg, reg.tare_kg, reg.declared_net_kg, reg.max_gross_kg, settings
+            reg.gross_kg,
+            reg.tare_kg,
+            reg.declared_net_kg,
+            reg.max_gross_kg,
+            settings,
+            size_type=reg.size_type,
         )
     decision = channels.decide(
         seals=list(reg.seals),

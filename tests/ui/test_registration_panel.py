@@ -224,6 +224,17 @@ def test_the_assumed_plate_names_the_size_type_as_it_is_typed(qtbot, window: Mai
     assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed (station default)"
 
 
+def test_the_live_weights_line_names_the_box_an_assumed_plate_is_for(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    ui = window.registration.ui
+    qtbot.keyClicks(ui.gross_edit, "24300")
+    qtbot.keyClicks(ui.tare_edit, "2300")
+    assert "22G1" not in ui.net_label.text()
+    qtbot.keyClicks(ui.size_type_edit, "22G1")  # typed after the weights: the line follows
+    assert "assumed for 22G1" in ui.net_label.text()
+
+
 def test_enter_after_the_container_goes_to_the_vehicle_of_the_mode(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]

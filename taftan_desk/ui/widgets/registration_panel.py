@@ -115,6 +115,7 @@ class RegistrationPanel(QWidget):
         ui.gross_edit.textChanged.connect(self._show_net)
         ui.tare_edit.textChanged.connect(self._show_net)
         ui.max_gross_edit.textChanged.connect(self._show_net)
+        ui.size_type_edit.textChanged.connect(self._show_net)
         ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
         ui.description_edit.textChanged.connect(self._count_description)
         ui.cargo_category_combo.currentIndexChanged.connect(self._show_cargo_hint)
@@ -251,6 +252,7 @@ class RegistrationPanel(QWidget):
             self.ui.tare_edit.text(),
             self._settings,
             self.ui.max_gross_edit.text(),
+            size_type=self.ui.size_type_edit.text(),
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else _ERROR_STYLE)
