@@ -56,6 +56,7 @@ def test_ctrl_e_corrects_an_open_registration_with_a_reason(  # type: ignore[no-
     [dialog] = _correct(qtbot, window, fill)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert window.current.truck_plate == "QAB-1" and window.current.revision == 1
+    assert "revision 1" in window.detail.ui.heading_label.text()
     history = window.detail.ui.history_label.text()
     assert "registration corrected by ali: “Plate misread from the cab”" in history
     assert "Truck plate: QAA-1 → QAB-1" in history

@@ -73,11 +73,12 @@ class DetailPanel(QWidget):
     def show_crossing(
         self, c: CrossingView, blockers: list[Blocker], history: list[HistoryLine]
     ) -> None:
-        self.ui.heading_label.setText(
-            self.tr("<b>Entry {entry}</b> · {container} · {status}").format(
-                entry=c.entry_no, container=c.container_no, status=c.status.label
-            )
+        heading = self.tr("<b>Entry {entry}</b> · {container} · {status}").format(
+            entry=c.entry_no, container=c.container_no, status=c.status.label
         )
+        if c.revision:  # corrected: the history below says what changed, and why
+            heading += " · " + self.tr("revision {n}").format(n=c.revision)
+        self.ui.heading_label.setText(heading)
         self.barcode.show_code(c.entry_no)
         reasons = "".join(f"<li>{escape(r.text)}</li>" for r in c.reasons)
         self.ui.channel_label.setText(

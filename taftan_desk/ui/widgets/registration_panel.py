@@ -131,9 +131,9 @@ class RegistrationPanel(QWidget):
         accept.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         accept.activated.connect(self.accept_suggestion)
         if self._correcting:
-            for name in ("weights_layout",):
-                self.ui.form_layout.setRowVisible(getattr(self.ui, name), False)
-            for widget in (self.ui.net_label, self.ui.save_button, self.ui.clear_button):
+            self.ui.form_layout.setRowVisible(self.ui.weights_layout, False)
+            self.ui.form_layout.setRowVisible(self.ui.net_label, False)
+            for widget in (self.ui.heading_label, self.ui.save_button, self.ui.clear_button):
                 widget.hide()
             return
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
