@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from taftan_desk.core import channel as channels
-from taftan_desk.core import corrections, registration, weights
+from taftan_desk.core import corrections, registration
 from taftan_desk.core import text as free_text
 from taftan_desk.core.corrections import Change
 from taftan_desk.core.errors import NotFound, PermissionDenied
@@ -36,6 +36,7 @@ from taftan_desk.services.crossing_rows import (
     registration_seals,
     touch,
 )
+from taftan_desk.services.crossings import decide_channel
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.settings_service import known_owner
 from taftan_desk.services.settings_service import load as load_settings
@@ -239,23 +240,8 @@ def _propose(
     current = {name: getattr(row, name) for name in corrections.FIELDS}
     found = corrections.changes(current, fields, seals_before, seals_after)
     corrections.require_some(found, row.entry_no)
-    weighing = None
-    if row.gross_kg is not None and row.tare_kg is not None:
-        weighing = weights.assess(
-            row.gross_kg,
-            row.tare_kg,
-            reg.declared_net_kg,
-            reg.max_gross_kg,
-            settings,
-            size_type=reg.size_type,
-        )
-    found_now = channels.decide(
-        seals=list(reg.seals),
-        dangerous=reg.dangerous,
-        hs_warning=reg.hs_warning,
-        draw=channels.RandomDraw(row.random_draw_bp, row.random_rate_bp),
-        weighing=weighing,
-    )
+    draw = channels.RandomDraw(row.random_draw_bp, row.random_rate_bp)
+    _, found_now = decide_channel(reg, row.gross_kg, row.tare_kg, draw, settings)
     previous = channels.ChannelDecision(
         channels.Channel(row.channel), reasons_from_json(row.channel_reasons_json)
     )

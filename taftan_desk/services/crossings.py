@@ -267,18 +267,20 @@ def _open_duplicate_warning(
     )
 
 
-def _new_crossing(
-    reg: registration.Registration, entry_no: str, settings: StationSettings, unit: Unit
-) -> dict[str, object]:
-    """Every column of a new crossing: the dict is inserted, audited and viewed as it is."""
-    draw = channels.draw_for(
-        entry_no, settings.random_seed, settings.random_rate_bp, unit.now.isoformat()
-    )
+def decide_channel(
+    reg: registration.Registration,
+    gross_kg: int | None,
+    tare_kg: int | None,
+    draw: channels.RandomDraw,
+    settings: StationSettings,
+) -> tuple[weights.Weighing | None, channels.ChannelDecision]:
+    """The channel a registration's facts decide, with its weights checked when there are
+    some (at registration, or already measured when a registration is corrected)."""
     weighing = None
-    if reg.gross_kg is not None and reg.tare_kg is not None:
+    if gross_kg is not None and tare_kg is not None:
         weighing = weights.assess(
-            reg.gross_kg,
-            reg.tare_kg,
+            gross_kg,
+            tare_kg,
             reg.declared_net_kg,
             reg.max_gross_kg,
             settings,
@@ -291,6 +293,17 @@ def _new_crossing(
         draw=draw,
         weighing=weighing,
     )
+    return weighing, decision
+
+
+def _new_crossing(
+    reg: registration.Registration, entry_no: str, settings: StationSettings, unit: Unit
+) -> dict[str, object]:
+    """Every column of a new crossing: the dict is inserted, audited and viewed as it is."""
+    draw = channels.draw_for(
+        entry_no, settings.random_seed, settings.random_rate_bp, unit.now.isoformat()
+    )
+    weighing, decision = decide_channel(reg, reg.gross_kg, reg.tare_kg, draw, settings)
     status = (
         Status.REGISTERED
         if decision.channel is channels.Channel.GREEN
