@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from taftan_desk.core.channel import Channel
+from taftan_desk.core.corrections import shown
 from taftan_desk.core.errors import NotFound, StorageError
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import AuditEvent, Crossing, CrossingRevision, Inspection, SealRecord
@@ -49,15 +50,24 @@ _HISTORY = (
 
 def history(session: Session, crossing_id: int) -> list[HistoryLine]:
     """What happened to a crossing, from its audit events (the record of record): who did
-    it, whose approval it used and why."""
+    it, whose approval it used and why, and what each event changed, before → after."""
     rows = session.execute(_HISTORY, {"entity_id": str(crossing_id)})
-    return [_history_line(at, actor, action, data) for at, actor, action, data in rows]
+    lines, before = [], None
+    for at, actor, action, data_json in rows:
+        data = json.loads(data_json)
+        after = data.get("after") if isinstance(data.get("after"), dict) else None
+        measured = _measured_changes(before, after) if before and after else ()
+        before = after or before
+        lines.append(_history_line(at, actor, action, data, measured))
+    return lines
 
 
-def _history_line(at: datetime, actor: str, action: str, data_json: str) -> HistoryLine:
-    data = json.loads(data_json)
+def _history_line(
+    at: datetime, actor: str, action: str, data: dict[str, Any], measured: tuple[str, ...]
+) -> HistoryLine:
     approval = data.get("approval") if isinstance(data.get("approval"), dict) else {}
     copy_no = data.get("copy_no")
+    corrected = tuple(_change_words(c) for c in data.get("changes") or () if isinstance(c, dict))
     return HistoryLine(
         at,
         actor,
@@ -68,8 +78,27 @@ def _history_line(at: datetime, actor: str, action: str, data_json: str) -> Hist
         copy_no=copy_no if isinstance(copy_no, int) else None,
         sent_to=data.get("to") if isinstance(data.get("to"), str) else None,
         job=_text_or_none(data.get("job_id") or data.get("job")),
-        changes=tuple(_change_words(c) for c in data.get("changes") or () if isinstance(c, dict)),
+        changes=corrected + measured,
         revision=data.get("revision") if isinstance(data.get("revision"), int) else None,
+    )
+
+
+# What an event may change besides the registration (whose corrections list their own
+# changes): the weights and the channel, shown before → after.
+_MEASURED = {
+    "gross_kg": "Gross",
+    "tare_kg": "Tare",
+    "net_kg": "Net",
+    "max_gross_kg": "Plate maximum gross",
+    "channel": "Channel",
+}
+
+
+def _measured_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(
+        f"{label}: {shown(before.get(name))} → {shown(after.get(name))}"
+        for name, label in _MEASURED.items()
+        if name in after and before.get(name) != after.get(name)
     )
 
 
