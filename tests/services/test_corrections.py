@@ -245,6 +245,15 @@ def test_a_forged_amendment_in_the_database_is_caught(desk: Desk) -> None:
         "INSERT INTO crossing_revisions (crossing_id, revision_no, closed, reason, before_json,"
         f" after_json, at, by_user, approval_id) VALUES ({crossing_id}, 1, 1, 'x', '{{}}',"
         f" '{{\"seals\": []}}', '2026-11-29 10:00:00.000000', NULL, {real.approval_id})",
+    )
+    # Even an "approved" amendment never touches the weights or the decision.
+    for change in ("gross_kg = 1", "net_kg = 1", "status = 'held'", "closed_by = NULL"):
+        with pytest.raises(sqlite3.IntegrityError, match="only by amendment"):
+            run_sql(
+                desk.path, f"UPDATE crossings SET {change}, revision = 1 WHERE id = {crossing_id}"
+            )
+    run_sql(
+        desk.path,
         f"UPDATE crossings SET truck_plate = 'FORGED', revision = 1 WHERE id = {crossing_id}",
     )
     report = desk.services.health.check()
