@@ -109,3 +109,24 @@ def cluster() -> Iterator[str | None]:
             capture_output=True,
         )
         shutil.rmtree(base, ignore_errors=True)
+
+
+@contextmanager
+def own_database(pg_url: str, prefix: str) -> Iterator[str]:
+    """A database of the test's own on the session's cluster (dropped after): the shared one
+    keeps the accounts and crossings other tests made."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    server = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))  # a name cannot be a bound parameter
+    try:
+        yield make_url(pg_url).set(database=name).render_as_string(False)
+    finally:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        server.dispose()

@@ -18,6 +18,7 @@ APPEND_ONLY = (
     "crossing_holds",
     "print_jobs",
     "crossing_revisions",
+    "shift_signoffs",
 )
 NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"

@@ -1,7 +1,7 @@
 """The tables. No validation here: services validate with core before writing."""
 
 # No `from __future__ import annotations` in this module: it breaks sqlmodel relationships.
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
@@ -57,6 +57,7 @@ class Crossing(SQLModel, table=True):
         Index("ix_crossings_container_registered", "container_no", "registered_at"),
         Index("ix_crossings_registered_at", "registered_at"),
         Index("ix_crossings_status", "status"),
+        Index("ix_crossings_shift", "shift_day", "shift_no"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -100,6 +101,10 @@ class Crossing(SQLModel, table=True):
     # How many corrections the registration has had (0005): the newest crossing_revisions
     # row with this number holds its seals and what it was before.
     revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # The shift it was registered in (0006), as the shift times were then: a night shift
+    # belongs to the date it began. Crossings registered before 0006 have none.
+    shift_day: date | None = None
+    shift_no: int | None = None
 
 
 class SealRecord(SQLModel, table=True):
@@ -298,3 +303,22 @@ class CrossingRevision(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime)
     by_user: int | None = Field(default=None, foreign_key="users.id")
     approval_id: int | None = Field(default=None, foreign_key="approvals.id")
+
+
+class ShiftSignoff(SQLModel, table=True):
+    """A shift signed off by its supervisor (0006): its totals and the audit chain's head
+    frozen as they were, and where the anchor file was written. Once per shift."""
+
+    __tablename__ = "shift_signoffs"
+    __table_args__ = (UniqueConstraint("shift_day", "shift_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    shift_day: date
+    shift_no: int
+    signed_by: int | None = Field(default=None, foreign_key="users.id")
+    signed_at: datetime = Field(sa_type=UTCDateTime)
+    totals_json: str = Field(sa_type=Text)
+    head_event_id: int
+    head_hash: str = Field(max_length=64)
+    anchor_path: str = Field(default="", max_length=500)
+    note: str = Field(default="", max_length=2000)  # what was still open, in words

@@ -345,6 +345,9 @@ def _new_crossing(
         "closed_by": None,
         "updated_at": unit.now,
         "version": 1,
+        "revision": 0,
+        "shift_day": unit.shift.day,
+        "shift_no": unit.shift.number,
     }
 
 

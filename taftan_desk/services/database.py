@@ -25,6 +25,7 @@ from sqlmodel import Session
 from taftan_desk.core.errors import AuthenticationFailed, StorageError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.roles import require as require_permission
+from taftan_desk.core.shifts import Shift, shift_of
 from taftan_desk.db.engine import writer
 from taftan_desk.services import audit
 
@@ -73,6 +74,7 @@ class Unit:
         self.now = now
         self.signer = signer
         self._session: Session | None = None
+        self._shift: Shift | None = None
 
     @property
     def session(self) -> Session:
@@ -80,9 +82,22 @@ class Unit:
             self._session = Session(bind=self.conn, expire_on_commit=False)
         return self._session
 
+    @property
+    def shift(self) -> Shift:
+        """The shift this unit's changes belong to, by the station's shift times now (kept
+        with each event and crossing: the times may change later)."""
+        if self._shift is None:
+            from taftan_desk.services import settings_service  # it builds on this module
+
+            settings = settings_service.load(self.conn)
+            self._shift = shift_of(self.now, settings.shift_times(), settings.zone)
+        return self._shift
+
     def audit(self, action: str, entity: str, entity_id: object, data: dict[str, object]) -> None:
         if self._session is not None:
             self._session.flush()  # the audited state must be in the transaction first
+        if "shift" not in data:
+            data = {**data, "shift": f"{self.shift.day.isoformat()}/{self.shift.number}"}
         audit.append(
             self.conn,
             at=self.now,

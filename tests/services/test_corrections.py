@@ -4,7 +4,6 @@ stays readable, and nothing gets around it through the database."""
 
 import json
 import sqlite3
-from dataclasses import replace
 
 import pytest
 from sqlmodel import select
@@ -262,43 +261,46 @@ def test_a_forged_amendment_in_the_database_is_caught(desk: Desk) -> None:
         desk.services.documents.issue(desk.officer, crossing_id, "clearance", "a4", kept)
 
 
-def test_an_amendment_weighs_its_seals_on_postgres(pg_url: str) -> None:
+def test_an_amendment_on_postgres(pg_url: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     from taftan_desk.core.roles import Role
     from taftan_desk.db import migrate
     from taftan_desk.db.engine import make_engine
     from taftan_desk.services.container import Services
     from taftan_desk.services.database import Actor
+    from tests.postgres import own_database
     from tests.support import TEST_IDENTITY, FakeClock
 
-    engine = make_engine(pg_url)
-    migrate.upgrade(engine)
-    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
-    setup = Actor(None, "test-setup", Role.ADMIN)
-    if not services.settings.is_initialised():
+    with own_database(pg_url, "amend") as url:
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        services = Services.build(engine, FakeClock(), TEST_IDENTITY)
+        setup = Actor(None, "test-setup", Role.ADMIN)
         services.keys.establish(setup)
         services.settings.initialise(setup, "TFT")
-    names = {u.username for u in services.accounts.list()}
-    for name, role in (("admin", Role.ADMIN), ("ali", Role.OFFICER), ("sara", Role.SUPERVISOR)):
-        if name not in names:
-            services.accounts.add(setup, name, role, PASSWORD)
-    officer = services.accounts.authenticate("ali", PASSWORD)
-    crossing = services.crossings.register(
-        officer, replace(road_form(), container_no="MSKU3881107")
-    ).crossing
-    services.crossings.release(officer, crossing.id)
-    fixed = replace(road_form(), container_no="MSKU3881107", seals=(SealInput("PG12345"),))
-    proposal = services.corrections.propose(crossing.id, fixed)
-    permit = Permit.amend(crossing.id, officer, proposal.digest)
-    approval = services.accounts.approve("sara", PASSWORD, "Seal on the GD", permit)
-    done = services.corrections.correct(officer, crossing.id, fixed, REASON, approval)
-    assert [s.number for s in done.crossing.seals] == ["PG12345"]
-    assert done.crossing.status is Status.RELEASED
-    from sqlalchemy import text
-    from sqlalchemy.exc import DBAPIError
-
-    with engine.connect() as conn, pytest.raises(DBAPIError, match="records are evidence"):
-        conn.execute(
-            text("UPDATE crossings SET truck_plate = 'X', revision = revision + 1 WHERE id = :i"),
-            {"i": crossing.id},
-        )
-    engine.dispose()
+        services.settings.update(setup, {"random_rate_bp": 0})
+        services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
+        services.accounts.add(setup, "ali", Role.OFFICER, PASSWORD)
+        services.accounts.add(setup, "sara", Role.SUPERVISOR, PASSWORD)
+        officer = services.accounts.authenticate("ali", PASSWORD)
+        crossing = services.crossings.register(officer, road_form()).crossing
+        services.crossings.release(officer, crossing.id)
+        fixed = road_form(seals=(SealInput("PG12345"),))
+        proposal = services.corrections.propose(crossing.id, fixed)
+        permit = Permit.amend(crossing.id, officer, proposal.digest)
+        approval = services.accounts.approve("sara", PASSWORD, "Seal on the GD", permit)
+        done = services.corrections.correct(officer, crossing.id, fixed, REASON, approval)
+        assert [s.number for s in done.crossing.seals] == ["PG12345"]
+        assert done.crossing.status is Status.RELEASED
+        with engine.connect() as conn, pytest.raises(DBAPIError, match="records are evidence"):
+            conn.execute(
+                text(
+                    "UPDATE crossings SET truck_plate = 'X', revision = revision + 1 WHERE id = :i"
+                ),
+                {"i": crossing.id},
+            )
+        report = services.health.check()
+        assert report.ok, report.render()
+        engine.dispose()
