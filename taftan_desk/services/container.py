@@ -17,6 +17,7 @@ from taftan_desk.services.keys import KeyService
 from taftan_desk.services.printed_documents import PrintedDocumentService
 from taftan_desk.services.queries import QueryService
 from taftan_desk.services.settings_service import SettingsService
+from taftan_desk.services.shift_report import ReportService
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Services:
     anchors: AnchorService
     changes: ChangeFeed
     corrections: CorrectionService
+    reports: ReportService
 
     @classmethod
     def build(
@@ -57,4 +59,5 @@ class Services:
             AnchorService(db),
             ChangeFeed(db),
             CorrectionService(db),
+            ReportService(db),
         )
