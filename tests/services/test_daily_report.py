@@ -45,7 +45,8 @@ def station(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services
     ]
     for row in released[:3]:
         services.documents.issue(officer, row.id, "clearance", "80mm", kept)
-        services.documents.issue(officer, row.id, "clearance", "80mm", kept, reason="Slip torn in the printer")
+        why = "Slip torn in the printer"
+        services.documents.issue(officer, row.id, "clearance", "80mm", kept, reason=why)
     record = services.documents.records(released[0].id)[-1]
     approval = services.accounts.approve(
         "supervisor1", passwords["supervisor1"], "Printer jam", Permit.void(record.id, officer)
@@ -123,7 +124,8 @@ def test_every_total_equals_a_count_made_in_sql(station) -> None:  # type: ignor
         ("released", totals.released),
         ("refused", totals.refused),
     ):
-        assert total == count(f"SELECT count(*) FROM crossings WHERE {where} AND status = ?", status)
+        query = f"SELECT count(*) FROM crossings WHERE {where} AND status = ?"
+        assert total == count(query, status)
     assert totals.still_open == count(
         f"SELECT count(*) FROM crossings WHERE {where} AND status NOT IN ('released', 'refused')"
     )
