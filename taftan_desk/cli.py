@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taftan_desk import __version__, cli_audit, cli_slips, cli_users
+from taftan_desk import __version__, cli_audit, cli_reports, cli_slips, cli_users
 from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
@@ -118,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     owner.add_parser("list", help="list the known owner codes")
     cli_slips.add_parser(sub)
     cli_audit.add_parsers(sub)
+    cli_reports.add_parser(sub, _date)
     return p
 
 
@@ -411,6 +412,7 @@ _HANDLERS = {
     "init": _init,
     "user": lambda runtime, args: cli_users.run(runtime, args, _cli_actor),
     "demo": _demo,
+    "report": lambda runtime, args: cli_reports.run(runtime, args, _cli_actor()),
     "entries": _entries,
     "check": _check,
     "settings": _settings,

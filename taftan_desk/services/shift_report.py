@@ -405,9 +405,26 @@ def _exceptions(conn: Connection, period: Period) -> list[ExceptionLine]:
         .order_by(Approval.id)
     )
     return [
-        ExceptionLine(at, entry, kind.replace(":", ": ").replace(",", ", "), who or "", s, why)
+        ExceptionLine(at, entry, exception_words(kind), who or "", s, why)
         for at, entry, kind, who, s, why in conn.execute(stmt)
     ]
+
+
+_EXCEPTIONS = {"release": "release over", "amend": "amendment", "void": "void"}
+_OVERRIDES = {
+    "weight_r1": "overweight (R1)",
+    "weight_r2": "over plate rating (R2)",
+    "held": "a hold",
+}
+
+
+def exception_words(kind: str) -> str:
+    """An approval's kind as a supervisor reads it: "release over overweight (R1), a hold"."""
+    action, _, codes = kind.partition(":")
+    what = _EXCEPTIONS.get(action, action)
+    if not codes:
+        return what
+    return f"{what} " + ", ".join(_OVERRIDES.get(c, c) for c in codes.split(","))
 
 
 def _open_holds(conn: Connection, period: Period) -> list[OpenHold]:

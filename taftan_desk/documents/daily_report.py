@@ -1,0 +1,279 @@
+"""The supervisor's daily report (A4): the day's or shift's totals and charts, exceptions and
+overrides with who and why, holds still open with their age, reprints and voids, the audit
+chain's head and anchor, and signature lines; "page x of y" in the footer."""
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from taftan_desk.documents import words
+from taftan_desk.documents.i18n import tr
+from taftan_desk.documents.layout import PAPERS, Output, PageMeta, Paper, Styles, build, styles_for
+from taftan_desk.documents.words import esc
+from taftan_desk.services.report_views import DailyReport
+
+CATEGORIES = ("oil", "gas", "steel", "industrial", "textiles", "other")
+_GRID = [
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+    ("FONTSIZE", (0, 0), (-1, -1), 9),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+]
+
+
+def render_daily(report: DailyReport, out: Output) -> None:
+    paper = PAPERS["a4"]
+    st = styles_for(paper)
+    zone = ZoneInfo(report.period.timezone)
+    title = tr("DAILY REPORT")
+    meta = PageMeta(
+        title=f"{title} {report.station_code} {report.period.label}",
+        subject=f"{report.station_code} {report.period.label}",
+        printed_at=report.printed_at,
+        footer=_footer(report, zone),
+    )
+    build(out, _story(report, paper, st, zone), paper, meta)
+
+
+def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> list[Flowable]:
+    t = report.totals
+    width = paper.frame_width
+
+    def para(text: str, style: str = "body") -> Paragraph:
+        return Paragraph(text, getattr(st, style))
+
+    keep = ParagraphStyle("heading_kept", st.heading, keepWithNext=1)
+
+    def heading(text: str) -> Paragraph:
+        return Paragraph(esc(text), keep)  # never alone at the foot of a page
+
+    story: list[Flowable] = [
+        para(esc(tr("DAILY REPORT")), "title"),
+        para(f"{esc(report.station_name)} ({esc(report.station_code)})"),
+        para(tr("Period") + f": <b>{esc(_period_words(report))}</b>"),
+        para(tr("Supervisor") + f": {esc(report.supervisor)}"),
+        Spacer(1, 2 * mm),
+        heading(tr("Totals")),
+        _table(
+            [
+                [tr("Crossings"), str(t.crossings), tr("Released"), str(t.released)],
+                [tr("Still open"), str(t.still_open), tr("Refused"), str(t.refused)],
+                [tr("Held at some time"), str(t.held), tr("Over the limit"), str(t.overweight)],
+                [tr("Overrides approved"), str(t.overrides), tr("Amendments"), str(t.amendments)],
+                [tr("Reprints"), str(t.reprints), tr("Voids"), str(t.voids)],
+                [
+                    tr("Registration to release, median"),
+                    _minutes(t.release_minutes_median),
+                    tr("90th percentile"),
+                    _minutes(t.release_minutes_p90),
+                ],
+            ],
+            [width * 0.34, width * 0.16, width * 0.34, width * 0.16],
+            header=False,
+        ),
+        heading(tr("Crossings by direction and cargo; net by cargo")),
+        _table(
+            [[tr("Cargo"), tr("In"), tr("Out"), tr("Total"), tr("Net, t")]]
+            + [
+                [
+                    tr(category.capitalize()),
+                    str(t.by_direction_category.get(("in", category), 0)),
+                    str(t.by_direction_category.get(("out", category), 0)),
+                    str(
+                        t.by_direction_category.get(("in", category), 0)
+                        + t.by_direction_category.get(("out", category), 0)
+                    ),
+                    _tonnes(t.net_kg_by_category.get(category, 0)),
+                ]
+                for category in CATEGORIES
+            ],
+            [width * 0.32] + [width * 0.17] * 4,
+        ),
+        Spacer(1, 3 * mm),
+        KeepTogether(
+            [
+                heading(tr("Crossings per hour")),
+                _hours_chart(t.per_hour, width),
+                heading(tr("Net tonnage per cargo")),
+                _tonnage_chart(t.net_kg_by_category, width),
+            ]
+        ),
+        heading(tr("Crossings per officer")),
+        _table(
+            [[tr("Officer"), tr("Crossings registered")]]
+            + [[name or words.none(), str(n)] for name, n in t.per_officer.items()]
+            or [[words.none(), "0"]],
+            [width * 0.6, width * 0.4],
+        ),
+        heading(tr("Exceptions and overrides")),
+        *_list_or_none(
+            [
+                [
+                    e.at.astimezone(zone).strftime("%d %b %H:%M"),
+                    e.entry_no,
+                    e.kind,
+                    e.officer,
+                    e.supervisor,
+                    para(esc(e.reason)),
+                ]
+                for e in report.exceptions
+            ],
+            [tr("Time"), tr("Entry"), tr("What"), tr("Officer"), tr("Approved by"), tr("Why")],
+            [w * width for w in (0.12, 0.15, 0.17, 0.12, 0.13, 0.31)],
+            para,
+        ),
+        heading(tr("Holds still open")),
+        *_list_or_none(
+            [
+                [
+                    h.entry_no,
+                    h.container_no,
+                    h.since.astimezone(zone).strftime("%d %b %H:%M"),
+                    _age(report.printed_at, h.since),
+                    para(esc(h.reason)),
+                ]
+                for h in report.open_holds
+            ],
+            [tr("Entry"), tr("Container"), tr("Held since"), tr("Age"), tr("Reason")],
+            [w * width for w in (0.16, 0.17, 0.15, 0.12, 0.40)],
+            para,
+        ),
+        heading(tr("Reprints and voids")),
+        *([para(esc(line)) for line in report.reprints_and_voids] or [para(esc(tr("None.")))]),
+        heading(tr("Audit chain")),
+        para(tr("Head when this report was made") + f": {esc(report.chain_head or words.none())}"),
+    ]
+    if report.anchor:
+        story.append(para(tr("Anchor written to") + f": {esc(report.anchor)}"))
+    if report.signed_off:
+        story.append(para(f"<b>{esc(report.signed_off)}</b>"))
+    story += [para(esc(note)) for note in report.notes]
+    story.append(_signatures(st, width))
+    return story
+
+
+def _period_words(report: DailyReport) -> str:
+    p = report.period
+    if p.shift_no is None:
+        return tr("{day}, whole day").format(day=p.day.isoformat())
+    return tr("{day}, shift {n} ({start}-{end})").format(
+        day=p.day.isoformat(), n=p.shift_no, start=f"{p.start:%H:%M}", end=f"{p.end:%H:%M}"
+    )
+
+
+def _table(rows: list[list[object]], widths: list[float], *, header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = _GRID if header else [s for s in _GRID if s[0] not in ("FONTNAME", "BACKGROUND")]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _list_or_none(
+    rows: list[list[object]],
+    head: list[str],
+    widths: list[float],
+    para: Callable[[str], Paragraph],
+) -> list[Flowable]:
+    if not rows:
+        return [para(esc(tr("None.")))]
+    return [_table([head, *rows], widths)]
+
+
+def _minutes(value: float | None) -> str:
+    if value is None:
+        return words.none()
+    return tr("{h} h {m:02d} min").format(h=int(value // 60), m=int(value % 60))
+
+
+def _tonnes(kg: int) -> str:
+    return f"{kg / 1000:,.1f}"
+
+
+def _age(now: datetime, since: datetime) -> str:
+    hours = (now - since).total_seconds() / 3600
+    if hours < 48:
+        return tr("{h:.0f} h").format(h=hours)
+    return tr("{d:.1f} days").format(d=hours / 24)
+
+
+def _hours_chart(per_hour: list[tuple[str, int]], width: float) -> Drawing:
+    drawing = Drawing(width, 48 * mm)
+    if not any(n for _, n in per_hour):
+        drawing.add(String(0, 20 * mm, tr("No crossings"), fontName="Helvetica", fontSize=9))
+        return drawing
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 10 * mm, 8 * mm, width - 14 * mm, 36 * mm
+    chart.data = [[n for _, n in per_hour]]
+    chart.categoryAxis.categoryNames = [h for h, _ in per_hour]
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontSize = 7
+    chart.bars[0].fillColor = colors.Color(0.2, 0.35, 0.6)
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontSize = 6
+    chart.barLabels.nudge = 5
+    drawing.add(chart)
+    return drawing
+
+
+def _tonnage_chart(net: dict[str, int], width: float) -> Drawing:
+    drawing = Drawing(width, 40 * mm)
+    values = [net.get(c, 0) / 1000 for c in CATEGORIES]
+    if not any(values):
+        drawing.add(String(0, 18 * mm, tr("No net weights"), fontName="Helvetica", fontSize=9))
+        return drawing
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 24 * mm, 4 * mm, width - 40 * mm, 34 * mm
+    chart.data = [values]
+    chart.categoryAxis.categoryNames = [tr(c.capitalize()) for c in CATEGORIES]
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontSize = 7
+    chart.bars[0].fillColor = colors.Color(0.35, 0.5, 0.3)
+    chart.barLabelFormat = "%.1f t"
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def _signatures(st: Styles, width: float) -> Flowable:
+    names = [tr("Shift supervisor"), tr("Officer in charge"), tr("Date")]
+    rows = [["", "", ""], names]
+    table = Table(rows, colWidths=[width / 3] * 3, rowHeights=[14 * mm, None])
+    table.setStyle(
+        TableStyle(
+            [("LINEABOVE", (i, 1), (i, 1), 0.8, colors.black) for i in range(3)]
+            + [("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+        )
+    )
+    return KeepTogether([Spacer(1, 6 * mm), Paragraph(esc(tr("Signatures")), st.bold), table])
+
+
+def _footer(report: DailyReport, zone: ZoneInfo) -> Callable[[Canvas, Paper, int, int], None]:
+    printed = tr("Printed {time} for {who}").format(
+        time=words.local_time(report.printed_at, zone), who=report.supervisor
+    )
+    what = f"{report.station_code} {_period_words(report)}"
+
+    def draw(canv: Canvas, paper: Paper, page: int, total: int) -> None:
+        left, right = paper.margin_x, paper.width - paper.margin_x
+        y = paper.margin_bottom - 3 * mm - 10
+        canv.setFont("Helvetica", 8)
+        canv.setLineWidth(0.6)
+        canv.line(left, y + 10, right, y + 10)
+        canv.drawString(left, y, f"{tr('DAILY REPORT')} - {what}")
+        canv.drawString(left, y - 9.6, printed)
+        canv.drawRightString(right, y - 9.6, tr("page {n} of {total}").format(n=page, total=total))
+
+    return draw
