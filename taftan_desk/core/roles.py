@@ -20,15 +20,30 @@ class Permission(enum.StrEnum):
     # Reprints are recorded and marked DUPLICATE; the command line (run as an administrator)
     # prints documents for scripts and for a desk whose printer failed.
     PRINT_DOCUMENTS = "print documents"
+    # A shift's review and daily report (supervisors and administrators); signing it off
+    # (its supervisor).
+    REVIEW_SHIFTS = "review shifts"
+    SIGN_OFF_SHIFTS = "sign off shifts"
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset({Permission.PROCESS_CROSSINGS, Permission.PRINT_DOCUMENTS}),
     Role.SUPERVISOR: frozenset(
-        {Permission.PROCESS_CROSSINGS, Permission.APPROVE_EXCEPTIONS, Permission.PRINT_DOCUMENTS}
+        {
+            Permission.PROCESS_CROSSINGS,
+            Permission.APPROVE_EXCEPTIONS,
+            Permission.PRINT_DOCUMENTS,
+            Permission.REVIEW_SHIFTS,
+            Permission.SIGN_OFF_SHIFTS,
+        }
     ),
     Role.ADMIN: frozenset(
-        {Permission.MANAGE_USERS, Permission.CHANGE_SETTINGS, Permission.PRINT_DOCUMENTS}
+        {
+            Permission.MANAGE_USERS,
+            Permission.CHANGE_SETTINGS,
+            Permission.PRINT_DOCUMENTS,
+            Permission.REVIEW_SHIFTS,
+        }
     ),
 }
 

@@ -33,6 +33,8 @@ class StationSettings:
     idle_lock_minutes: int = 5
     exit_validity_hours: int = 24  # a gate pass lets the truck out this long after release
     demo_station: bool = False  # filled by `taftan-desk demo`; never holds evidence
+    # Where a shift's sign-off writes its anchor file (a USB stick, a share); "": none set.
+    anchor_folder: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -153,6 +155,13 @@ def _coerce_text(name: str, text: str) -> str:
         raise ValidationError(
             "The random-selection seed must be at least 8 characters.", field=name
         )
+    elif name == "anchor_folder":
+        if len(text) > 300 or any(ord(ch) < 32 for ch in text):
+            raise ValidationError(
+                "The anchor folder is a folder path of at most 300 characters, e.g. "
+                "/media/usb/anchors.",
+                field=name,
+            )
     elif name == "station_name":
         text = free_text.clean(
             text, name, "the station name", free_text.STATION_NAME_LENGTH, required=True

@@ -18,6 +18,7 @@ from taftan_desk.services.printed_documents import PrintedDocumentService
 from taftan_desk.services.queries import QueryService
 from taftan_desk.services.settings_service import SettingsService
 from taftan_desk.services.shift_report import ReportService
+from taftan_desk.services.shift_signoff import SignoffService
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Services:
     changes: ChangeFeed
     corrections: CorrectionService
     reports: ReportService
+    signoffs: SignoffService
 
     @classmethod
     def build(
@@ -46,6 +48,7 @@ class Services:
         """`identity`: the desk's key (read when first needed) and the station roots it
         trusts; by default (tests, benchmarks) a key that lasts as long as the process."""
         db = Database(engine, clock, identity)
+        reports, anchors = ReportService(db), AnchorService(db)
         return cls(
             db,
             AccountService(db),
@@ -56,8 +59,9 @@ class Services:
             HealthService(db),
             PrintedDocumentService(db),
             KeyService(db),
-            AnchorService(db),
+            anchors,
             ChangeFeed(db),
             CorrectionService(db),
-            ReportService(db),
+            reports,
+            SignoffService(db, reports, anchors),
         )

@@ -22,6 +22,7 @@ from taftan_desk.db.models import (
     PrintedDocument,
     PrintJob,
     SealRecord,
+    ShiftSignoff,
     StationKey,
     StationSetting,
     User,
@@ -47,6 +48,7 @@ _AUDITED = (
     ("key_certificate", KeyCertificate, "id"),
     ("print_job", PrintJob, "id"),
     ("crossing_revision", CrossingRevision, "id"),
+    ("shift_signoff", ShiftSignoff, "id"),
 )
 
 

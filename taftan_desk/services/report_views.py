@@ -108,6 +108,24 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Signoff:
+    period: Period
+    signed_by: str
+    signed_at: datetime
+    head_event_id: int
+    head_hash: str
+    anchor_path: str
+    note: str
+
+    @property
+    def words(self) -> str:
+        return (
+            f"Signed off by {self.signed_by} at {self.signed_at:%Y-%m-%d %H:%M} UTC; audit chain "
+            f"head event {self.head_event_id} ({self.head_hash[:16]})"
+        )
+
+
+@dataclass(frozen=True)
 class DailyReport:
     station_name: str
     station_code: str

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, select
 
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.lifecycle import Status
@@ -33,6 +34,7 @@ from taftan_desk.db.models import (
     Inspection,
     PrintedDocument,
     SealRecord,
+    ShiftSignoff,
     User,
 )
 from taftan_desk.services.crossing_rows import SEAL_KEYS
@@ -44,6 +46,7 @@ from taftan_desk.services.report_views import (
     OpenHold,
     Period,
     ReportRow,
+    Signoff,
     Totals,
 )
 from taftan_desk.services.settings_service import load as load_settings
@@ -138,6 +141,7 @@ class ReportService:
             period = period_of(settings, day, shift_no)
             rows = tuple(_rows(conn, period, settings))
             head = session.get(AuditHead, 1)
+            signoff = signed(session, period)
             return DailyReport(
                 station_name=settings.station_name,
                 station_code=settings.station_code,
@@ -151,6 +155,9 @@ class ReportService:
                 open_holds=tuple(_open_holds(conn, period)),
                 reprints_and_voids=tuple(_reprints_and_voids(conn, period, settings)),
                 chain_head=f"event {head.last_event_id}, {head.last_hash[:16]}" if head else "",
+                anchor=signoff.anchor_path if signoff else "",
+                signed_off=signoff.words if signoff else "",
+                notes=(signoff.note,) if signoff and signoff.note else (),
             )
 
     def csv_text(self, day: date, shift_no: int | None = None) -> str:
@@ -467,3 +474,26 @@ def _reprints_and_voids(conn: Connection, period: Period, settings: StationSetti
             text += f", VOID since {voided_at.astimezone(settings.zone):%d %b %H:%M}"
         lines.append(text)
     return lines
+
+
+def signed(session: Session, period: Period) -> Signoff | None:
+    """The shift's sign-off, if it has one (a day as a whole is never signed off)."""
+    if period.shift_no is None:
+        return None
+    row = session.exec(
+        select(ShiftSignoff)
+        .where(ShiftSignoff.shift_day == period.day)
+        .where(ShiftSignoff.shift_no == period.shift_no)
+    ).first()
+    if row is None:
+        return None
+    user = session.get(User, row.signed_by) if row.signed_by is not None else None
+    return Signoff(
+        period,
+        user.username if user else "",
+        row.signed_at,
+        row.head_event_id,
+        row.head_hash,
+        row.anchor_path,
+        row.note,
+    )
