@@ -19,6 +19,8 @@ APPEND_ONLY = (
     "print_jobs",
     "crossing_revisions",
     "shift_signoffs",
+    "exception_requests",
+    "exception_decisions",
 )
 NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"

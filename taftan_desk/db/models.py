@@ -322,3 +322,35 @@ class ShiftSignoff(SQLModel, table=True):
     head_hash: str = Field(max_length=64)
     anchor_path: str = Field(default="", max_length=500)
     note: str = Field(default="", max_length=2000)  # what was still open, in words
+
+
+class ExceptionRequest(SQLModel, table=True):
+    """An officer's request for a supervisor's approval, answered at any desk of the station
+    (0007): exactly one action on one record for that officer (the approval's Permit), with
+    what the supervisor is shown and the officer's reason."""
+
+    __tablename__ = "exception_requests"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str = Field(max_length=12)  # release / void / amend
+    target: str = Field(max_length=40)  # crossing:12 / document:5
+    officer_id: int | None = Field(default=None, foreign_key="users.id")
+    overrides: str = Field(default="", max_length=500)  # the Permit's, comma-separated
+    crossing_id: int | None = Field(default=None, foreign_key="crossings.id", index=True)
+    what: str = Field(max_length=2000)  # what the supervisor is asked to approve, in words
+    reason: str = Field(max_length=2000)  # why the officer asks
+    requested_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ExceptionDecision(SQLModel, table=True):
+    """A supervisor's answer to an exception request (0007): approved or refused, with the
+    reason; one per request. An approval is used once, by the officer who asked."""
+
+    __tablename__ = "exception_decisions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="exception_requests.id", unique=True)
+    approved: bool
+    supervisor_id: int | None = Field(default=None, foreign_key="users.id")
+    reason: str = Field(max_length=2000)
+    decided_at: datetime = Field(sa_type=UTCDateTime)

@@ -11,6 +11,7 @@ from taftan_desk.services.corrections import CorrectionService
 from taftan_desk.services.crossings import CrossingService
 from taftan_desk.services.database import Clock, Database, utc_now
 from taftan_desk.services.desk_key import DeskIdentity
+from taftan_desk.services.exception_requests import ExceptionService
 from taftan_desk.services.health import HealthService
 from taftan_desk.services.inspections import InspectionService
 from taftan_desk.services.keys import KeyService
@@ -37,6 +38,7 @@ class Services:
     corrections: CorrectionService
     reports: ReportService
     signoffs: SignoffService
+    exceptions: ExceptionService
 
     @classmethod
     def build(
@@ -64,4 +66,5 @@ class Services:
             CorrectionService(db),
             reports,
             SignoffService(db, reports, anchors),
+            ExceptionService(db),
         )

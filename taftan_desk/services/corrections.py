@@ -25,7 +25,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
 from taftan_desk.db.models import Approval, Crossing, CrossingRevision, SealRecord, User
 from taftan_desk.services import approvals, audit
-from taftan_desk.services.approvals import Permit, SupervisorApproval
+from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import (
     crossing_view,
@@ -103,7 +103,7 @@ class CorrectionService:
         crossing_id: int,
         form: registration.RegistrationInput,
         reason: str,
-        approval: SupervisorApproval | None = None,
+        approval: SupervisorApproval | ApprovedRequest | None = None,
     ) -> Corrected:
         """Save a correction as the crossing's next revision. A closed crossing needs
         `approval` for exactly these changes (Permit.amend with the proposal's digest)."""
@@ -125,7 +125,7 @@ class CorrectionService:
                 approval_id = record.id
                 data["approval"] = {
                     "supervisor_id": record.supervisor_id,
-                    "supervisor": approval.supervisor.username,  # type: ignore[union-attr]
+                    "supervisor": approvals.approver_name(unit, record),
                     "officer": actor.username,
                     "reason": record.reason,
                 }
@@ -277,7 +277,10 @@ def _raised(previous: channels.ChannelDecision, now: channels.ChannelDecision) -
 
 
 def _consume(
-    unit: Unit, row: Crossing, proposal: Proposal, approval: SupervisorApproval | None
+    unit: Unit,
+    row: Crossing,
+    proposal: Proposal,
+    approval: SupervisorApproval | ApprovedRequest | None,
 ) -> Any:
     status = Status(row.status).label.lower()
     if approval is None:

@@ -17,7 +17,7 @@ from taftan_desk.core.seals import Seal
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import Crossing, Inspection, SealRecord
 from taftan_desk.services import approvals, audit, entry_numbers, holds
-from taftan_desk.services.approvals import SupervisorApproval
+from taftan_desk.services.approvals import ApprovedRequest, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import (
     HistoryLine,
@@ -125,7 +125,10 @@ class CrossingService:
             return _blockers(session, row)
 
     def release(
-        self, actor: Actor, crossing_id: int, approval: SupervisorApproval | None = None
+        self,
+        actor: Actor,
+        crossing_id: int,
+        approval: SupervisorApproval | ApprovedRequest | None = None,
     ) -> CrossingView:
         actor.require(Permission.PROCESS_CROSSINGS)
         with self.db.write(actor) as unit:
@@ -149,8 +152,8 @@ class CrossingService:
                     kind="release:" + ",".join(b.code for b in soft),
                 )
                 data["approval"] = {
-                    "supervisor_id": approval.supervisor.user_id,
-                    "supervisor": approval.supervisor.username,
+                    "supervisor_id": record.supervisor_id,
+                    "supervisor": approvals.approver_name(unit, record),
                     "officer": actor.username,
                     "reason": record.reason,
                     "overrides": [b.code for b in soft],

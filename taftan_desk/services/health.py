@@ -16,6 +16,8 @@ from taftan_desk.db.models import (
     CrossingHold,
     CrossingRevision,
     DocumentVoid,
+    ExceptionDecision,
+    ExceptionRequest,
     Inspection,
     KeyCertificate,
     KnownOwner,
@@ -49,6 +51,8 @@ _AUDITED = (
     ("print_job", PrintJob, "id"),
     ("crossing_revision", CrossingRevision, "id"),
     ("shift_signoff", ShiftSignoff, "id"),
+    ("exception_request", ExceptionRequest, "id"),
+    ("exception_decision", ExceptionDecision, "id"),
 )
 
 

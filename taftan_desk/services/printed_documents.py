@@ -37,7 +37,7 @@ from taftan_desk.db.models import (
 )
 from taftan_desk.devices import cups, ipp
 from taftan_desk.services import approvals, audit, corrections, keys, settings_service, slip_gate
-from taftan_desk.services.approvals import SupervisorApproval
+from taftan_desk.services.approvals import ApprovedRequest, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load, load_for_change
 from taftan_desk.services.database import Actor, Database, Unit
@@ -262,7 +262,9 @@ class PrintedDocumentService:
         with self.db.read() as session:
             return _records(session, PrintedDocument.crossing_id == crossing_id)
 
-    def void(self, actor: Actor, document_id: int, approval: SupervisorApproval) -> PrintRecord:
+    def void(
+        self, actor: Actor, document_id: int, approval: SupervisorApproval | ApprovedRequest
+    ) -> PrintRecord:
         """Declare a printed document void (spoilt, lost, issued in error): a supervisor
         approves with a reason; the record stays, marked void."""
         actor.require(Permission.PROCESS_CROSSINGS)
@@ -297,7 +299,7 @@ class PrintedDocumentService:
                 document.crossing_id,
                 {
                     "document_id": document_id,
-                    "supervisor": approval.supervisor.username,
+                    "supervisor": approvals.approver_name(unit, approved),
                     "reason": approved.reason,
                     "also": [
                         audit.also("approval", approved.id, row_snapshot(approved)),
