@@ -36,6 +36,7 @@ from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
+from taftan_desk.ui.exception_actions import ExceptionActions
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from taftan_desk.ui.models.queue_table_model import (
     COL_TIME,
@@ -121,6 +122,11 @@ class MainWindow(QMainWindow):
         )
         self.account_actions = AccountActions(services, self.session, self.ui, self)
         self.account_actions.message.connect(self._say)
+        self.exceptions = ExceptionActions(
+            services, self.session, self.ui, self._settings.zone, self
+        )
+        self.exceptions.message.connect(self._say)
+        self.ui.status_bar.addPermanentWidget(self.exceptions.waiting_label)
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
                 self.ui.print_action,
                 self.ui.correct_action,
                 self.ui.shortcuts_action,
+                self.ui.requests_action,
             ]
         )
         self.ui.shortcuts_action.triggered.connect(self._show_shortcuts)
@@ -154,6 +161,7 @@ class MainWindow(QMainWindow):
         # on F5, at midnight and after the database was unreachable.
         self.watcher = ChangeWatcher(services.changes, parent=self)
         self.watcher.changed.connect(self._changed_elsewhere)
+        self.watcher.changed.connect(self.exceptions.look)
         self.watcher.lost.connect(self._database_lost)
         self.watcher.back.connect(self.refresh)
         self._day = self.now().date()
@@ -444,18 +452,18 @@ class MainWindow(QMainWindow):
             return
         approval = None
         if blockers:
-            intro = self.tr("Releasing this crossing overrides:") + "".join(
-                f"\n• {b.text}" for b in blockers
-            )
-            dialog = SupervisorDialog(
-                self._services,
-                intro,
-                Permit.release(crossing.id, self.actor, [b.code for b in blockers]),
-                self,
-            )
-            if not dialog.exec():
-                return
-            approval = dialog.approval
+            intro = self.tr("Releasing entry {entry} overrides:").format(
+                entry=crossing.entry_no
+            ) + "".join(f"\n• {b.text}" for b in blockers)
+            permit = Permit.release(crossing.id, self.actor, [b.code for b in blockers])
+            approval = self.exceptions.approved(permit)  # given at another desk already
+            if approval is None:
+                dialog = SupervisorDialog(self._services, intro, permit, self, can_ask=True)
+                if not dialog.exec():
+                    if dialog.asked:
+                        self.exceptions.ask(permit, intro, crossing.id)
+                    return
+                approval = dialog.approval
         try:
             view = self._services.crossings.release(self.actor, crossing.id, approval)
         except DeskError as exc:  # e.g. released or held at another desk meanwhile

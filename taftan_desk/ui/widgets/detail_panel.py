@@ -191,7 +191,7 @@ class DetailPanel(QWidget):
             text += self.tr(", to {where}").format(where=line.sent_to)
         if line.job:
             text += self.tr(" (job {job})").format(job=line.job)
-        if line.approver:
+        if line.approver and line.approver != line.actor:  # the supervisor's own answer: once
             text += self.tr(", approved by {supervisor}").format(supervisor=line.approver)
         if line.reason:
             text += self.tr(": “{reason}”").format(reason=line.reason)
@@ -210,6 +210,9 @@ class DetailPanel(QWidget):
             "crossing_sent_to_inspection": self.tr("sent to inspection"),
             "crossing_corrected": self.tr("registration corrected"),
             "crossing_amended": self.tr("amended after closing"),
+            "exception_requested": self.tr("supervisor's approval asked"),
+            "exception_approved": self.tr("request approved"),
+            "exception_refused": self.tr("request refused"),
             "document_printed": self.tr("printed"),
             "document_reprinted": self.tr("reprinted"),
             "document_sent": self.tr("sent"),

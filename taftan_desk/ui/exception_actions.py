@@ -1,0 +1,119 @@
+"""Exceptions decided at any desk, as the window shows them: an officer asks (when no
+supervisor is at hand to sign), the supervisors' desks count what waits and answer it
+(Supervisor › Requests waiting…, F12), and the officer's desk says the answer as it arrives.
+"""
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from taftan_desk.core.errors import DeskError
+from taftan_desk.core.roles import GRANTS, Permission
+from taftan_desk.services.approvals import ApprovedRequest, Permit
+from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
+from taftan_desk.services.exception_requests import APPROVED, REFUSED
+from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
+from taftan_desk.ui.dialogs.requests_dialog import RequestsDialog
+from taftan_desk.ui.session import DeskSession
+
+
+class ExceptionActions(QObject):
+    message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        session: DeskSession,
+        ui,
+        zone: ZoneInfo,
+        window: QWidget,  # type: ignore[no-untyped-def]
+    ) -> None:
+        super().__init__(window)
+        self._services, self._session, self._ui = services, session, ui
+        self._zone, self._window = zone, window
+        self._since = services.db.clock()  # answers to requests made from this window on
+        self._told: set[int] = set()
+        self.waiting_label = QLabel(window)
+        self.waiting_label.setAccessibleName(self.tr("Requests waiting for a supervisor"))
+        ui.requests_action.triggered.connect(self.answer)
+        session.changed.connect(self.show_for)
+        self.show_for(session.actor)
+
+    @property
+    def _decides(self) -> bool:
+        return Permission.APPROVE_EXCEPTIONS in GRANTS[self._session.actor.role]
+
+    def show_for(self, actor: Actor) -> None:
+        """The Supervisor menu and the count of waiting requests: supervisors only."""
+        decides = Permission.APPROVE_EXCEPTIONS in GRANTS[actor.role]
+        self._ui.supervisor_menu.menuAction().setVisible(decides)
+        self._ui.requests_action.setEnabled(decides)
+        self.waiting_label.setVisible(decides)
+        self.look()
+
+    def look(self, *_changes: object) -> None:
+        """After other desks wrote: the waiting count (supervisors), the answers to this
+        officer's requests (everyone)."""
+        try:
+            if self._decides:
+                count = len(self._services.exceptions.waiting())
+                self.waiting_label.setText(
+                    self.tr("{n} request(s) waiting (F12)").format(n=count) if count else ""
+                )
+            for request in self._services.exceptions.of_officer(self._session.actor, self._since):
+                if request.state in (APPROVED, REFUSED) and request.id not in self._told:
+                    self._told.add(request.id)
+                    self.message.emit(self._answer_words(request))
+        except DeskError:
+            return  # the window says the database is lost; the next look catches up
+
+    def _answer_words(self, request) -> str:  # type: ignore[no-untyped-def]
+        if request.state == APPROVED:
+            return self.tr(
+                "Request {n} approved by {who}: “{why}”. Do it again to use the approval "
+                "(valid 30 minutes)."
+            ).format(n=request.id, who=request.decided_by, why=request.answer)
+        return self.tr("Request {n} refused by {who}: “{why}”.").format(
+            n=request.id, who=request.decided_by, why=request.answer
+        )
+
+    def approved(self, permit: Permit) -> ApprovedRequest | None:
+        """An approval already given at another desk for exactly this action, unused."""
+        try:
+            found = self._services.exceptions.approved_for(permit)
+        except DeskError:
+            return None
+        return found.grant if found is not None else None
+
+    def ask(self, permit: Permit, what: str, crossing_id: int | None) -> None:
+        """Send the request to every supervisor of the station, with the officer's reason."""
+        services, actor = self._services, self._session.actor
+
+        def send(reason: str):  # type: ignore[no-untyped-def]
+            return services.exceptions.request(actor, permit, what, reason, crossing_id)
+
+        dialog = ReasonDialog(
+            self.tr("Ask a supervisor — Taftan Desk"),
+            self.tr("{what}\nWhy do you ask? Every supervisor's desk shows the request.").format(
+                what=what
+            ),
+            send,
+            self._window,
+        )
+        if dialog.exec() and dialog.result_view is not None:
+            self.message.emit(
+                self.tr(
+                    "Request {n} sent to the supervisors: the answer shows here when it comes."
+                ).format(n=dialog.result_view.id)
+            )
+
+    def answer(self) -> None:
+        if not self._decides:
+            return
+        dialog = RequestsDialog(self._services, self._session, self._zone, self._window)
+        dialog.exec()
+        self.look()
+        if dialog.answered:
+            self.message.emit(self.tr("{n} request(s) answered.").format(n=len(dialog.answered)))
