@@ -182,3 +182,9 @@ def test_a_cell_a_spreadsheet_would_run_stays_text(station) -> None:  # type: ig
     [parsed] = list(csv.DictReader(io.StringIO(to_csv([hostile]))))
     assert parsed["description"] == '\'=HYPERLINK("http://x","click")'
     assert parsed["gd_number"] == "'+1-2"
+
+
+def test_the_readme_documents_every_csv_column() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for column, meaning in CSV_COLUMNS.items():
+        assert f"| `{column}` | {meaning} |" in readme
