@@ -82,6 +82,7 @@ def check_sort(reader: PagedReader[CrossingLine], request: Request, ids: list[in
             pages.append(page)
             forward += page.rows
             after = page.last
+            assert len(forward) <= len(whole), f"{where}, pages of {size}: rows repeat"
         assert [r.id for r in forward] == [r.id for r in whole], f"{where}, pages of {size}"
         for n, page in enumerate(pages):
             at = reader.page(request, size, offset=n * size)
