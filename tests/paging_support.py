@@ -6,11 +6,16 @@ so an index scan meets tied rows in another order than their ids (an ORDER BY wi
 id tiebreaker then pages wrongly instead of passing by luck).
 """
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from taftan_desk.core import containers
+from taftan_desk.core.channel import Channel
+from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services.container import Services
+from taftan_desk.services.crossing_lines import CrossingLine
 from taftan_desk.services.database import Actor
 from tests.support import FakeClock
 
@@ -74,3 +79,25 @@ def register_variety(
         clock.now = outside
         services.crossings.register(officers[0], _form(n))
     return ids
+
+
+_CHANNELS = [Channel.GREEN, Channel.YELLOW, Channel.RED]
+_STATUSES = list(Status)
+
+#: What each sort means, computed from a line: the oracle the SQL order is checked against.
+ORACLE: dict[str, Callable[[CrossingLine], Any]] = {
+    "time": lambda r: r.registered_at,
+    "entry": lambda r: r.entry_no,
+    "container": lambda r: r.container_no,
+    "direction": lambda r: r.direction,
+    "cargo": lambda r: r.cargo_category,
+    "vehicle": lambda r: r.vehicle.split(" / ")[0],  # the plate, or the train on rail
+    "net": lambda r: r.shown_net_kg if r.shown_net_kg is not None else -1,
+    "channel": lambda r: _CHANNELS.index(r.channel),
+    "status": lambda r: _STATUSES.index(r.status),
+    "mode": lambda r: r.mode,
+    "declared": lambda r: r.declared_net_kg if r.declared_net_kg is not None else -1,
+    "difference": lambda r: r.difference_kg if r.difference_kg is not None else -(10**9),
+    "held": lambda r: int(r.on_hold),
+    "officer": lambda r: r.officer,
+}

@@ -22,29 +22,8 @@ from taftan_desk.services.crossing_lines import CrossingLine
 from taftan_desk.services.crossing_list import CROSSING_LIST, crossing_list
 from taftan_desk.services.database import Actor
 from taftan_desk.services.paging import PagedReader, Request
-from tests.paging_support import SHIFT_END, SHIFT_START, register_variety
+from tests.paging_support import ORACLE, SHIFT_END, SHIFT_START, register_variety
 from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock
-
-_CHANNELS = [Channel.GREEN, Channel.YELLOW, Channel.RED]
-_STATUSES = list(Status)
-
-#: What each sort means, computed from a line: the oracle the SQL order is checked against.
-ORACLE: dict[str, Callable[[CrossingLine], Any]] = {
-    "time": lambda r: r.registered_at,
-    "entry": lambda r: r.entry_no,
-    "container": lambda r: r.container_no,
-    "direction": lambda r: r.direction,
-    "cargo": lambda r: r.cargo_category,
-    "vehicle": lambda r: r.vehicle.split(" / ")[0],  # the plate, or the train on rail
-    "net": lambda r: r.shown_net_kg if r.shown_net_kg is not None else -1,
-    "channel": lambda r: _CHANNELS.index(r.channel),
-    "status": lambda r: _STATUSES.index(r.status),
-    "mode": lambda r: r.mode,
-    "declared": lambda r: r.declared_net_kg if r.declared_net_kg is not None else -1,
-    "difference": lambda r: r.difference_kg if r.difference_kg is not None else -(10**9),
-    "held": lambda r: int(r.on_hold),
-    "officer": lambda r: r.officer,
-}
 
 
 def test_every_sort_has_an_oracle() -> None:
