@@ -53,9 +53,13 @@ def listed(qtbot, desk: Desk):  # type: ignore[no-untyped-def]
     reader = SpyReader(desk.services.db, CROSSING_LIST)
     shift = CROSSING_LIST.request(registered_from=SHIFT_START, registered_before=SHIFT_END)
     zone = desk.services.settings.current().zone
-    model = crossing_list_model(reader, zone, shift, page_rows=PAGE, cached_pages=CACHED)
     view = QTableView()
     qtbot.addWidget(view)
+    # Owned by the view, as a window owns its models: destroyed with it, not by Python's
+    # garbage collector at some later moment.
+    model = crossing_list_model(
+        reader, zone, shift, page_rows=PAGE, cached_pages=CACHED, parent=view
+    )
     view.setModel(model)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(24)

@@ -11,6 +11,10 @@ every page read stay, so scrolling back to a page let go still reads by keyset.
 A header click (sort()) or a filter makes a new Request: the rows shown stay until its count
 and first page arrive together, and stay for good if the read fails (load_failed says why).
 Results of a request overtaken by a newer one are dropped.
+
+Give the model a parent (the window that shows it): pages arrive through background tasks
+that are its children, and an unparented model left to Python's garbage collector crashed
+the test process once while such tasks were being delivered.
 """
 
 from collections import OrderedDict
