@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, or_, true
+from sqlalchemy import ColumnElement, func, or_, true
 
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.lifecycle import Status
@@ -80,7 +80,7 @@ _SORTS.update(
         "mode": Crossing.mode,
         "declared": func.coalesce(Crossing.declared_net_kg, -1),
         "difference": func.coalesce(Crossing.net_kg - Crossing.declared_net_kg, _UNKNOWN_KG),
-        "held": case((Crossing.on_hold, 1), else_=0),
+        "held": Crossing.on_hold,  # false before true on both back ends
         "officer": _OFFICER,
     }
 )
