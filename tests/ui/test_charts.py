@@ -15,6 +15,7 @@ from taftan_desk.ui.widgets.chart_drawing import (
     ChartData,
     column_layout,
     layout_of,
+    reading_direction,
     render_image,
     row_layout,
 )
@@ -270,3 +271,11 @@ def test_the_image_goes_into_a_pdf_and_comes_out_with_its_bars(qtbot, tmp_path) 
         < 24
     )
     assert near > 5_000  # the bars are there, in their colour
+
+
+def test_each_text_reads_in_the_direction_of_its_own_letters() -> None:
+    """An Urdu figure reads right to left (the figure first, at the right) on any desk; an
+    English one left to right, also on a right-to-left desk."""
+    assert reading_direction("501.2 ٹن") is Qt.LayoutDirection.RightToLeft
+    assert reading_direction("501.2 t") is Qt.LayoutDirection.LeftToRight
+    assert reading_direction("42") is Qt.LayoutDirection.LeftToRight

@@ -8,6 +8,7 @@ grow leftwards. Each text keeps the reading direction of its own letters.
 """
 
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -268,11 +269,23 @@ def paint_chart(
     return layout
 
 
+def reading_direction(text: str) -> Qt.LayoutDirection:
+    """The direction of the text's first letter that has one (Unicode's rule for a
+    paragraph): "501.2 t" reads left to right on any desk, "501.2 ٹن" right to left, the
+    figure first. QTextOption's LayoutDirectionAuto left the latter left to right."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
+
+
 def _draw_text(painter: QPainter, text: Text) -> None:
-    # Each text takes its reading direction from its own letters ("501.2 t" stays so on a
-    # right-to-left desk; an Urdu label reads right to left on any desk).
     option = QTextOption(Qt.AlignmentFlag(_absolute(text.flags)))
-    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+    # drawText lays the text out in the painter's direction, whatever the option says.
+    painter.setLayoutDirection(reading_direction(text.text))
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
     if not text.rotated:
         painter.drawText(text.rect, text.text, option)
