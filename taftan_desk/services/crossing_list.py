@@ -1,9 +1,11 @@
 """Crossings as one paged list: every column a supervisor sorts by and every filter, in SQL.
 
-`CROSSING_LIST` is a services.paging.PagedTable: a shift is the filters `registered_from` and
-`registered_before` (UTC instants), and the rest narrow it. The queue's sorts
-(services.queries.SORT_KEYS: status and channel by meaning, the shown net, the vehicle) are
-reused, so "sort by status" means the same on every screen.
+`CROSSING_LIST` is a services.paging.PagedTable: a shift is the filter `period` (a
+services.report_views.Period: the shift each crossing stored when it was registered, or its
+time for crossings older than that, as the daily report counts them), or the bare time
+window `registered_from` / `registered_before` (aware instants); the rest narrow it. The
+queue's sorts (services.queries.SORT_KEYS: status and channel by meaning, the shown net,
+the vehicle) are reused, so "sort by status" means the same on every screen.
 """
 
 from collections.abc import Iterable, Sequence
@@ -19,6 +21,7 @@ from taftan_desk.services.crossing_lines import CrossingLine
 from taftan_desk.services.database import Database
 from taftan_desk.services.paging import PagedReader, PagedTable, Sort
 from taftan_desk.services.queries import SORT_KEYS
+from taftan_desk.services.shift_report import in_period
 from taftan_desk.services.views import vehicle_text
 
 # Who registered the crossing; '' for a crossing registered by an administrator's script.
@@ -117,6 +120,7 @@ def _registered_before(at: datetime) -> ColumnElement[bool]:
 
 
 _FILTERS = {
+    "period": in_period,
     "registered_from": _registered_from,
     "registered_before": _registered_before,
     "direction": lambda v: Crossing.direction == v,

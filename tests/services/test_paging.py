@@ -132,6 +132,18 @@ def test_filters_add_up_and_the_shift_bounds_the_list(desk: Desk, shift) -> None
     assert {r.officer for r in _lines(reader, officer)} == {"Ali Khan"}
 
 
+def test_a_shift_is_the_period_the_daily_report_counts(desk: Desk, shift) -> None:  # type: ignore[no-untyped-def]
+    """The shift each crossing stored (06:00-14:00 on the 28th is shift 1) holds the same
+    crossings as the time window, and as the daily report's count of that shift."""
+    reader, request, ids = shift
+    period = desk.services.reports.period(SHIFT_START.date(), 1)
+    by_period = CROSSING_LIST.request(period=period)
+    assert [r.id for r in _lines(reader, by_period)] == [r.id for r in _lines(reader, request)]
+    assert reader.count(by_period) == len(ids)
+    report = desk.services.reports.daily(desk.supervisor, SHIFT_START.date(), 1)
+    assert len(report.rows) == len(ids)
+
+
 def test_an_unknown_sort_or_filter_is_refused(shift) -> None:  # type: ignore[no-untyped-def]
     reader, request, _ = shift
     with pytest.raises(ValueError, match="cannot sort"):
