@@ -34,6 +34,7 @@ from taftan_desk.services.crossing_list import CROSSING_LIST, crossing_list
 from taftan_desk.services.database import Database
 from taftan_desk.services.paging import PagedReader, Request
 from taftan_desk.services.settings_service import SettingsService
+from taftan_desk.services.shift_report import ReportService
 
 WARM_UP = 2
 PAGE = 200
@@ -63,6 +64,21 @@ def busiest_shift(path: Path, zone: Any) -> tuple[datetime, datetime]:
     day = datetime.fromisoformat(rows[0][0]).date() if rows else datetime.now().date()
     start = datetime.combine(day, time(6), tzinfo=zone)
     return start, start + timedelta(hours=8)
+
+
+def shift_request(db: Database, path: Path, start: datetime, end: datetime) -> tuple[Request, str]:
+    """The shift as the review asks for it: the daily report's period from schema 0006 on
+    (the shift each crossing stored, else its time: bulk rows stored none), else the bare
+    time window."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(crossings)")}
+    conn.close()
+    starts = SettingsService(db).current().shift_times()
+    if "shift_day" in columns and start.timetz().replace(tzinfo=None) in starts:
+        number = starts.index(start.timetz().replace(tzinfo=None)) + 1
+        period = ReportService(db).period(start.date(), number)
+        return CROSSING_LIST.request(period=period), f"period (shift {number}: stored, else time)"
+    return CROSSING_LIST.request(registered_from=start, registered_before=end), "time window"
 
 
 def measure(name: str, calls: list[Callable[[], object]], note: str = "") -> Timing:
@@ -206,7 +222,7 @@ def main() -> None:
     zone = SettingsService(db).current().zone
     reader = crossing_list(db)
     start, end = busiest_shift(path, zone)
-    shift = CROSSING_LIST.request(registered_from=start, registered_before=end)
+    shift, shift_by = shift_request(db, path, start, end)
     total = reader.count(CROSSING_LIST.request())
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     indexes = [n for (n,) in conn.execute(
@@ -217,7 +233,7 @@ def main() -> None:
     print(f"database        {path}")
     print(f"crossings       {total:,}")
     print(f"indexes         {', '.join(indexes)}")
-    print(f"shift           {start:%Y-%m-%d %H:%M} to {end:%H:%M} {zone}")
+    print(f"shift           {start:%Y-%m-%d %H:%M} to {end:%H:%M} {zone}, by {shift_by}")
     print(f"sqlite          {sqlite3.sqlite_version}; page of {PAGE} rows")
     print(f"load average    {os.getloadavg()[0]:.2f} at start ({os.cpu_count()} CPUs)")
     print()
