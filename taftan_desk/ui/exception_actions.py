@@ -1,11 +1,11 @@
-"""Exceptions decided at any desk, as the window shows them: an officer asks (when no
-supervisor is at hand to sign), the supervisors' desks count what waits and answer it
-(Supervisor › Requests waiting…, F12), and the officer's desk says the answer as it arrives.
-"""
+"""The Supervisor menu, and exceptions decided at any desk as the window shows them: an
+officer asks (when no supervisor is at hand to sign), the supervisors' desks count what waits
+and answer it (Supervisor › Requests waiting…, F12), and the officer's desk says the answer as
+it arrives. Supervisor › Shift review… (Ctrl+Shift+R) opens the shift's review."""
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from taftan_desk.core.errors import DeskError
@@ -38,6 +38,8 @@ class ExceptionActions(QObject):
         self.waiting_label = QLabel(window)
         self.waiting_label.setAccessibleName(self.tr("Requests waiting for a supervisor"))
         ui.requests_action.triggered.connect(self.answer)
+        ui.shift_review_action.triggered.connect(self.review)
+        self.shift_review: QWidget | None = None
         session.changed.connect(self.show_for)
         self.show_for(session.actor)
 
@@ -46,12 +48,36 @@ class ExceptionActions(QObject):
         return Permission.APPROVE_EXCEPTIONS in GRANTS[self._session.actor.role]
 
     def show_for(self, actor: Actor) -> None:
-        """The Supervisor menu and the count of waiting requests: supervisors only."""
+        """The Supervisor menu for supervisors and administrators (who review shifts); the
+        requests and their count for supervisors only."""
         decides = Permission.APPROVE_EXCEPTIONS in GRANTS[actor.role]
-        self._ui.supervisor_menu.menuAction().setVisible(decides)
+        reviews = Permission.REVIEW_SHIFTS in GRANTS[actor.role]
+        self._ui.supervisor_menu.menuAction().setVisible(reviews)
+        self._ui.shift_review_action.setEnabled(reviews)
         self._ui.requests_action.setEnabled(decides)
+        self._ui.requests_action.setVisible(decides)
         self.waiting_label.setVisible(decides)
+        if self.shift_review is not None and not reviews:  # another user signed in
+            self.shift_review.close()
         self.look()
+
+    def review(self) -> None:
+        """The shift review, beside the desk (not modal: the desk keeps working)."""
+        if Permission.REVIEW_SHIFTS not in GRANTS[self._session.actor.role]:
+            return
+        from taftan_desk.ui.shift_review import ShiftReview
+
+        if self.shift_review is None or not self.shift_review.isVisible():
+            settings = self._services.settings.current()
+            self.shift_review = ShiftReview(self._services, self._session, settings, self._window)
+            self.shift_review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.shift_review.destroyed.connect(self._review_closed)
+        self.shift_review.show()
+        self.shift_review.raise_()
+        self.shift_review.activateWindow()
+
+    def _review_closed(self) -> None:
+        self.shift_review = None
 
     def look(self, *_changes: object) -> None:
         """After other desks wrote: the waiting count (supervisors), the answers to this

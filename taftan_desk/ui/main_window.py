@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
                 self.ui.correct_action,
                 self.ui.shortcuts_action,
                 self.ui.requests_action,
+                self.ui.shift_review_action,
             ]
         )
         self.ui.shortcuts_action.triggered.connect(self._show_shortcuts)

@@ -51,8 +51,10 @@ class DetailPanel(QWidget):
             self.ui.hold_button,
             self.ui.refuse_button,
         )
-        for button, action in zip(buttons, actions, strict=True):
+        for button, action in zip(buttons, actions, strict=False):
             button.setDefaultAction(action)
+        for button in buttons[len(actions) :]:  # a record read elsewhere: nothing to act on
+            button.hide()
         self.barcode = BarcodeView(self)
         self.ui.main_layout.insertWidget(1, self.barcode, 0, Qt.AlignmentFlag.AlignLeading)
         self.show_nothing()
