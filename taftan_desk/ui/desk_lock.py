@@ -112,8 +112,12 @@ def _close_dialogs(window: QObject) -> None:
     for _ in range(10):
         open_dialog = QApplication.activeModalWidget()
         if open_dialog is None or open_dialog is window:
-            return
+            break
         if isinstance(open_dialog, QDialog):
             open_dialog.reject()
         else:
             open_dialog.close()
+    # Windows beside the desk (the shift review, a print job) show records too.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible() and widget.parent() is window:
+            widget.reject()

@@ -146,3 +146,15 @@ def test_an_officer_has_no_review_and_an_administrator_cannot_sign_off(qtbot, st
     admin = Actor(None, "admin", Role.ADMIN)
     review = _review(qtbot, services, admin)
     assert not review.ui.signoff_button.isVisible()
+
+
+def test_locking_the_desk_closes_the_review(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    services, _, actors = station
+    window = MainWindow(services, actors["supervisor1"])
+    qtbot.addWidget(window)
+    show_and_activate(qtbot, window)
+    window.exceptions.review()
+    review = window.exceptions.shift_review
+    assert review is not None and review.isVisible()
+    window.session.lock()
+    qtbot.waitUntil(lambda: window.exceptions.shift_review is None or not review.isVisible())
