@@ -9,6 +9,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.services.container import Services
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.correction_dialog import CorrectionDialog
+from taftan_desk.ui.print_actions import Approver
 from taftan_desk.ui.printing import DocumentPrinter
 from taftan_desk.ui.session import DeskSession
 
@@ -17,15 +18,25 @@ class CorrectionActions(QObject):
     corrected = Signal(object, str)  # the crossing as corrected, the sentence to say
     message = Signal(str)
 
-    def __init__(self, services: Services, session: DeskSession, window: QWidget) -> None:
+    def __init__(
+        self,
+        services: Services,
+        session: DeskSession,
+        window: QWidget,
+        approval: "Approver | None" = None,
+    ) -> None:
+        """`approval`: how an amendment's supervisor approval is had (see PrintActions)."""
         super().__init__(window)
         self._services, self._session, self._window = services, session, window
+        self._approval = approval
         self.printer = DocumentPrinter(services, session, self)
         self.printer.done.connect(self.message)
         self.printer.failed.connect(self.message)
 
     def correct(self, crossing: CrossingView) -> None:
-        dialog = CorrectionDialog(self._services, self._session, crossing, self._window)
+        dialog = CorrectionDialog(
+            self._services, self._session, crossing, self._window, self._approval
+        )
         if not dialog.exec() or dialog.corrected is None:
             return
         done = dialog.corrected

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.roles import GRANTS, Permission
-from taftan_desk.services.approvals import ApprovedRequest, Permit
+from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.exception_requests import APPROVED, REFUSED
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.requests_dialog import RequestsDialog
+from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.session import DeskSession
 
 
@@ -112,6 +113,26 @@ class ExceptionActions(QObject):
         except DeskError:
             return None
         return found.grant if found is not None else None
+
+    def approval(
+        self, permit: Permit, intro: str, crossing_id: int | None
+    ) -> "ApprovedRequest | SupervisorApproval | None":
+        """A supervisor's approval of `permit`: one already given at another desk, else one
+        typed here; or, with no supervisor at hand, a request sent to the others (None)."""
+        found = self.approved(permit)
+        if found is not None:
+            self.message.emit(
+                self.tr("Using the approval given at another desk (request {n}).").format(
+                    n=found.request_id
+                )
+            )
+            return found
+        dialog = SupervisorDialog(self._services, intro, permit, self._window, can_ask=True)
+        if dialog.exec() and dialog.approval is not None:
+            return dialog.approval
+        if dialog.asked:
+            self.ask(permit, intro, crossing_id)
+        return None
 
     def ask(self, permit: Permit, what: str, crossing_id: int | None) -> None:
         """Send the request to every supervisor of the station, with the officer's reason."""

@@ -34,7 +34,6 @@ from taftan_desk.ui.dialogs.about_dialog import AboutDialog
 from taftan_desk.ui.dialogs.inspection_dialog import InspectionDialog
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.dialogs.weigh_dialog import WeighDialog
 from taftan_desk.ui.exception_actions import ExceptionActions
 from taftan_desk.ui.forms.ui_main_window import Ui_MainWindow
@@ -104,14 +103,21 @@ class MainWindow(QMainWindow):
         self.ui.release_action.triggered.connect(self._release)
         self.ui.hold_action.triggered.connect(self._hold)
         self.ui.refuse_action.triggered.connect(self._refuse)
-        self.printing = PrintActions(services, self.session, self._settings.zone, self)
+        self.exceptions = ExceptionActions(
+            services, self.session, self.ui, self._settings.zone, self
+        )
+        self.exceptions.message.connect(self._say)
+        self.ui.status_bar.addPermanentWidget(self.exceptions.waiting_label)
+        self.printing = PrintActions(
+            services, self.session, self._settings.zone, self, self.exceptions.approval
+        )
         self.printing.message.connect(self._say)
         self.printing.changed.connect(self._show_current)
         self.ui.print_action.triggered.connect(
             lambda: self._with_current(self.printing.print_dialog)
         )
         self.ui.void_action.triggered.connect(lambda: self._with_current(self.printing.void))
-        self.corrections = CorrectionActions(services, self.session, self)
+        self.corrections = CorrectionActions(services, self.session, self, self.exceptions.approval)
         self.corrections.message.connect(self._say)
         self.corrections.corrected.connect(self._after_change)
         self.ui.correct_action.triggered.connect(
@@ -122,11 +128,6 @@ class MainWindow(QMainWindow):
         )
         self.account_actions = AccountActions(services, self.session, self.ui, self)
         self.account_actions.message.connect(self._say)
-        self.exceptions = ExceptionActions(
-            services, self.session, self.ui, self._settings.zone, self
-        )
-        self.exceptions.message.connect(self._say)
-        self.ui.status_bar.addPermanentWidget(self.exceptions.waiting_label)
         # Sized once from the first rows, then left to the officer: ResizeToContents would
         # measure every row on every refresh (half a second at a few thousand rows).
         self._columns_sized = False
@@ -457,14 +458,9 @@ class MainWindow(QMainWindow):
                 entry=crossing.entry_no
             ) + "".join(f"\n• {b.text}" for b in blockers)
             permit = Permit.release(crossing.id, self.actor, [b.code for b in blockers])
-            approval = self.exceptions.approved(permit)  # given at another desk already
+            approval = self.exceptions.approval(permit, intro, crossing.id)
             if approval is None:
-                dialog = SupervisorDialog(self._services, intro, permit, self, can_ask=True)
-                if not dialog.exec():
-                    if dialog.asked:
-                        self.exceptions.ask(permit, intro, crossing.id)
-                    return
-                approval = dialog.approval
+                return
         try:
             view = self._services.crossings.release(self.actor, crossing.id, approval)
         except DeskError as exc:  # e.g. released or held at another desk meanwhile

@@ -1,13 +1,14 @@
 """The window's printing: Print… (Ctrl+P), Void a printed document…, and the gate pass that
 prints itself on release. Outcomes come back as sentences for the status bar."""
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from taftan_desk.core.errors import DeskError
-from taftan_desk.services.approvals import Permit
+from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.views import CrossingView, PrintRecord
@@ -23,15 +24,26 @@ from taftan_desk.ui.printing import (
 )
 from taftan_desk.ui.session import DeskSession
 
+# Have a supervisor's approval of a permit (intro: what they are shown), or None.
+Approver = Callable[[Permit, str, int | None], "SupervisorApproval | ApprovedRequest | None"]
+
 
 class PrintActions(QObject):
     message = Signal(str)
     changed = Signal()  # the shown crossing's prints changed: show it again
 
     def __init__(
-        self, services: Services, session: DeskSession, zone: ZoneInfo, window: QWidget
+        self,
+        services: Services,
+        session: DeskSession,
+        zone: ZoneInfo,
+        window: QWidget,
+        approval: Approver | None = None,
     ) -> None:
+        """`approval`: how a supervisor's approval is had (ExceptionActions.approval: typed
+        here, or given at another desk); by default typed here."""
         super().__init__(window)
+        self._approval = approval or self._typed_here
         self._services, self._session, self._zone, self._window = services, session, zone, window
         self.printer = DocumentPrinter(services, session, self)
         self.printer.done.connect(self.message)
@@ -85,11 +97,11 @@ class PrintActions(QObject):
             "Void {name} of entry {entry}. The paper will be refused at every gate that checks it."
         ).format(name=name, entry=crossing.entry_no)
         permit = Permit.void(record.id, self._actor)
-        dialog = SupervisorDialog(self._services, intro, permit, self._window)
-        if not dialog.exec() or dialog.approval is None:
+        approval = self._approval(permit, intro, crossing.id)
+        if approval is None:
             return
         try:
-            self._services.documents.void(self._actor, record.id, dialog.approval)
+            self._services.documents.void(self._actor, record.id, approval)
         except DeskError as exc:
             self.message.emit(str(exc))
             return
@@ -99,6 +111,10 @@ class PrintActions(QObject):
                 record=record.id, entry=crossing.entry_no
             )
         )
+
+    def _typed_here(self, permit: Permit, intro: str, _crossing_id: int | None):  # type: ignore[no-untyped-def]
+        dialog = SupervisorDialog(self._services, intro, permit, self._window)
+        return dialog.approval if dialog.exec() else None
 
     def _name(self, record: PrintRecord) -> str:
         return self.tr("{document}, record {record:06d}, {copy}, printed {at} by {who}").format(

@@ -122,3 +122,48 @@ def test_an_officers_desk_has_no_supervisor_menu(qtbot, window: MainWindow) -> N
     assert not window.exceptions.waiting_label.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F12)  # nothing opens
     assert QApplication.activeModalWidget() is None
+
+
+def test_an_amendment_approved_at_another_desk_is_saved_with_the_same_changes(  # type: ignore[no-untyped-def]
+    qtbot, desk: Desk, open_window, other_desk: Services
+) -> None:
+    from taftan_desk.ui.dialogs.correction_dialog import CorrectionDialog
+    from tests.ui.test_corrections import _retype
+
+    crossing = desk.services.crossings.register(desk.officer, road_form()).crossing
+    desk.services.crossings.release(desk.officer, crossing.id)
+    window = open_window()
+    window.show_crossing(crossing.id)
+    said: list[str] = []
+
+    def explain(dialog: ReasonDialog) -> None:
+        qtbot.keyClicks(dialog.ui.reason_edit, "Plate on the GD differs")
+        qtbot.keyClick(dialog.ui.reason_edit, Qt.Key.Key_Return)
+
+    def ask(dialog: SupervisorDialog) -> None:
+        button = next(
+            b for b in dialog.ui.button_box.buttons() if b.text() == "Ask at another desk…"
+        )
+        answer(qtbot, ReasonDialog, explain)
+        button.click()
+
+    def correct(dialog: CorrectionDialog) -> None:
+        _retype(qtbot, dialog.form.ui.truck_plate_edit, "QAB-1")
+        qtbot.keyClicks(dialog.ui.reason_edit, "Plate misread")
+        answer(qtbot, SupervisorDialog, ask)
+        qtbot.keyClick(dialog.ui.reason_edit, Qt.Key.Key_Return)
+        said.append(dialog.ui.error_label.text())
+        assert dialog.isVisible() and dialog.form.ui.truck_plate_edit.text() == "QAB-1"
+        [waiting] = other_desk.exceptions.waiting()
+        assert "Truck plate: QAA-1 → QAB-1" in waiting.what
+        other_desk.exceptions.decide(desk.supervisor, waiting.id, True, "Plate checked on GD")
+        qtbot.keyClick(dialog.ui.reason_edit, Qt.Key.Key_Return)  # no supervisor dialog now
+
+    answer(qtbot, CorrectionDialog, correct)
+    show_and_activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current.truck_plate == "QAB-1")
+    assert "save again with the same changes" in said[0]
+    assert window.current.status is Status.RELEASED
+    [revision] = desk.services.corrections.revisions(crossing.id)
+    assert (revision.closed, revision.approver) == (True, "sara")

@@ -2,7 +2,9 @@
 and what will change shown as the officer types. A released or refused crossing is amended
 only with a supervisor's approval of exactly those changes."""
 
-from PySide6.QtCore import QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from taftan_desk.core import corrections
@@ -30,8 +32,12 @@ class CorrectionDialog(ServiceDialog):
         session: DeskSession,
         crossing: CrossingView,
         parent: QWidget | None = None,
+        approval: Callable[[Permit, str, int | None], object] | None = None,
     ) -> None:
+        """`approval`: how the supervisor's approval of an amendment is had (typed here, or
+        given at another desk: ExceptionActions.approval); by default typed here."""
         super().__init__(parent)
+        self._approval = approval
         self.ui = Ui_CorrectionDialog()
         self.ui.setupUi(self)
         self._services, self._session, self._crossing = services, session, crossing
@@ -54,6 +60,10 @@ class CorrectionDialog(ServiceDialog):
                 "again with Weigh (F6)."
             ).format(entry=crossing.entry_no)
         )
+        # Enter saves once, through the field's own returnPressed: no default button as well.
+        for button in self.ui.button_box.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         save = self.ui.button_box.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("Ask a supervisor…") if closed else self.tr("Save correction"))
         self._preview = QTimer(self, singleShot=True, interval=PREVIEW_MS)
@@ -65,6 +75,14 @@ class CorrectionDialog(ServiceDialog):
         self.setup_form(560)
         self.ui.changes_label.setText(self.tr("Nothing changed yet."))
         self.form.ui.container_edit.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Enter saves once, through the field it was pressed in (its returnPressed); the
+        dialog's own default-button handling would save a second time."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _show_changes(self) -> None:
         try:
@@ -106,10 +124,21 @@ class CorrectionDialog(ServiceDialog):
                 entry=self._crossing.entry_no, reason=reason
             ) + "".join(f"\n• {c.words()}" for c in proposal.changes)
             permit = Permit.amend(self._crossing.id, self._session.actor, proposal.digest)
-            dialog = SupervisorDialog(self._services, intro, permit, self)
-            if not dialog.exec() or dialog.approval is None:
-                return None
-            approval = dialog.approval
+            if self._approval is not None:
+                approval = self._approval(permit, intro, self._crossing.id)
+                if approval is None:  # refused here, or asked at another desk: stay open
+                    return self.show_problem(
+                        self.tr(
+                            "Not saved: a supervisor's approval is needed. Once it is given "
+                            "at another desk, save again with the same changes."
+                        ),
+                        None,
+                    )
+            else:
+                dialog = SupervisorDialog(self._services, intro, permit, self)
+                if not dialog.exec() or dialog.approval is None:
+                    return None
+                approval = dialog.approval
         try:
             self.corrected = self._services.corrections.correct(
                 self._session.actor, self._crossing.id, self.form.form(), reason, approval
