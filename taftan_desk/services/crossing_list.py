@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, true
+from sqlalchemy import ColumnElement, exists, func, or_, true
 
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.lifecycle import Status
-from taftan_desk.db.models import Crossing, User
+from taftan_desk.db.models import Crossing, DocumentVoid, PrintedDocument, User
 from taftan_desk.services.crossing_lines import CrossingLine
 from taftan_desk.services.database import Database
 from taftan_desk.services.paging import PagedReader, PagedTable, Sort
@@ -111,6 +111,19 @@ def _text(value: str) -> ColumnElement[bool]:
     return or_(*(c.icontains(term, autoescape=True) for c in searched))  # type: ignore[attr-defined]
 
 
+def _papers(kind: str) -> ColumnElement[bool]:
+    """What was printed for it: "printed" (any copy), "reprinted" (a duplicate), "voided"
+    (a copy declared void), "none" (nothing yet)."""
+    printed = PrintedDocument.crossing_id == Crossing.id
+    if kind == "reprinted":
+        return exists().where(printed, PrintedDocument.copy_no > 1)
+    if kind == "voided":
+        return exists().where(printed, DocumentVoid.document_id == PrintedDocument.id)
+    if kind == "none":
+        return ~exists().where(printed)
+    return exists().where(printed)
+
+
 def _registered_from(at: datetime) -> ColumnElement[bool]:
     return Crossing.registered_at >= at  # type: ignore[return-value]
 
@@ -130,6 +143,7 @@ _FILTERS = {
     "status": _statuses,
     "open": lambda yes: Crossing.status.in_(_OPEN if yes else _CLOSED),  # type: ignore[attr-defined]
     "held": lambda yes: Crossing.on_hold == bool(yes),
+    "papers": lambda kind: _papers(kind),
     # Over the station's cargo limit (the value): the measured net, else the declared one.
     "over_kg": lambda limit: func.coalesce(Crossing.net_kg, Crossing.declared_net_kg) > limit,
     "officer": lambda user_id: Crossing.registered_by == user_id,

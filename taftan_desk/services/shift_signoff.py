@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
-from taftan_desk.db.models import Crossing, ShiftSignoff
+from taftan_desk.db.models import Crossing, ExceptionDecision, ExceptionRequest, ShiftSignoff
 from taftan_desk.paths import check_writable, write_atomically
 from taftan_desk.services import audit
 from taftan_desk.services.anchors import AnchorService
@@ -40,6 +40,12 @@ class SignoffCheck:
     ended: bool
     still_open: tuple[str, ...]  # "2600000012 awaiting inspection", ...
     signed: Signoff | None
+    waiting: tuple[str, ...] = ()  # exception requests of its crossings not yet answered
+
+    @property
+    def open_items(self) -> tuple[str, ...]:
+        """What the supervisor must see before signing: crossings and requests still open."""
+        return self.still_open + self.waiting
 
 
 class SignoffService:
@@ -60,8 +66,23 @@ class SignoffService:
                     .order_by(_C.c.registered_at)
                 )
             )
+            answered = sa.select(ExceptionDecision.request_id)
+            waiting = tuple(
+                f"request {number} ({entry}) waiting for a supervisor"
+                for number, entry in conn.execute(
+                    sa.select(ExceptionRequest.id, _C.c.entry_no)
+                    .join(_C, _C.c.id == ExceptionRequest.crossing_id)
+                    .where(in_period(period))
+                    .where(ExceptionRequest.id.not_in(answered))  # type: ignore[union-attr]
+                    .order_by(ExceptionRequest.id)
+                )
+            )
             return SignoffCheck(
-                period, self.db.clock() >= period.end, still_open, signed(session, period)
+                period,
+                self.db.clock() >= period.end,
+                still_open,
+                signed(session, period),
+                waiting,
             )
 
     def sign_off(
@@ -90,13 +111,14 @@ class SignoffService:
                 f"Shift {period.label} has not ended: sign it off after {period.end:%H:%M}.",
                 field="shift",
             )
-        if state.still_open and not accept_open:
-            shown = ", ".join(state.still_open[:SHOWN_OPEN])
-            more = len(state.still_open) - SHOWN_OPEN
+        open_items = state.open_items
+        if open_items and not accept_open:
+            shown = ", ".join(open_items[:SHOWN_OPEN])
+            more = len(open_items) - SHOWN_OPEN
             raise ValidationError(
-                f"{len(state.still_open)} crossing(s) of shift {period.label} are still open: "
-                f"{shown}{f' and {more} more' if more > 0 else ''}. Check them, then sign off "
-                "accepting that they carry over to the next shift.",
+                f"{len(open_items)} crossing(s) or request(s) of shift {period.label} are still "
+                f"open: {shown}{f' and {more} more' if more > 0 else ''}. Check them, then sign "
+                "off accepting that they carry over to the next shift.",
                 field="still_open",
             )
         target = self._anchor_file(folder, period)
@@ -104,9 +126,9 @@ class SignoffService:
         anchor = self.anchors.take()
         write_atomically(target, (anchor.to_json() + "\n").encode("ascii"))
         note = (
-            f"{len(state.still_open)} crossing(s) still open at sign-off: "
-            + ", ".join(state.still_open)
-            if state.still_open
+            f"{len(open_items)} crossing(s) or request(s) still open at sign-off: "
+            + ", ".join(open_items)
+            if open_items
             else ""
         )
         with self.db.write(actor) as unit:

@@ -101,6 +101,16 @@ class ShiftReview(QDialog):
                 [("green", tr("Green")), ("yellow", tr("Yellow")), ("red", tr("Red"))],
             ),
             (ui.status_combo, tr("Every status"), [(s.value, tr(s.label)) for s in Status]),
+            (
+                ui.papers_combo,
+                tr("Printed or not"),
+                [
+                    ("printed", tr("Printed")),
+                    ("reprinted", tr("Reprinted")),
+                    ("voided", tr("A copy voided")),
+                    ("none", tr("Nothing printed")),
+                ],
+            ),
         ]
         for combo, everything, items in choices:
             combo.addItem(everything, None)
@@ -124,6 +134,7 @@ class ShiftReview(QDialog):
             ui.channel_combo: "channel",
             ui.status_combo: "status",
             ui.officer_combo: "officer",
+            ui.papers_combo: "papers",
         }
         for combo, name in filters.items():
             combo.currentIndexChanged.connect(
@@ -224,8 +235,8 @@ class ShiftReview(QDialog):
                 end=f"{state.period.end:%H:%M}"
             )
         else:
-            text = self.tr("Not signed off yet; {n} crossing(s) still open.").format(
-                n=len(state.still_open)
+            text = self.tr("Not signed off yet; {n} crossing(s) or request(s) still open.").format(
+                n=len(state.open_items)
             )
         self.ui.signoff_label.setText(text)
         self.ui.signoff_button.setEnabled(state.signed is None and state.ended)
@@ -314,14 +325,15 @@ class ShiftReview(QDialog):
         except DeskError as exc:
             return self._problem(str(exc))
         accept_open = False
-        if state.still_open:
+        if state.open_items:
             answer = QMessageBox.question(
                 self,
                 self.tr("Crossings still open — Taftan Desk"),
                 self.tr(
-                    "{n} crossing(s) of this shift are still open:\n{list}\n\nSign off anyway? "
-                    "They carry over to the next shift and are named in the sign-off."
-                ).format(n=len(state.still_open), list="\n".join(state.still_open[:20])),
+                    "{n} crossing(s) or request(s) of this shift are still open:\n{list}\n\n"
+                    "Sign off anyway? They carry over to the next shift and are named in the "
+                    "sign-off."
+                ).format(n=len(state.open_items), list="\n".join(state.open_items[:20])),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None

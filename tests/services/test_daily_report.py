@@ -188,3 +188,28 @@ def test_the_readme_documents_every_csv_column() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     for column, meaning in CSV_COLUMNS.items():
         assert f"| `{column}` | {meaning} |" in readme
+
+
+def test_the_crossing_list_filters_by_what_was_printed(station) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.services.crossing_list import CROSSING_LIST, crossing_list
+
+    services, path = station
+    reader = crossing_list(services.db)
+    period = services.reports.period(DAY)
+    where, b = _day_clause()
+    ids = f"SELECT id FROM crossings WHERE {where}"
+    expected = {
+        "printed": "SELECT count(DISTINCT crossing_id) FROM printed_documents "
+        f"WHERE crossing_id IN ({ids})",
+        "reprinted": "SELECT count(DISTINCT crossing_id) FROM printed_documents "
+        f"WHERE copy_no > 1 AND crossing_id IN ({ids})",
+        "voided": "SELECT count(DISTINCT d.crossing_id) FROM printed_documents d JOIN "
+        f"document_voids v ON v.document_id = d.id WHERE d.crossing_id IN ({ids})",
+    }
+    counts = {}
+    for kind, query in expected.items():
+        counts[kind] = reader.count(CROSSING_LIST.request(period=period, papers=kind))
+        assert counts[kind] == _sql(path, query, *b)[0][0]
+    assert counts["reprinted"] == 3 and counts["voided"] == 1
+    unprinted = reader.count(CROSSING_LIST.request(period=period, papers="none"))
+    assert unprinted + counts["printed"] == reader.count(CROSSING_LIST.request(period=period))

@@ -105,3 +105,25 @@ def test_no_anchor_folder_is_said_in_words(desk: Desk, usb: Path) -> None:
     desk.services.settings.update(desk.admin, {"anchor_folder": str(usb)})
     done = desk.services.signoffs.sign_off(desk.supervisor, DAY, 1)
     assert Path(done.anchor_path).parent == usb
+
+
+def test_requests_still_waiting_are_listed_before_signing(desk: Desk, usb: Path) -> None:
+    from taftan_desk.services.approvals import Permit
+
+    first, _ = _shift_one(desk)
+    desk.clock.now = SHIFT_1_START + timedelta(hours=2)
+    held = desk.services.crossings.register(desk.officer, road_form()).crossing
+    desk.services.crossings.hold(desk.officer, held.id, "GD not produced")
+    asked = desk.services.exceptions.request(
+        desk.officer,
+        Permit.release(held.id, desk.officer, ["held"]),
+        "Release from hold",
+        "Papers at the gate",
+        held.id,
+    )
+    desk.clock.now = SHIFT_1_END + timedelta(minutes=5)
+    with pytest.raises(ValidationError, match=f"request {asked.id} .* waiting for a supervisor"):
+        desk.services.signoffs.sign_off(desk.supervisor, DAY, 1, folder=usb)
+    assert first  # the released crossings are not in the list
+    state = desk.services.signoffs.check(DAY, 1)
+    assert state.waiting == (f"request {asked.id} ({held.entry_no}) waiting for a supervisor",)

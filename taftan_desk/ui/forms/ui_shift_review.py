@@ -113,6 +113,11 @@ class Ui_ShiftReview(object):
 
         self.filter_layout.addWidget(self.officer_combo)
 
+        self.papers_combo = QComboBox(ShiftReview)
+        self.papers_combo.setObjectName(u"papers_combo")
+
+        self.filter_layout.addWidget(self.papers_combo)
+
         self.filter_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.filter_layout.addItem(self.filter_spacer)
@@ -218,7 +223,8 @@ class Ui_ShiftReview(object):
         QWidget.setTabOrder(self.cargo_combo, self.channel_combo)
         QWidget.setTabOrder(self.channel_combo, self.status_combo)
         QWidget.setTabOrder(self.status_combo, self.officer_combo)
-        QWidget.setTabOrder(self.officer_combo, self.open_check)
+        QWidget.setTabOrder(self.officer_combo, self.papers_combo)
+        QWidget.setTabOrder(self.papers_combo, self.open_check)
         QWidget.setTabOrder(self.open_check, self.held_check)
         QWidget.setTabOrder(self.held_check, self.over_check)
         QWidget.setTabOrder(self.over_check, self.table_view)
@@ -269,6 +275,9 @@ class Ui_ShiftReview(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.officer_combo.setAccessibleName(QCoreApplication.translate("ShiftReview", u"Officer", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.papers_combo.setAccessibleName(QCoreApplication.translate("ShiftReview", u"Printed documents", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.table_view.setAccessibleName(QCoreApplication.translate("ShiftReview", u"Crossings of the shift", None))
