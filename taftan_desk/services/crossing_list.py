@@ -144,6 +144,8 @@ _FILTERS = {
     "open": lambda yes: Crossing.status.in_(_OPEN if yes else _CLOSED),  # type: ignore[attr-defined]
     "held": lambda yes: Crossing.on_hold == bool(yes),
     "papers": lambda kind: _papers(kind),
+    # Measured net differs from the declared one by more than the value (kg), either way.
+    "differs_kg": lambda kg: func.abs(Crossing.net_kg - Crossing.declared_net_kg) > kg,
     # Over the station's cargo limit (the value): the measured net, else the declared one.
     "over_kg": lambda limit: func.coalesce(Crossing.net_kg, Crossing.declared_net_kg) > limit,
     "officer": lambda user_id: Crossing.registered_by == user_id,

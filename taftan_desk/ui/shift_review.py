@@ -147,6 +147,11 @@ class ShiftReview(QDialog):
                 "over_kg", self._settings.cargo_limit_kg if on else None
             )
         )
+        ui.differs_check.toggled.connect(
+            lambda on: self.model.set_filter(
+                "differs_kg", self._settings.r3_min_tolerance_kg if on else None
+            )
+        )
         ui.search_edit.textChanged.connect(self._search.start)
         ui.open_button.clicked.connect(self._open_record)
         ui.pdf_button.clicked.connect(self._save_pdf)
@@ -207,6 +212,10 @@ class ShiftReview(QDialog):
                 r=t.reprints, v=t.voids, a=t.amendments
             ),
             self.tr("Registration to release: {minutes}").format(minutes=minutes),
+            self.tr("In: {inbound} · Out: {outbound}").format(
+                inbound=self._by_cargo(t.by_direction_category, "in"),
+                outbound=self._by_cargo(t.by_direction_category, "out"),
+            ),
             self.tr("By officer: {list}").format(
                 list=", ".join(f"{name or '?'} {n}" for name, n in t.per_officer.items())
                 or self.tr("none")
@@ -218,6 +227,14 @@ class ShiftReview(QDialog):
         self.tonnage.set_data(
             tonnage_per_category([(c, t.net_kg_by_category.get(c, 0)) for c in CATEGORIES])
         )
+
+    def _by_cargo(self, counts: dict[tuple[str, str], int], direction: str) -> str:
+        parts = [
+            f"{self.tr(c.capitalize())} {counts[(direction, c)]}"
+            for c in CATEGORIES
+            if counts.get((direction, c))
+        ]
+        return ", ".join(parts) or self.tr("none")
 
     def _show_signoff(self) -> None:
         if self.shift_no is None:

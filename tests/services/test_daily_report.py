@@ -213,3 +213,14 @@ def test_the_crossing_list_filters_by_what_was_printed(station) -> None:  # type
     assert counts["reprinted"] == 3 and counts["voided"] == 1
     unprinted = reader.count(CROSSING_LIST.request(period=period, papers="none"))
     assert unprinted + counts["printed"] == reader.count(CROSSING_LIST.request(period=period))
+
+
+def test_the_crossing_list_filters_declared_against_measured(station) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.services.crossing_list import CROSSING_LIST, crossing_list
+
+    services, path = station
+    period = services.reports.period(DAY)
+    where, b = _day_clause()
+    found = crossing_list(services.db).count(CROSSING_LIST.request(period=period, differs_kg=500))
+    query = f"SELECT count(*) FROM crossings WHERE {where} AND abs(net_kg - declared_net_kg) > 500"
+    assert found == _sql(path, query, *b)[0][0] > 0

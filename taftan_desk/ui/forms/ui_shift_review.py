@@ -66,6 +66,11 @@ class Ui_ShiftReview(object):
 
         self.period_layout.addWidget(self.over_check)
 
+        self.differs_check = QCheckBox(ShiftReview)
+        self.differs_check.setObjectName(u"differs_check")
+
+        self.period_layout.addWidget(self.differs_check)
+
         self.search_label = QLabel(ShiftReview)
         self.search_label.setObjectName(u"search_label")
 
@@ -227,7 +232,8 @@ class Ui_ShiftReview(object):
         QWidget.setTabOrder(self.papers_combo, self.open_check)
         QWidget.setTabOrder(self.open_check, self.held_check)
         QWidget.setTabOrder(self.held_check, self.over_check)
-        QWidget.setTabOrder(self.over_check, self.table_view)
+        QWidget.setTabOrder(self.over_check, self.differs_check)
+        QWidget.setTabOrder(self.differs_check, self.table_view)
         QWidget.setTabOrder(self.table_view, self.open_button)
         QWidget.setTabOrder(self.open_button, self.pdf_button)
         QWidget.setTabOrder(self.pdf_button, self.csv_button)
@@ -253,6 +259,10 @@ class Ui_ShiftReview(object):
         self.open_check.setText(QCoreApplication.translate("ShiftReview", u"Still &open", None))
         self.held_check.setText(QCoreApplication.translate("ShiftReview", u"On &hold", None))
         self.over_check.setText(QCoreApplication.translate("ShiftReview", u"Over the &limit", None))
+        self.differs_check.setText(QCoreApplication.translate("ShiftReview", u"&Declared \u2260 measured", None))
+#if QT_CONFIG(tooltip)
+        self.differs_check.setToolTip(QCoreApplication.translate("ShiftReview", u"Measured net differs from the declared net by more than the station's R3 tolerance floor", None))
+#endif // QT_CONFIG(tooltip)
         self.search_label.setText(QCoreApplication.translate("ShiftReview", u"Fi&nd", None))
 #if QT_CONFIG(accessibility)
         self.search_edit.setAccessibleName(QCoreApplication.translate("ShiftReview", u"Find a container, plate, wagon, GD, TIR or entry number", None))
