@@ -67,7 +67,7 @@ class CrossingService:
         actor.require(Permission.PROCESS_CROSSINGS)
         with self.db.write(actor) as unit:
             conn = unit.conn
-            settings = load_settings(conn)
+            settings = unit.settings  # read once: the shift stamped on its event uses it too
             reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
             entry_no = entry_numbers.allocate(conn, unit.now.astimezone(settings.zone))
             values = _new_crossing(reg, entry_no, settings, unit)

@@ -26,6 +26,7 @@ from taftan_desk.core.errors import AuthenticationFailed, StorageError
 from taftan_desk.core.roles import Permission, Role
 from taftan_desk.core.roles import require as require_permission
 from taftan_desk.core.shifts import Shift, shift_of
+from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.engine import writer
 from taftan_desk.services import audit
 
@@ -75,6 +76,7 @@ class Unit:
         self.signer = signer
         self._session: Session | None = None
         self._shift: Shift | None = None
+        self._settings: StationSettings | None = None
 
     @property
     def session(self) -> Session:
@@ -83,13 +85,20 @@ class Unit:
         return self._session
 
     @property
+    def settings(self) -> StationSettings:
+        """The station's settings as this transaction reads them (read once per unit)."""
+        if self._settings is None:
+            from taftan_desk.services import settings_service  # it builds on this module
+
+            self._settings = settings_service.load(self.conn)
+        return self._settings
+
+    @property
     def shift(self) -> Shift:
         """The shift this unit's changes belong to, by the station's shift times now (kept
         with each event and crossing: the times may change later)."""
         if self._shift is None:
-            from taftan_desk.services import settings_service  # it builds on this module
-
-            settings = settings_service.load(self.conn)
+            settings = self.settings
             self._shift = shift_of(self.now, settings.shift_times(), settings.zone)
         return self._shift
 
