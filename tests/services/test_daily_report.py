@@ -224,3 +224,44 @@ def test_the_crossing_list_filters_declared_against_measured(station) -> None:  
     found = crossing_list(services.db).count(CROSSING_LIST.request(period=period, differs_kg=500))
     query = f"SELECT count(*) FROM crossings WHERE {where} AND abs(net_kg - declared_net_kg) > 500"
     assert found == _sql(path, query, *b)[0][0] > 0
+
+
+def test_every_total_printed_in_the_pdf_equals_a_count_made_in_sql(station) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.documents.daily_report import render_daily
+    from tests.documents.samples import text_of
+
+    services, path = station
+    out = io.BytesIO()
+    render_daily(services.reports.daily(SUPERVISOR, DAY), out)
+    text = " ".join(text_of(out.getvalue()).split())
+    where, b = _day_clause()
+    ids = f"SELECT id FROM crossings WHERE {where}"
+    counts = {
+        "Crossings": f"SELECT count(*) FROM crossings WHERE {where}",
+        "Released": f"SELECT count(*) FROM crossings WHERE {where} AND status = 'released'",
+        "Refused": f"SELECT count(*) FROM crossings WHERE {where} AND status = 'refused'",
+        "Still open": f"SELECT count(*) FROM crossings WHERE {where} "
+        "AND status NOT IN ('released', 'refused')",
+        "Over the limit": f"SELECT count(*) FROM crossings WHERE {where} AND net_kg > 22000",
+        "Held at some time": "SELECT count(DISTINCT crossing_id) FROM crossing_holds "
+        f"WHERE action = 'placed' AND crossing_id IN ({ids})",
+        "Reprints": "SELECT count(*) FROM printed_documents WHERE copy_no > 1 "
+        f"AND crossing_id IN ({ids})",
+        "Voids": "SELECT count(*) FROM document_voids v JOIN printed_documents d "
+        f"ON d.id = v.document_id WHERE d.crossing_id IN ({ids})",
+        "Overrides approved": "SELECT count(*) FROM approvals WHERE kind LIKE 'release:%' "
+        f"AND crossing_id IN ({ids})",
+    }
+    for label, query in counts.items():
+        assert f"{label} {_sql(path, query, *b)[0][0]} " in text + " ", label
+    for category in ("oil", "gas", "steel", "textiles"):
+        row = _sql(
+            path,
+            "SELECT sum(direction = 'in'), sum(direction = 'out'), count(*), "
+            f"coalesce(sum(net_kg), 0) FROM crossings WHERE {where} AND cargo_category = ?",
+            *b,
+            category,
+        )[0]
+        inbound, outbound, total, net = (x or 0 for x in row)
+        line = f"{category.capitalize()} {inbound} {outbound} {total} {net / 1000:,.1f}"
+        assert line in text, line

@@ -128,6 +128,14 @@ def test_the_report_and_csv_are_saved_and_the_shift_signed_off(qtbot, station, t
     anchor = parse(anchor_file.read_text(), str(anchor_file))
     report = services.health.check(anchors=[(str(anchor_file), anchor)])
     assert report.ok, report.render()
+    from tests.cli.test_cli import run, trust_test_stations
+
+    home = tmp_path / "home"
+    home.mkdir()
+    trust_test_stations(home)
+    checked = run(home, "check", "--anchor", anchor_file, db=path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"event {anchor.position}" in checked.stdout or "anchor" in checked.stdout.lower()
 
 
 def test_an_officer_has_no_review_and_an_administrator_cannot_sign_off(qtbot, station) -> None:  # type: ignore[no-untyped-def]
