@@ -138,3 +138,13 @@ _WEIGHT_CODES = {
     Rule.R3: "weight_mismatch",
 }
 _WEIGHT_CHANNELS = {Rule.R1: Channel.YELLOW, Rule.R2: Channel.YELLOW, Rule.R3: Channel.RED}
+
+
+def reroute(previous: ChannelDecision, to: Channel, why: str) -> ChannelDecision:
+    """A supervisor's re-routing: the channel set to `to`, up or down, with its reason kept
+    among the others (every rule that fired stays on record, and an overweight finding still
+    needs its own approval at release)."""
+    if to is previous.channel:
+        raise ValueError(f"the channel is already {to.value}")
+    reason = Reason("rerouted", to, f"Re-routed from {previous.channel.value} to {to.value}: {why}")
+    return ChannelDecision(to, previous.reasons + (reason,))

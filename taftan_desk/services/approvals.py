@@ -25,7 +25,7 @@ from taftan_desk.db.models import Approval, ExceptionDecision, ExceptionRequest,
 from taftan_desk.services.database import Actor, Unit
 
 VALID_FOR = timedelta(minutes=5)
-RELEASE, VOID, AMEND = "release", "void", "amend"
+RELEASE, VOID, AMEND, REROUTE = "release", "void", "amend", "reroute"
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ class Permit:
     def amend(cls, crossing_id: int, officer: Actor, changes_digest: str) -> "Permit":
         """An amendment of a closed crossing: exactly the changes the supervisor was shown."""
         return cls(AMEND, f"crossing:{crossing_id}", officer.user_id, (changes_digest,))
+
+    @classmethod
+    def reroute(cls, crossing_id: int, officer: Actor, to: str) -> "Permit":
+        """A channel changed by a supervisor's decision, to exactly this channel."""
+        return cls(REROUTE, f"crossing:{crossing_id}", officer.user_id, (to,))
 
     @classmethod
     def void(cls, document_id: int, officer: Actor) -> "Permit":

@@ -173,6 +173,69 @@ class CrossingService:
     def refuse(self, actor: Actor, crossing_id: int, reason: str) -> CrossingView:
         return self._set_status(actor, crossing_id, Action.REFUSE, reason, "crossing_refused")
 
+    def reroute(
+        self,
+        actor: Actor,
+        crossing_id: int,
+        to: str,
+        approval: SupervisorApproval | ApprovedRequest | None,
+    ) -> CrossingView:
+        """Change an open crossing's channel, up or down, by a supervisor's approval of
+        exactly that channel; the approval's reason is the re-route's. Lowered to green, a
+        truck waiting for inspection may be released; raised, a registered one waits."""
+        actor.require(Permission.PROCESS_CROSSINGS)
+        channel = channels.Channel(to)
+        with self.db.write(actor) as unit:
+            row = load_for_change(unit, crossing_id)
+            if Status(row.status).is_closed:
+                raise ValidationError(
+                    f"Entry {row.entry_no} is closed: its channel is part of the decision "
+                    "taken and cannot be re-routed.",
+                    field="channel",
+                )
+            previous = channels.ChannelDecision(
+                channels.Channel(row.channel), reasons_from_json(row.channel_reasons_json)
+            )
+            if channel is previous.channel:
+                raise ValidationError(
+                    f"Entry {row.entry_no} is already {channel.value}.", field="channel"
+                )
+            if approval is None:
+                raise PermissionDenied("A supervisor must approve re-routing the channel.")
+            record = approvals.consume(
+                unit,
+                approval,
+                approvals.Permit.reroute(row.id, actor, channel.value),  # type: ignore[arg-type]
+                self.db.approval_key,
+                crossing_id=row.id,  # type: ignore[arg-type]
+                kind=f"reroute:{channel.value}",
+            )
+            decision = channels.reroute(previous, channel, record.reason)
+            row.channel = decision.channel.value
+            row.channel_reasons_json = reasons_to_json(decision.reasons)
+            waiting = Status.AWAITING_INSPECTION.value
+            if channel is channels.Channel.GREEN and row.status == waiting:
+                row.status = Status.REGISTERED.value
+            elif channel is not channels.Channel.GREEN and row.status == Status.REGISTERED:
+                row.status = waiting
+            touch(unit, row)
+            unit.audit(
+                "crossing_rerouted",
+                "crossing",
+                row.id,
+                {
+                    "approval": {
+                        "supervisor_id": record.supervisor_id,
+                        "supervisor": approvals.approver_name(unit, record),
+                        "officer": actor.username,
+                        "reason": record.reason,
+                    },
+                    "after": row_snapshot(row),
+                    "also": [audit.also("approval", record.id, row_snapshot(record))],
+                },
+            )
+            return full_view(unit.session, row)
+
     def send_to_inspection(self, actor: Actor, crossing_id: int, reason: str) -> CrossingView:
         return self._set_status(
             actor, crossing_id, Action.ROUTE_TO_INSPECTION, reason, "crossing_sent_to_inspection"

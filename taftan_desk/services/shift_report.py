@@ -421,7 +421,12 @@ def _exceptions(conn: Connection, period: Period) -> list[ExceptionLine]:
     ]
 
 
-_EXCEPTIONS = {"release": "release over", "amend": "amendment", "void": "void"}
+_EXCEPTIONS = {
+    "release": "release over",
+    "amend": "amendment",
+    "void": "void",
+    "reroute": "re-route to",
+}
 _OVERRIDES = {
     "weight_r1": "overweight (R1)",
     "weight_r2": "over plate rating (R2)",

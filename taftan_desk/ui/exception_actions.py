@@ -6,7 +6,7 @@ it arrives. Supervisor › Shift review… (Ctrl+Shift+R) opens the shift's revi
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.roles import GRANTS, Permission
@@ -14,6 +14,7 @@ from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorAp
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.exception_requests import APPROVED, REFUSED
+from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.requests_dialog import RequestsDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
@@ -22,6 +23,7 @@ from taftan_desk.ui.session import DeskSession
 
 class ExceptionActions(QObject):
     message = Signal(str)
+    changed = Signal(object, str)  # a crossing changed by an approved exception, the sentence
 
     def __init__(
         self,
@@ -155,6 +157,40 @@ class ExceptionActions(QObject):
                     "Request {n} sent to the supervisors: the answer shows here when it comes."
                 ).format(n=dialog.result_view.id)
             )
+
+    def reroute(self, crossing: CrossingView) -> None:
+        """Crossing › Re-route the channel…: choose the channel; a supervisor approves."""
+        names = {"green": self.tr("Green (release)"), "yellow": self.tr("Yellow (document check)"),
+                 "red": self.tr("Red (physical examination)")}  # fmt: skip
+        choices = [v for k, v in names.items() if k != crossing.channel.value]
+        name, chosen = QInputDialog.getItem(
+            self._window, self.tr("Re-route — Taftan Desk"),
+            self.tr("Entry {entry} is {channel}. Re-route it to:").format(
+                entry=crossing.entry_no, channel=crossing.channel.value
+            ),
+            choices, 0, False,
+        )  # fmt: skip
+        if not chosen:
+            return
+        to = next(k for k, v in names.items() if v == name)
+        intro = self.tr("Re-route entry {entry} from {old} to {new}.").format(
+            entry=crossing.entry_no, old=crossing.channel.value, new=to
+        )
+        permit = Permit.reroute(crossing.id, self._session.actor, to)
+        approval = self.approval(permit, intro, crossing.id)
+        if approval is None:
+            return
+        try:
+            view = self._services.crossings.reroute(self._session.actor, crossing.id, to, approval)
+        except DeskError as exc:
+            self.message.emit(str(exc))
+            return
+        self.changed.emit(
+            view,
+            self.tr("Entry {entry} re-routed to {channel}.").format(
+                entry=view.entry_no, channel=to
+            ),
+        )
 
     def answer(self) -> None:
         if not self._decides:

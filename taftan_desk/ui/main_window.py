@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
             services, self.session, self.ui, self._settings.zone, self
         )
         self.exceptions.message.connect(self._say)
+        self.exceptions.changed.connect(self._after_change)
+        reroute = self.ui.reroute_action
+        reroute.triggered.connect(lambda: self._with_current(self.exceptions.reroute))
         self.ui.status_bar.addPermanentWidget(self.exceptions.waiting_label)
         self.printing = PrintActions(
             services, self.session, self._settings.zone, self, self.exceptions.approval
@@ -318,11 +321,18 @@ class MainWindow(QMainWindow):
         self.ui.print_action.setEnabled(True)
         self.ui.void_action.setEnabled(True)
         self.ui.correct_action.setEnabled(True)
+        self.ui.reroute_action.setEnabled(not view.status.is_closed)
         self.ui.print_original_action.setEnabled(view.revision > 0)
 
     def _record_actions(self) -> tuple[QAction, ...]:
         ui = self.ui
-        return (ui.print_action, ui.void_action, ui.correct_action, ui.print_original_action)
+        return (
+            ui.print_action,
+            ui.void_action,
+            ui.correct_action,
+            ui.print_original_action,
+            ui.reroute_action,
+        )
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         """A disabled action's key reaches here unclaimed: say why it does nothing, where the

@@ -167,3 +167,39 @@ def test_an_amendment_approved_at_another_desk_is_saved_with_the_same_changes(  
     assert window.current.status is Status.RELEASED
     [revision] = desk.services.corrections.revisions(crossing.id)
     assert (revision.closed, revision.approver) == (True, "sara")
+
+
+def test_the_channel_is_rerouted_with_a_supervisor_at_the_desk(  # type: ignore[no-untyped-def]
+    qtbot, desk: Desk, open_window
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from taftan_desk.core.channel import Channel
+    from taftan_desk.core.registration import SealInput
+    from tests.support import PASSWORD
+
+    form = road_form(seals=(SealInput("AB12345", "broken"),))
+    crossing = desk.services.crossings.register(desk.officer, form).crossing
+    window = open_window()
+    window.show_crossing(crossing.id)
+    assert window.ui.reroute_action.isEnabled()
+
+    def choose(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Green (release)")
+        dialog.accept()
+
+    def approve(dialog: SupervisorDialog) -> None:
+        qtbot.keyClicks(dialog.ui.username_edit, "sara")
+        qtbot.keyClicks(dialog.ui.password_edit, PASSWORD)
+        qtbot.keyClicks(dialog.ui.reason_edit, "Seal photo checked at the gate")
+        qtbot.keyClick(dialog.ui.reason_edit, Qt.Key.Key_Return)
+
+    answer(qtbot, QInputDialog, choose)
+    answer(qtbot, SupervisorDialog, approve)
+    window.ui.reroute_action.trigger()
+    qtbot.waitUntil(lambda: window.current.channel is Channel.GREEN)
+    assert window.current.status is Status.REGISTERED
+    assert "re-routed to green" in window.ui.status_bar.currentMessage()
+    history = window.detail.ui.history_label.text()
+    assert "channel re-routed by ali, approved by sara" in history
+    assert "Channel: red → green" in history

@@ -212,6 +212,7 @@ class DetailPanel(QWidget):
             "crossing_sent_to_inspection": self.tr("sent to inspection"),
             "crossing_corrected": self.tr("registration corrected"),
             "crossing_amended": self.tr("amended after closing"),
+            "crossing_rerouted": self.tr("channel re-routed"),
             "exception_requested": self.tr("supervisor's approval asked"),
             "exception_approved": self.tr("request approved"),
             "exception_refused": self.tr("request refused"),
