@@ -65,7 +65,8 @@ def test_a_40_wagon_train_reads_whatever_the_csv_dialect(sep: str, eol: str, enc
 def test_quoted_fields_keep_their_commas_and_headers_any_case() -> None:
     text = (
         "Direction,Container-No,CARGO_CATEGORY,declared net kg,truck_plate,description,consignee\n"
-        f'out,{_number(1)},Industrial goods,9000,LES-1,"Pumps, valves and fittings","Khan, Sons & Co"\n'
+        f"out,{_number(1)},Industrial goods,9000,LES-1,"
+        '"Pumps, valves and fittings","Khan, Sons & Co"\n'
     )
     checked = _checked(text)
     assert checked.ok, [p.words() for p in checked.problems]
