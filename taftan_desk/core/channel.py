@@ -148,3 +148,10 @@ def reroute(previous: ChannelDecision, to: Channel, why: str) -> ChannelDecision
         raise ValueError(f"the channel is already {to.value}")
     reason = Reason("rerouted", to, f"Re-routed from {previous.channel.value} to {to.value}: {why}")
     return ChannelDecision(to, previous.reasons + (reason,))
+
+
+def decision_digest(decision: ChannelDecision) -> str:
+    """A short digest of a channel and every reason behind it: an approval given for one
+    set of facts is not valid once a new finding has been added."""
+    text = "|".join([decision.channel.value, *(f"{r.code}:{r.text}" for r in decision.reasons)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -72,6 +72,19 @@ def seals_text(seals: Sequence[Mapping[str, object]]) -> str:
     return ", ".join(seal_text(s) for s in seals)
 
 
+def _seals_words(seals: Sequence[Mapping[str, object]]) -> str:
+    """Every recorded detail of each seal (its type too, which the form does not show): a
+    change to any of them is a change the officer and the supervisor see."""
+    return ", ".join(
+        " ".join(
+            str(s[k])
+            for k in ("number", "seal_class", "seal_type", "state")
+            if s.get(k) and not (k == "state" and s[k] == "intact")
+        )
+        for s in seals
+    )
+
+
 def changes(
     before: Mapping[str, object],
     after: Mapping[str, object],
@@ -84,7 +97,7 @@ def changes(
         for name, label in FIELDS.items()
         if before.get(name) != after.get(name)
     ]
-    old, new = seals_text(seals_before), seals_text(seals_after)
+    old, new = _seals_words(seals_before), _seals_words(seals_after)
     if old != new:
         found.append(Change(SEALS, SEALS_LABEL, old or "—", new or "—"))
     return found

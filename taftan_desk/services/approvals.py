@@ -49,9 +49,11 @@ class Permit:
         return cls(AMEND, f"crossing:{crossing_id}", officer.user_id, (changes_digest,))
 
     @classmethod
-    def reroute(cls, crossing_id: int, officer: Actor, to: str) -> "Permit":
-        """A channel changed by a supervisor's decision, to exactly this channel."""
-        return cls(REROUTE, f"crossing:{crossing_id}", officer.user_id, (to,))
+    def reroute(cls, crossing_id: int, officer: Actor, to: str, facts: str) -> "Permit":
+        """A channel changed by a supervisor's decision, to exactly this channel, from exactly
+        the channel and findings the supervisor was shown (`facts`: channel.decision_digest):
+        a finding added since needs a new approval."""
+        return cls(REROUTE, f"crossing:{crossing_id}", officer.user_id, (to, facts))
 
     @classmethod
     def void(cls, document_id: int, officer: Actor) -> "Permit":

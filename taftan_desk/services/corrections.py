@@ -23,7 +23,14 @@ from taftan_desk.core.corrections import Change
 from taftan_desk.core.errors import NotFound, PermissionDenied
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
-from taftan_desk.db.models import Approval, Crossing, CrossingRevision, SealRecord, User
+from taftan_desk.db.models import (
+    Approval,
+    Crossing,
+    CrossingRevision,
+    SealRecord,
+    ShiftSignoff,
+    User,
+)
 from taftan_desk.services import approvals, audit
 from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
@@ -36,7 +43,7 @@ from taftan_desk.services.crossing_rows import (
     registration_seals,
     touch,
 )
-from taftan_desk.services.crossings import decide_channel
+from taftan_desk.services.crossings import decide_channel, open_duplicate_warning
 from taftan_desk.services.database import Actor, Database, Unit
 from taftan_desk.services.settings_service import known_owner
 from taftan_desk.services.settings_service import load as load_settings
@@ -116,7 +123,7 @@ class CorrectionService:
         with self.db.write(actor) as unit:
             row = load_for_change(unit, crossing_id)
             proposal, new_values, seals_after = _propose(unit.session, row, form)
-            closed = corrections.needs_approval(Status(row.status))
+            closed = needs_approval(unit.session, row)
             data: dict[str, Any] = {}
             also = []
             approval_id = None
@@ -245,7 +252,14 @@ def _propose(
     previous = channels.ChannelDecision(
         channels.Channel(row.channel), reasons_from_json(row.channel_reasons_json)
     )
-    decision = channels.escalate(previous, found_now)
+    # Only findings the record does not hold yet raise the channel: a supervisor's re-route
+    # of the facts already known is not undone by correcting something else.
+    known = {(r.code, r.text) for r in previous.reasons}
+    new = tuple(r for r in found_now.reasons if (r.code, r.text) not in known)
+    fresh = channels.ChannelDecision(
+        max((r.channel for r in new), key=lambda c: c.rank, default=channels.Channel.GREEN), new
+    )
+    decision = channels.escalate(previous, fresh)
     values: dict[str, object] = {
         **fields,
         "channel": decision.channel.value,
@@ -254,15 +268,32 @@ def _propose(
     if decision.channel is not channels.Channel.GREEN and row.status == Status.REGISTERED:
         values["status"] = Status.AWAITING_INSPECTION.value
     warnings = reg.warnings + _raised(previous, decision)
+    if reg.container_no != row.container_no:
+        warnings += open_duplicate_warning(conn, reg.container_no, row.id)  # type: ignore[arg-type]
     proposal = Proposal(
         row.id,  # type: ignore[arg-type]
         row.entry_no,
         tuple(found),
         warnings,
-        corrections.needs_approval(Status(row.status)),
+        needs_approval(session, row),
         decision.channel,
     )
     return proposal, values, seals_after
+
+
+def needs_approval(session: Session, row: Crossing) -> bool:
+    """A closed crossing, or one of a shift its supervisor signed off (its totals are
+    frozen), changes only by an amendment a supervisor approves."""
+    if corrections.needs_approval(Status(row.status)):
+        return True
+    if row.shift_day is None:
+        return False
+    signed = session.exec(
+        select(ShiftSignoff.id)
+        .where(ShiftSignoff.shift_day == row.shift_day)
+        .where(ShiftSignoff.shift_no == row.shift_no)
+    ).first()
+    return signed is not None
 
 
 def _raised(previous: channels.ChannelDecision, now: channels.ChannelDecision) -> tuple[str, ...]:
@@ -282,11 +313,16 @@ def _consume(
     proposal: Proposal,
     approval: SupervisorApproval | ApprovedRequest | None,
 ) -> Any:
-    status = Status(row.status).label.lower()
+    status = Status(row.status)
     if approval is None:
+        why = (
+            f"is {status.label.lower()} and closed"
+            if status.is_closed
+            else "belongs to a shift already signed off"
+        )
         raise PermissionDenied(
-            f"Entry {row.entry_no} is {status} and closed: a correction is an amendment that "
-            "a supervisor must approve."
+            f"Entry {row.entry_no} {why}: a correction is an amendment that a supervisor "
+            "must approve."
         )
     expected = Permit.amend(row.id, unit.actor, proposal.digest)  # type: ignore[arg-type]
     given = approval.permit

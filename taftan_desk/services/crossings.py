@@ -75,7 +75,7 @@ class CrossingService:
             seals = [_seal_values(values["id"], s) for s in reg.seals]
             for seal in seals:  # one or two: their ids go into the audit event
                 seal["id"] = conn.execute(_INSERT_SEAL, seal).scalar_one()
-            warnings = reg.warnings + _open_duplicate_warning(conn, reg.container_no, values["id"])
+            warnings = reg.warnings + open_duplicate_warning(conn, reg.container_no, values["id"])
             unit.audit(
                 "crossing_registered",
                 "crossing",
@@ -205,7 +205,12 @@ class CrossingService:
             record = approvals.consume(
                 unit,
                 approval,
-                approvals.Permit.reroute(row.id, actor, channel.value),  # type: ignore[arg-type]
+                approvals.Permit.reroute(
+                    row.id,  # type: ignore[arg-type]
+                    actor,
+                    channel.value,
+                    channels.decision_digest(previous),
+                ),
                 self.db.approval_key,
                 crossing_id=row.id,  # type: ignore[arg-type]
                 kind=f"reroute:{channel.value}",
@@ -319,7 +324,7 @@ _OPEN_DUPLICATE = (
 )
 
 
-def _open_duplicate_warning(
+def open_duplicate_warning(
     conn: Connection, container_no: str, crossing_id: int
 ) -> tuple[str, ...]:
     other = conn.execute(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
+from taftan_desk.core.channel import ChannelDecision, decision_digest
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.roles import GRANTS, Permission
 from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
@@ -176,7 +177,8 @@ class ExceptionActions(QObject):
         intro = self.tr("Re-route entry {entry} from {old} to {new}.").format(
             entry=crossing.entry_no, old=crossing.channel.value, new=to
         )
-        permit = Permit.reroute(crossing.id, self._session.actor, to)
+        facts = decision_digest(ChannelDecision(crossing.channel, crossing.reasons))
+        permit = Permit.reroute(crossing.id, self._session.actor, to, facts)
         approval = self.approval(permit, intro, crossing.id)
         if approval is None:
             return

@@ -304,3 +304,57 @@ def test_an_amendment_on_postgres(pg_url: str) -> None:
         report = services.health.check()
         assert report.ok, report.render()
         engine.dispose()
+
+
+def test_a_seal_type_changed_is_a_change_the_supervisor_sees(desk: Desk) -> None:
+    crossing_id = _released(desk)
+    shown = road_form(truck_plate="QAB-1")
+    approval = _approve(desk, crossing_id, shown)
+    sneaked = road_form(truck_plate="QAB-1", seals=(SealInput("AB12345", seal_type="bolt"),))
+    with pytest.raises(PermissionDenied, match="not the one the supervisor approved"):
+        desk.services.corrections.correct(desk.officer, crossing_id, sneaked, REASON, approval)
+    words = [c.words() for c in desk.services.corrections.propose(crossing_id, sneaked).changes]
+    assert "Seals: — → AB12345 bolt" in words
+
+
+def test_a_crossing_of_a_signed_off_shift_is_corrected_only_by_an_amendment(
+    desk: Desk, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    crossing_id = _registered(desk)  # 14:00 PKT: shift 2, left open
+    desk.clock.now += timedelta(hours=9)
+    view = desk.services.crossings.detail(crossing_id).crossing
+    day = view.registered_at.astimezone(desk.services.settings.current().zone).date()
+    desk.services.signoffs.sign_off(desk.supervisor, day, 2, accept_open=True, folder=tmp_path)
+    fixed = road_form(truck_plate="QAB-1")
+    with pytest.raises(PermissionDenied, match="shift already signed off"):
+        desk.services.corrections.correct(desk.officer, crossing_id, fixed, REASON)
+    assert desk.services.corrections.propose(crossing_id, fixed).needs_approval
+    done = desk.services.corrections.correct(
+        desk.officer, crossing_id, fixed, REASON, _approve(desk, crossing_id, fixed)
+    )
+    assert done.crossing.truck_plate == "QAB-1"
+
+
+def test_a_correction_does_not_undo_a_supervisors_reroute(desk: Desk) -> None:
+    from taftan_desk.core.channel import ChannelDecision, decision_digest
+
+    crossing_id = _registered(desk, seals=(SealInput("AB12345", "broken"),))
+    view = desk.services.crossings.detail(crossing_id).crossing
+    facts = decision_digest(ChannelDecision(view.channel, view.reasons))
+    permit = Permit.reroute(crossing_id, desk.officer, "green", facts)
+    approval = desk.services.accounts.approve("sara", PASSWORD, "Seal photo checked", permit)
+    desk.services.crossings.reroute(desk.officer, crossing_id, "green", approval)
+    again = road_form(seals=(SealInput("AB12345", "broken"),), gd_number="KAPE-HC-1")
+    done = desk.services.corrections.correct(desk.officer, crossing_id, again, "GD number added")
+    assert done.crossing.channel is Channel.GREEN  # no new finding: the re-route stands
+
+
+def test_a_corrected_container_already_open_elsewhere_is_warned(desk: Desk) -> None:
+    _registered(desk, container_no="MSKU3881107", truck_plate="LES-1")
+    crossing_id = _registered(desk)
+    done = desk.services.corrections.correct(
+        desk.officer, crossing_id, road_form(container_no="MSKU3881107"), "Number misread"
+    )
+    assert any("already has an open crossing" in w for w in done.warnings)

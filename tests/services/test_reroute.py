@@ -3,7 +3,7 @@ closed crossing, and never a way around an overweight finding or an examination 
 
 import pytest
 
-from taftan_desk.core.channel import Channel
+from taftan_desk.core.channel import Channel, ChannelDecision, decision_digest
 from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import SealInput
@@ -20,8 +20,13 @@ def _red(desk: Desk, **form: object) -> int:
     ).crossing.id
 
 
+def _facts(desk: Desk, crossing_id: int) -> str:
+    view = desk.services.crossings.detail(crossing_id).crossing
+    return decision_digest(ChannelDecision(view.channel, view.reasons))
+
+
 def _approve(desk: Desk, crossing_id: int, to: str, who: str = "sara"):  # type: ignore[no-untyped-def]
-    permit = Permit.reroute(crossing_id, desk.officer, to)
+    permit = Permit.reroute(crossing_id, desk.officer, to, _facts(desk, crossing_id))
     return desk.services.accounts.approve(who, PASSWORD, WHY, permit)
 
 
@@ -74,10 +79,24 @@ def test_a_closed_crossing_is_not_rerouted(desk: Desk) -> None:
 
 def test_a_reroute_may_be_approved_at_another_desk(desk: Desk) -> None:
     crossing_id = _red(desk)
-    permit = Permit.reroute(crossing_id, desk.officer, "yellow")
+    permit = Permit.reroute(crossing_id, desk.officer, "yellow", _facts(desk, crossing_id))
     asked = desk.services.exceptions.request(
         desk.officer, permit, "Re-route to yellow", "Seal number misread", crossing_id
     )
     grant = desk.services.exceptions.decide(desk.supervisor, asked.id, True, WHY).grant
     view = desk.services.crossings.reroute(desk.officer, crossing_id, "yellow", grant)
     assert view.channel is Channel.YELLOW and view.status is Status.AWAITING_INSPECTION
+
+
+def test_a_reroute_approval_dies_with_a_new_finding(desk: Desk) -> None:
+    crossing_id = _red(desk)
+    green = _approve(desk, crossing_id, "green")
+    desk.services.corrections.correct(
+        desk.officer,
+        crossing_id,
+        road_form(seals=(SealInput("AB12345", "broken"), SealInput("CD67890", "missing"))),
+        "Second seal found missing",
+    )
+    with pytest.raises(PermissionDenied):
+        desk.services.crossings.reroute(desk.officer, crossing_id, "green", green)
+    assert desk.services.crossings.detail(crossing_id).crossing.channel is Channel.RED
