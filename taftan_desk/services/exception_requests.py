@@ -17,12 +17,18 @@ from sqlmodel import Session, select
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import NotFound, PermissionDenied, ValidationError
 from taftan_desk.core.roles import Permission
-from taftan_desk.db.models import Approval, ExceptionDecision, ExceptionRequest, User
-from taftan_desk.services.approvals import ApprovedRequest, Permit
+from taftan_desk.db.models import (
+    Approval,
+    ExceptionDecision,
+    ExceptionRequest,
+    PrintedDocument,
+    User,
+)
+from taftan_desk.services.approvals import REQUEST_VALID_FOR, ApprovedRequest, Permit
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Actor, Database
 
-WAITING, APPROVED, REFUSED, USED = "waiting", "approved", "refused", "used"
+WAITING, APPROVED, REFUSED, USED, EXPIRED = "waiting", "approved", "refused", "used", "expired"
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class RequestView:
     reason: str
     requested_by: str
     requested_at: datetime
-    state: str  # waiting / approved / refused / used
+    state: str  # waiting / approved / refused / used / expired (approved, not used in time)
     decided_by: str | None = None
     answer: str | None = None  # the supervisor's reason
     decided_at: datetime | None = None
@@ -60,6 +66,7 @@ class ExceptionService:
             reason, "request_reason", "Say why you ask for the approval (a few words at least)."
         )
         with self.db.write(actor) as unit:
+            crossing_id = _crossing_of(unit.session, permit, crossing_id)
             row = ExceptionRequest(
                 action=permit.action,
                 target=permit.target,
@@ -82,7 +89,7 @@ class ExceptionService:
                     crossing_id,
                     {"request_id": row.id, "what": row.what, "reason": why},
                 )
-            return _view(unit.session, row)
+            return _view(unit.session, row, unit.now)
 
     def decide(self, supervisor: Actor, request_id: int, approve: bool, reason: str) -> RequestView:
         """Approve or refuse a waiting request, with the reason; never one's own."""
@@ -103,7 +110,8 @@ class ExceptionService:
                 )
             if _decision(session, request_id) is not None:
                 raise ValidationError(
-                    f"Request {request_id} has already been answered: {_view(session, row).state}.",
+                    f"Request {request_id} has already been answered: "
+                    f"{_view(session, row, unit.now).state}.",
                     field="request",
                 )
             if not unit.db.is_as_audited(unit.conn, "exception_requests", "exception_request", row):
@@ -133,7 +141,7 @@ class ExceptionService:
                     row.crossing_id,
                     {"request_id": row.id, "supervisor": supervisor.username, "reason": why},
                 )
-            return _view(session, row)
+            return _view(session, row, unit.now)
 
     def waiting(self) -> list[RequestView]:
         """Requests no supervisor has answered yet, oldest first (what a supervisor decides)."""
@@ -144,7 +152,7 @@ class ExceptionService:
                 .where(ExceptionRequest.id.not_in(answered))  # type: ignore[union-attr]
                 .order_by(ExceptionRequest.id)
             ).all()
-            return [_view(session, r) for r in rows]
+            return [_view(session, r, self.db.clock()) for r in rows]
 
     def of_officer(self, actor: Actor, since: datetime | None = None) -> list[RequestView]:
         """The officer's own requests (since a moment), newest first: their answers."""
@@ -153,14 +161,14 @@ class ExceptionService:
             if since is not None:
                 query = query.where(ExceptionRequest.requested_at >= since)
             rows = session.exec(query.order_by(ExceptionRequest.id.desc())).all()  # type: ignore[union-attr]
-            return [_view(session, r) for r in rows]
+            return [_view(session, r, self.db.clock()) for r in rows]
 
     def get(self, request_id: int) -> RequestView:
         with self.db.read() as session:
             row = session.get(ExceptionRequest, request_id)
             if row is None:
                 raise NotFound(f"No exception request number {request_id}.")
-            return _view(session, row)
+            return _view(session, row, self.db.clock())
 
     def approved_for(self, permit: Permit) -> RequestView | None:
         """The newest approved, unused request for exactly this permit, if any."""
@@ -174,10 +182,22 @@ class ExceptionService:
                 .order_by(ExceptionRequest.id.desc())  # type: ignore[union-attr]
             ).all()
             for row in rows:
-                view = _view(session, row)
+                view = _view(session, row, self.db.clock())
                 if view.state == APPROVED:
                     return view
             return None
+
+
+def _crossing_of(session: Session, permit: Permit, given: int | None) -> int | None:
+    """The crossing a request is about, from what it permits (never from the caller's word):
+    the crossing itself, or the one a printed document belongs to."""
+    kind, _, number = permit.target.partition(":")
+    if kind == "crossing" and number.isdigit():
+        return int(number)
+    if kind == "document" and number.isdigit():
+        document = session.get(PrintedDocument, int(number))
+        return document.crossing_id if document is not None else None
+    return given
 
 
 def _decision(session: Session, request_id: int | None) -> ExceptionDecision | None:
@@ -191,7 +211,7 @@ def _name(session: Session, user_id: int | None) -> str:
     return user.username if user else ""
 
 
-def _view(session: Session, row: ExceptionRequest) -> RequestView:
+def _view(session: Session, row: ExceptionRequest, now: datetime) -> RequestView:
     decision = _decision(session, row.id)
     state = WAITING
     if decision is not None:
@@ -201,6 +221,8 @@ def _view(session: Session, row: ExceptionRequest) -> RequestView:
         ).first()
         if used is not None:
             state = USED
+        elif state == APPROVED and now > decision.decided_at + REQUEST_VALID_FOR:
+            state = EXPIRED
     permit = Permit(
         row.action, row.target, row.officer_id, tuple(x for x in row.overrides.split(",") if x)
     )

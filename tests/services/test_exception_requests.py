@@ -150,3 +150,20 @@ def test_requests_and_answers_cannot_be_changed_in_the_database(desk: Desk) -> N
     ):
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             run_sql(desk.path, statement)
+
+
+def test_an_approval_not_used_in_time_expires_and_is_offered_no_more(desk: Desk) -> None:
+    crossing_id = _held(desk)
+    asked = _ask(desk, crossing_id)
+    desk.services.exceptions.decide(desk.supervisor, asked.id, True, "GD seen by phone")
+    assert desk.services.exceptions.approved_for(asked.permit) is not None
+    desk.clock.now += timedelta(minutes=31)
+    assert desk.services.exceptions.approved_for(asked.permit) is None  # a new one may be asked
+    assert desk.services.exceptions.get(asked.id).state == "expired"
+
+
+def test_a_request_is_about_the_crossing_its_permit_names(desk: Desk) -> None:
+    first, second = _held(desk), _held(desk)
+    permit = Permit.release(first, desk.officer, ["held"])
+    asked = desk.services.exceptions.request(desk.officer, permit, "Release", WHY, second)
+    assert asked.crossing_id == first
