@@ -291,7 +291,11 @@ class CrossingRevision(SQLModel, table=True):
     in the newest revision's `after_json` (seal rows are evidence and never change)."""
 
     __tablename__ = "crossing_revisions"
-    __table_args__ = (UniqueConstraint("crossing_id", "revision_no"),)
+    __table_args__ = (
+        UniqueConstraint("crossing_id", "revision_no"),
+        # One approval, one amendment (0008): the closed-crossing guard relies on it.
+        Index("ix_crossing_revisions_approval_id", "approval_id", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     crossing_id: int = Field(foreign_key="crossings.id")  # led by the unique key

@@ -9,12 +9,12 @@ import pytest
 from sqlmodel import select
 
 from taftan_desk.core.channel import Channel
-from taftan_desk.core.errors import PermissionDenied, StorageError, ValidationError
+from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import SealInput
-from taftan_desk.db.models import AuditEvent, CrossingRevision, SealRecord
+from taftan_desk.db.models import Approval, AuditEvent, CrossingRevision, SealRecord
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, Desk, kept, road_form, run_sql
+from tests.support import PASSWORD, Desk, road_form, run_sql
 
 REASON = "Plate misread from the cab"
 
@@ -230,35 +230,47 @@ def test_a_closed_crossing_cannot_be_changed_in_the_database(desk: Desk) -> None
         )
 
 
-def test_a_forged_amendment_in_the_database_is_caught(desk: Desk) -> None:
-    crossing_id = _released(desk)
+def test_a_forged_amendment_in_the_database_is_refused_or_caught(desk: Desk) -> None:
+    from tests.support import released_over_a_hold
+
+    crossing_id = released_over_a_hold(desk)  # has an approval: a release's, not an amendment's
     other = _released(desk)
     fixed = road_form(truck_plate="QAB-1")
     desk.services.corrections.correct(
         desk.officer, other, fixed, REASON, _approve(desk, other, fixed)
     )
     with desk.services.db.read() as session:
-        real = session.exec(select(CrossingRevision)).one()
+        amendment = session.exec(select(CrossingRevision)).one().approval_id
+        release = session.exec(select(Approval.id).where(Approval.crossing_id == crossing_id)).one()
+
+    def forge(approval_id: int) -> None:
+        run_sql(
+            desk.path,
+            "INSERT INTO crossing_revisions (crossing_id, revision_no, closed, reason, "
+            "before_json, after_json, at, by_user, approval_id) VALUES "
+            f"({crossing_id}, 1, 1, 'x', '{{}}', '{{\"seals\": []}}', "
+            f"'2026-11-29 10:00:00.000000', NULL, {approval_id})",
+            f"UPDATE crossings SET truck_plate = 'FORGED', revision = 1 WHERE id = {crossing_id}",
+        )
+
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):  # another amendment's approval
+        forge(amendment)
+    with pytest.raises(sqlite3.IntegrityError, match="only by amendment"):  # a release's
+        forge(release)
+    # Even with a revision row in place, the decision and the weights never change.
     run_sql(
         desk.path,
         "INSERT INTO crossing_revisions (crossing_id, revision_no, closed, reason, before_json,"
         f" after_json, at, by_user, approval_id) VALUES ({crossing_id}, 1, 1, 'x', '{{}}',"
-        f" '{{\"seals\": []}}', '2026-11-29 10:00:00.000000', NULL, {real.approval_id})",
+        f" '{{\"seals\": []}}', '2026-11-29 10:00:00.000000', NULL, {release})",
     )
-    # Even an "approved" amendment never touches the weights or the decision.
-    for change in ("gross_kg = 1", "net_kg = 1", "status = 'held'", "closed_by = NULL"):
+    for change in ("gross_kg = 1", "status = 'held'", "registered_by = NULL", "shift_no = 9"):
         with pytest.raises(sqlite3.IntegrityError, match="only by amendment"):
             run_sql(
                 desk.path, f"UPDATE crossings SET {change}, revision = 1 WHERE id = {crossing_id}"
             )
-    run_sql(
-        desk.path,
-        f"UPDATE crossings SET truck_plate = 'FORGED', revision = 1 WHERE id = {crossing_id}",
-    )
-    report = desk.services.health.check()
-    assert not report.ok
-    with pytest.raises(StorageError, match="changed outside the desk"):
-        desk.services.documents.issue(desk.officer, crossing_id, "clearance", "a4", kept)
+    assert not desk.services.health.check().ok  # the forged revision row itself is caught
+    assert desk.services.crossings.detail(crossing_id).crossing.truck_plate == "QAA-1"
 
 
 def test_an_amendment_on_postgres(pg_url: str) -> None:
