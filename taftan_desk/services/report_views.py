@@ -65,6 +65,7 @@ class ReportRow:
     reprints: int
     voids: int
     revision: int
+    overrides: int = 0  # releases over a blocker a supervisor approved
 
 
 @dataclass(frozen=True)

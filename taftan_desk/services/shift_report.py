@@ -37,7 +37,6 @@ from taftan_desk.db.models import (
     ShiftSignoff,
     User,
 )
-from taftan_desk.services.crossing_rows import SEAL_KEYS
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.queries import day_bounds
 from taftan_desk.services.report_views import (
@@ -101,6 +100,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def period_of(settings: StationSettings, day: date, shift_no: int | None = None) -> Period:
     """The period a report covers; ValidationError when the station has no such shift."""
     zone = settings.zone
+    if not date(1900, 1, 1) <= day <= date(9998, 12, 31):
+        raise ValidationError(
+            f"{day.isoformat()} is not a date this station has records for.", field="date"
+        )
     if shift_no is None:
         start, end = day_bounds(day, zone)
         return Period(day, None, start, end, settings.timezone)
@@ -199,7 +202,7 @@ def totals_of(
         still_open=sum(r.status not in _CLOSED for r in rows),
         reprints=sum(r.reprints for r in rows),
         voids=sum(r.voids for r in rows),
-        overrides=sum(r.approvals.count("(release") for r in rows),
+        overrides=sum(r.overrides for r in rows),
         amendments=sum(r.revision for r in rows),
         release_minutes_median=statistics.median(release_minutes) if release_minutes else None,
         release_minutes_p90=_p90(release_minutes),
@@ -254,6 +257,7 @@ def _rows(conn: Connection, period: Period, settings: StationSettings) -> list[R
         )
     }
     approvals: dict[int, list[str]] = {}
+    overrides: Counter[int] = Counter()
     for cid, kind, sup, reason in conn.execute(
         sa.select(Approval.crossing_id, Approval.kind, Approval.supervisor_id, Approval.reason)
         .where(Approval.crossing_id.in_(ids))  # type: ignore[attr-defined]
@@ -261,6 +265,7 @@ def _rows(conn: Connection, period: Period, settings: StationSettings) -> list[R
     ):
         what = kind.split(":", 1)[0]
         approvals.setdefault(cid, []).append(f"{users.get(sup, '?')} ({what}): {reason}")
+        overrides[cid] += kind.startswith("release:")
     inspections: dict[int, list[str]] = {}
     for cid, kind, examiner, findings, decision in conn.execute(
         sa.select(
@@ -341,6 +346,7 @@ def _rows(conn: Connection, period: Period, settings: StationSettings) -> list[R
                 reprints=reprints[c.id],
                 voids=voids[c.id],
                 revision=c.revision,
+                overrides=overrides[c.id],
             )
         )
     return result
@@ -376,7 +382,7 @@ def _seals(conn: Connection, ids: sa.Select) -> dict[int, str]:  # type: ignore[
     )
     for cid, after in conn.execute(newest):
         registered[cid] = [
-            " ".join(str(s[k]) for k in SEAL_KEYS if s.get(k) and k != "seal_type")
+            " ".join(str(s[k]) for k in ("number", "seal_class", "state") if s.get(k))
             for s in json.loads(after)["seals"]
         ]
     return {

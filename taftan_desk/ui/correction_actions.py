@@ -77,8 +77,14 @@ class CorrectionActions(QObject):
         )  # fmt: skip
         if not chosen:
             return
+        revision = names.index(name)
+        try:  # the document that state could have: a gate pass only if it was released then
+            then = self._services.corrections.as_it_was(crossing.id, revision).status
+        except DeskError as exc:
+            self.message.emit(str(exc))
+            return
         kind = {Status.RELEASED: "clearance", Status.REFUSED: "hold", Status.HELD: "hold"}.get(
-            crossing.status, "entry"
+            then, "entry"
         )
-        self.printer.print_as_it_was(crossing.id, kind, names.index(name))
+        self.printer.print_as_it_was(crossing.id, kind, revision)
         self.message.emit(self.tr("Printing…"))

@@ -52,6 +52,7 @@ class ShiftReview(QDialog):
         self.ui.error_label.setStyleSheet(ERROR_STYLE)
         self.ui.error_label.hide()
         self._fill_choices()
+        self.ui.date_edit.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
         now = shift_of(services.db.clock(), settings.shift_times(), settings.zone)
         self.ui.date_edit.setDate(QDate(now.day.year, now.day.month, now.day.day))
         self.ui.shift_combo.setCurrentIndex(now.number)

@@ -66,3 +66,13 @@ def test_report_daily_without_files_prints_the_totals(
     assert result.returncode == 0, result.stderr
     assert f"{day.isoformat()} shift 1 (06:00-14:00)" in result.stdout
     assert "crossings " in result.stdout
+
+
+def test_report_daily_refuses_a_date_out_of_range_in_words(
+    home: Path,  # noqa: F811
+    demo: Demo,  # noqa: F811
+) -> None:
+    for day in ("9999-12-31", "0001-01-01"):
+        result = run(home, "report", "daily", "--date", day, db=demo.path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert "not a date this station has records for" in result.stderr
