@@ -8,6 +8,7 @@ signed off only when the supervisor says so (they carry over to the next shift).
 
 import dataclasses
 import json
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -124,13 +125,28 @@ class SignoffService:
         target = self._anchor_file(folder, period)
         report = self.reports.daily(actor, day, shift_no)
         anchor = self.anchors.take()
-        write_atomically(target, (anchor.to_json() + "\n").encode("ascii"))
+        # Written beside its place first and put there only once the sign-off is committed:
+        # a sign-off that fails (another supervisor signed at the same moment) leaves no
+        # anchor behind, and never replaces the one that stands.
+        pending = target.with_name(target.name + ".pending")
+        write_atomically(pending, (anchor.to_json() + "\n").encode("ascii"))
         note = (
             f"{len(open_items)} crossing(s) or request(s) still open at sign-off: "
             + ", ".join(open_items)
             if open_items
             else ""
         )
+        try:
+            row = self._record(actor, day, shift_no, report, anchor, target, note)
+        except BaseException:
+            pending.unlink(missing_ok=True)
+            raise
+        os.replace(pending, target)
+        return Signoff(
+            period, actor.username, row.signed_at, anchor.position, anchor.hash, str(target), note
+        )
+
+    def _record(self, actor, day, shift_no, report, anchor, target, note) -> ShiftSignoff:  # type: ignore[no-untyped-def]
         with self.db.write(actor) as unit:
             row = ShiftSignoff(
                 shift_day=day,
@@ -151,9 +167,7 @@ class SignoffService:
                 f"{day.isoformat()}/{shift_no}",
                 {"also": [audit.also("shift_signoff", row.id, row_snapshot(row))]},
             )
-        return Signoff(
-            period, actor.username, row.signed_at, anchor.position, anchor.hash, str(target), note
-        )
+            return row
 
     def _anchor_file(self, folder: Path | None, period: Period) -> Path:
         with self.db.read() as session:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from taftan_desk.core.errors import PermissionDenied, ValidationError
+from taftan_desk.core.errors import PermissionDenied, StorageError, ValidationError
 from taftan_desk.services.anchors import parse
 from tests.support import Desk, kept, road_form, textiles_out_form
 
@@ -127,3 +127,19 @@ def test_requests_still_waiting_are_listed_before_signing(desk: Desk, usb: Path)
     assert first  # the released crossings are not in the list
     state = desk.services.signoffs.check(DAY, 1)
     assert state.waiting == (f"request {asked.id} ({held.entry_no}) waiting for a supervisor",)
+
+
+def test_a_sign_off_that_fails_leaves_no_anchor_behind(desk: Desk, usb: Path) -> None:
+    _shift_one(desk)
+    desk.services.signoffs.sign_off(desk.supervisor, DAY, 1, folder=usb)
+    [kept] = list(usb.iterdir())
+    before = kept.read_bytes()
+    # A second desk that checked before the first signed: it reaches the write and fails.
+    from taftan_desk.services.shift_signoff import SignoffCheck
+
+    services = desk.services.signoffs
+    real = services.check
+    services.check = lambda d, n: SignoffCheck(real(d, n).period, True, (), None)  # type: ignore[method-assign]
+    with pytest.raises(StorageError):  # the shift's one sign-off stands
+        services.sign_off(desk.supervisor2, DAY, 1, folder=usb)
+    assert list(usb.iterdir()) == [kept] and kept.read_bytes() == before
