@@ -3,7 +3,9 @@ station's database or offline with its key list."""
 
 import csv
 import io
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -20,13 +22,16 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def station(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = run(home, "demo", "--days", "1", "--per-day", "30", "--seed", "11", db=path)
+    # Two days: yesterday is a whole day whatever the hour (just after midnight at the
+    # station, today holds only the first minutes, with nothing released yet).
+    result = run(home, "demo", "--days", "2", "--per-day", "30", "--seed", "11", db=path)
     assert result.returncode == 0, result.stderr
     return path
 
 
 def _entry_with(home: Path, db: Path, status: str) -> str:
-    listing = run(home, "entries", "--format", "csv", db=db)
+    yesterday = (datetime.now(ZoneInfo("Asia/Karachi")) - timedelta(days=1)).date()
+    listing = run(home, "entries", "--date", yesterday.isoformat(), "--format", "csv", db=db)
     rows = [r for r in csv.DictReader(io.StringIO(listing.stdout)) if r["status"] == status]
     assert rows, f"the demo day has no {status} crossing"
     return rows[0]["entry_no"]
