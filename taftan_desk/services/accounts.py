@@ -32,7 +32,6 @@ from taftan_desk.db.models import User
 from taftan_desk.services.approvals import Permit, SupervisorApproval, clean_reason, sign
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Actor, Database, Unit
-from taftan_desk.services.settings_service import load as load_settings
 
 _HASHER = PasswordHasher()  # argon2id, t=3, m=64 MiB, p=4: above OWASP's minimum
 _USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,39}", re.ASCII)
@@ -212,7 +211,7 @@ class AccountService:
         )
         system = Actor(None, f"login:{shown}"[:80], Role.OFFICER)
         with self.db.write(system) as unit:
-            settings = load_settings(unit.session)
+            settings = unit.settings  # read once: the event's shift stamp uses it too
             user = _locked_user(unit, User.username == name)
             if user is None or not user.active:
                 unit.audit("login_failed", "user", shown, {"reason": "unknown or disabled"})
@@ -355,7 +354,7 @@ class AccountService:
                     field="current_password",
                 )
             elif not ok:
-                _count_failure(unit, user, load_settings(unit.session), "password_change_failed")
+                _count_failure(unit, user, unit.settings, "password_change_failed")
                 failure = ValidationError(
                     "The current password is wrong.", field="current_password"
                 )

@@ -23,6 +23,7 @@ from taftan_desk.core.corrections import Change
 from taftan_desk.core.errors import NotFound, PermissionDenied
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
+from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import (
     Approval,
     Crossing,
@@ -122,7 +123,7 @@ class CorrectionService:
         )
         with self.db.write(actor) as unit:
             row = load_for_change(unit, crossing_id)
-            proposal, new_values, seals_after = _propose(unit.session, row, form)
+            proposal, new_values, seals_after = _propose(unit.session, row, form, unit.settings)
             closed = needs_approval(unit.session, row)
             data: dict[str, Any] = {}
             also = []
@@ -222,11 +223,14 @@ def latest_revision(session: Session, row: Crossing) -> RevisionView | None:
 
 
 def _propose(
-    session: Session, row: Crossing, form: registration.RegistrationInput
+    session: Session,
+    row: Crossing,
+    form: registration.RegistrationInput,
+    settings: StationSettings | None = None,
 ) -> tuple[Proposal, dict[str, object], list[dict[str, object]]]:
     """The proposal, the corrected column values (registration fields, channel, status), and
     the registration's seals after it."""
-    settings = load_settings(session)
+    settings = settings or load_settings(session)
     conn = session.connection()
     # Weights are not corrected here: they are weighed again (the desk's Weigh action).
     form = dataclasses.replace(form, gross_kg="", tare_kg="")

@@ -267,7 +267,7 @@ def apply_weighing(
     unit: Unit, row: Crossing, gross: int, tare: int, plate: int | None
 ) -> weights.Weighing:
     """Record a weighbridge reading on a crossing and escalate its channel if a check fails."""
-    settings = load_settings(unit.session)
+    settings = unit.settings
     if plate is not None:
         row.max_gross_kg = plate
     weighing = weights.assess(

@@ -12,6 +12,7 @@ from taftan_desk.core.channel import ChannelDecision, decision_digest
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.roles import GRANTS, Permission
 from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
+from taftan_desk.services.changes import Changes
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.exception_requests import APPROVED, REFUSED
@@ -20,6 +21,8 @@ from taftan_desk.ui.dialogs.reason_dialog import ReasonDialog
 from taftan_desk.ui.dialogs.requests_dialog import RequestsDialog
 from taftan_desk.ui.dialogs.supervisor_dialog import SupervisorDialog
 from taftan_desk.ui.session import DeskSession
+
+_REQUESTS = frozenset({"exception_request", "exception_decision"})
 
 
 class ExceptionActions(QObject):
@@ -83,9 +86,12 @@ class ExceptionActions(QObject):
     def _review_closed(self) -> None:
         self.shift_review = None
 
-    def look(self, *_changes: object) -> None:
+    def look(self, changes: Changes | None = None) -> None:
         """After other desks wrote: the waiting count (supervisors), the answers to this
-        officer's requests (everyone)."""
+        officer's requests (everyone). Read only when requests or answers were written (or
+        too much to list): ordinary traffic costs the desk no query here."""
+        if changes is not None and not (changes.overflow or _REQUESTS & changes.other):
+            return
         try:
             if self._decides:
                 count = len(self._services.exceptions.waiting())
