@@ -61,7 +61,6 @@ class Proposal:
     changes: tuple[Change, ...]
     warnings: tuple[str, ...]
     needs_approval: bool
-    channel_after: channels.Channel
 
     @property
     def digest(self) -> str:
@@ -280,7 +279,6 @@ def _propose(
         tuple(found),
         warnings,
         needs_approval(session, row),
-        decision.channel,
     )
     return proposal, values, seals_after
 
