@@ -12,13 +12,14 @@ problem is reported by its spreadsheet row number (the header is row 1), column 
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 
 from taftan_desk.core import registration
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import DeskError, ValidationError
+from taftan_desk.core.seals import Seal, SealState
 from taftan_desk.core.station_settings import StationSettings
 
 REQUIRED = ("direction", "container_no", "cargo_category", "declared_net_kg")
@@ -56,7 +57,7 @@ class ManifestProblem:
         return f"row {self.row}, {self.column}: {self.reason}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExpectedRow:
     """A container a manifest announces, checked and in the desk's canonical form."""
 
@@ -91,7 +92,24 @@ class CheckedManifest:
         return not self.problems
 
 
-def read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
+@dataclass(frozen=True)
+class Table:
+    """A manifest file's header and its data rows (from row 2), read again on each call of
+    `rows()` so that a large file is never held as a list of cells."""
+
+    header: list[str]
+    rows: Callable[[], Iterator[list[str]]]
+    size: int  # data rows, or about as many (a CSV's line count): for progress only
+
+
+def read_table(name: str, data: bytes) -> Table:
+    """A CSV or XLSX manifest, told apart by its content (an XLSX is a ZIP archive)."""
+    if data[:4] == b"PK\x03\x04" or name.lower().endswith((".xlsx", ".xlsm")):
+        return read_xlsx(data)
+    return read_csv(data)
+
+
+def read_csv(data: bytes) -> Table:
     """The header and the rows of a CSV file: UTF-8 with or without a byte-order mark,
     comma- or semicolon-separated, CRLF or LF, fields quoted or not."""
     try:
@@ -103,10 +121,90 @@ def read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
         ) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    table = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    if not table or not any(cell.strip() for cell in table[0]):
+
+    def all_rows() -> Iterator[list[str]]:
+        return csv.reader(_lines(text), delimiter=delimiter)
+
+    try:
+        header = next(all_rows(), [])
+    except csv.Error as exc:
+        raise ManifestUnreadable(f"The header row cannot be read as CSV: {exc}.") from None
+    if not any(cell.strip() for cell in header):
         raise ManifestUnreadable("The file is empty: a manifest starts with a header row.")
-    return table[0], table[1:]
+
+    def rows() -> Iterator[list[str]]:
+        reader = all_rows()
+        next(reader)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            raise ManifestUnreadable(
+                f"Line {reader.line_num} cannot be read as CSV ({exc}): check its quotes."
+            ) from None
+
+    return Table(list(header), rows, max(text.count("\n") - 1, 1))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, without a second copy of the whole text."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def read_xlsx(data: bytes) -> Table:
+    """The first visible worksheet of an XLSX workbook, its cells as text: values only, so a
+    formula gives the value the spreadsheet last saved and macros are never run. Whole
+    numbers read without a decimal point and dates as YYYY-MM-DD."""
+    import python_calamine
+
+    def sheet() -> "python_calamine.CalamineSheet":
+        try:
+            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+            visible = [
+                m.name
+                for m in book.sheets_metadata
+                if m.visible == python_calamine.SheetVisibleEnum.Visible
+                and m.typ == python_calamine.SheetTypeEnum.WorkSheet
+            ]
+            if not visible:
+                raise ManifestUnreadable("The workbook has no visible worksheet.")
+            return book.get_sheet_by_name(visible[0])
+        except python_calamine.CalamineError as exc:
+            raise ManifestUnreadable(
+                f"The file is not a workbook the desk can read ({type(exc).__name__}): "
+                "save it from the spreadsheet as .xlsx or as 'CSV UTF-8'."
+            ) from None
+
+    first = sheet()
+    header = next(iter(first.iter_rows()), [])
+    if not any(_cell(c).strip() for c in header):
+        raise ManifestUnreadable("The first worksheet is empty: a manifest starts with a header.")
+
+    def rows() -> Iterator[list[str]]:
+        cells = iter(sheet().iter_rows())
+        next(cells)
+        for row in cells:
+            yield [_cell(c) for c in row]
+
+    return Table([_cell(c) for c in header], rows, max(first.height - 1, 1))
+
+
+def _cell(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def header_index(header: Sequence[str]) -> dict[str, int]:
@@ -130,6 +228,53 @@ def header_index(header: Sequence[str]) -> dict[str, int]:
     return {n: i for i, n in enumerate(names) if n}
 
 
+class Checker:
+    """Checks rows as they are read, keeping only what a duplicate needs: the good rows are
+    yielded, problems and warnings collected, in row order."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        settings: StationSettings,
+        is_known_owner: Callable[[str], bool],
+    ) -> None:
+        self.index = header_index(header)
+        self.settings, self.is_known_owner = settings, is_known_owner
+        self.problems: list[ManifestProblem] = []
+        self.warnings: list[ManifestProblem] = []
+        self.first_row: dict[str, int] = {}  # container -> its row
+        self.read = 0  # rows read, blank ones included
+
+    def rows(self, rows: Iterable[Sequence[str]]) -> Iterator[ExpectedRow]:
+        index = self.index.items()
+        for number, cells in enumerate(rows, start=2):
+            self.read += 1
+            if not any(c.strip() for c in cells):
+                continue
+            values = {name: (cells[i].strip() if i < len(cells) else "") for name, i in index}
+            row, problems, warnings = _check_row(number, values, self.settings, self.is_known_owner)
+            self.problems += problems
+            self.warnings += warnings
+            if row is None:
+                continue
+            first = self.first_row.setdefault(row.container_no, number)
+            if first != number:
+                self.problems.append(
+                    ManifestProblem(
+                        number, "container_no", f"{row.container_no} is already on row {first}"
+                    )
+                )
+                continue
+            yield row
+
+    def finish(self) -> None:
+        if not self.first_row and not self.problems:
+            self.problems.append(
+                ManifestProblem(2, "container_no", "the manifest has no container rows")
+            )
+        self.problems.sort(key=lambda p: p.row)
+
+
 def check(
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -139,34 +284,10 @@ def check(
     """Every row checked by the registration's own rules (check digits with suggestions,
     HS, weights; the cargo limit as a warning); a container twice in the file is a problem
     on its second row. Blank rows are skipped."""
-    index = header_index(header)
-    found: list[ExpectedRow] = []
-    problems: list[ManifestProblem] = []
-    warnings: list[ManifestProblem] = []
-    first_row: dict[str, int] = {}
-    for number, cells in enumerate(rows, start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        values = {name: (cells[i].strip() if i < len(cells) else "") for name, i in index.items()}
-        row, row_problems, row_warnings = _check_row(number, values, settings, is_known_owner)
-        problems += row_problems
-        warnings += row_warnings
-        if row is None:
-            continue
-        if row.container_no in first_row:
-            problems.append(
-                ManifestProblem(
-                    number,
-                    "container_no",
-                    f"{row.container_no} is already on row {first_row[row.container_no]}",
-                )
-            )
-            continue
-        first_row[row.container_no] = number
-        found.append(row)
-    if not found and not problems:
-        problems.append(ManifestProblem(2, "container_no", "the manifest has no container rows"))
-    return CheckedManifest(tuple(found), tuple(problems), tuple(warnings))
+    checker = Checker(header, settings, is_known_owner)
+    found = tuple(checker.rows(rows))
+    checker.finish()
+    return CheckedManifest(found, tuple(checker.problems), tuple(checker.warnings))
 
 
 def _check_row(
@@ -192,6 +313,7 @@ def _check_row(
         problems.append(
             ManifestProblem(number, column, "give the truck plate, or the train and wagon numbers")
         )
+    description = values.get("description", "")
     declared = values.get("declared_net_kg", "")
     if not declared:
         problems.append(ManifestProblem(number, "declared_net_kg", "the declared net is missing"))
@@ -206,7 +328,7 @@ def _check_row(
         wagon_no=wagon,
         size_type=values.get("size_type", ""),
         hs_code=values.get("hs_code", ""),
-        description=values.get("description", ""),
+        description=description if all(map(free_text.printable, description)) else "",
         declared_net_kg=declared,
         gd_number=values.get("gd_number", ""),
         tir_carnet=values.get("tir_carnet", ""),
@@ -215,6 +337,16 @@ def _check_row(
         ),
     )
     consignee = expected = None
+    try:  # in any script: the manifest's words are shown on screen, never printed
+        description = free_text.clean(
+            description,
+            "description",
+            "the description",
+            registration.MAX_LENGTHS["description"],
+            any_script=True,
+        )
+    except ValidationError as exc:
+        problems += [ManifestProblem(number, "description", p.message) for p in exc.problems]
     try:
         reg = registration.validate(form, settings, is_known_owner)
     except ValidationError as exc:
@@ -222,7 +354,11 @@ def _check_row(
         problems += [ManifestProblem(number, _column(p.field), p.message) for p in exc.problems]
     try:
         consignee = free_text.clean(
-            values.get("consignee", ""), "consignee", "the consignee", CONSIGNEE_LENGTH
+            values.get("consignee", ""),
+            "consignee",
+            "the consignee",
+            CONSIGNEE_LENGTH,
+            any_script=True,
         )
     except ValidationError as exc:
         problems += [ManifestProblem(number, "consignee", p.message) for p in exc.problems]
@@ -252,7 +388,7 @@ def _check_row(
         size_type=reg.size_type,
         seals=tuple(s.number for s in reg.seals),
         hs_code=reg.hs_code,
-        description=reg.description,
+        description=description,
         gd_number=reg.gd_number,
         tir_carnet=reg.tir_carnet,
         consignee=consignee or "",
@@ -283,3 +419,21 @@ def _date(text: str) -> date | None:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
         raise ValueError(text)
     return date.fromisoformat(text)
+
+
+def reconcile_seals(expected: Sequence[str], found: Sequence[Seal]) -> tuple[Seal, ...]:
+    """The seals a registration records against its manifest: a seal found intact that the
+    manifest does not list differs from the documents, and a listed seal not found is
+    missing. Both raise the channel with their reason, as any seal finding does. A manifest
+    that lists no seals checks nothing."""
+    if not expected:
+        return tuple(found)
+    listed = set(expected)
+    numbers = {s.number for s in found}
+    kept = tuple(
+        replace(s, state=SealState.DIFFERENT)
+        if s.number not in listed and s.state is SealState.INTACT
+        else s
+        for s in found
+    )
+    return kept + tuple(Seal(n, SealState.MISSING) for n in expected if n not in numbers)

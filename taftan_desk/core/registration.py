@@ -5,6 +5,7 @@ never block (an unknown owner, an HS code that contradicts the category, dangero
 """
 
 import enum
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ class Registration:
     hs_warning: str | None = None
 
 
+_SPACES = re.compile(r"\s+")
 _FREE_TEXT = re.compile(r"[A-Z0-9][A-Z0-9 ./\-]*", re.ASCII)
 # The lengths of the crossings columns these fields are stored in; a test compares them with
 # taftan_desk/db/models.py so that the form and the database cannot drift apart.
@@ -148,11 +150,16 @@ class _Collector:
             return None
 
 
+@functools.cache
+def _members(kind: type[enum.StrEnum]) -> dict[str, enum.StrEnum]:
+    return {member.value.lower(): member for member in kind}
+
+
 def _enum(kind: type[enum.StrEnum], text: str, field_name: str, label: str) -> object:
     value = text.strip().lower()
-    for member in kind:
-        if member.value.lower() == value:
-            return member
+    member = _members(kind).get(value)
+    if member is not None:
+        return member
     choices = ", ".join(m.value for m in kind)
     if not value:
         raise ValidationError(f"Choose the {label} ({choices}).", field=field_name)
@@ -163,7 +170,7 @@ def _enum(kind: type[enum.StrEnum], text: str, field_name: str, label: str) -> o
 
 def _reference(text: str, field_name: str, label: str) -> str | None:
     max_len = MAX_LENGTHS[field_name]
-    value = re.sub(r"\s+", " ", text.strip().upper())
+    value = _SPACES.sub(" ", text.strip().upper())
     if not value:
         return None
     if len(value) > max_len:

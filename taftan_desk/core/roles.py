@@ -24,10 +24,15 @@ class Permission(enum.StrEnum):
     # (its supervisor).
     REVIEW_SHIFTS = "review shifts"
     SIGN_OFF_SHIFTS = "sign off shifts"
+    # Manifests of pre-announced containers: imported at the desk or from the command line,
+    # withdrawn while nothing of them has arrived.
+    IMPORT_MANIFESTS = "import manifests"
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.OFFICER: frozenset({Permission.PROCESS_CROSSINGS, Permission.PRINT_DOCUMENTS}),
+    Role.OFFICER: frozenset(
+        {Permission.PROCESS_CROSSINGS, Permission.PRINT_DOCUMENTS, Permission.IMPORT_MANIFESTS}
+    ),
     Role.SUPERVISOR: frozenset(
         {
             Permission.PROCESS_CROSSINGS,
@@ -35,6 +40,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.PRINT_DOCUMENTS,
             Permission.REVIEW_SHIFTS,
             Permission.SIGN_OFF_SHIFTS,
+            Permission.IMPORT_MANIFESTS,
         }
     ),
     Role.ADMIN: frozenset(
@@ -43,6 +49,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.CHANGE_SETTINGS,
             Permission.PRINT_DOCUMENTS,
             Permission.REVIEW_SHIFTS,
+            Permission.IMPORT_MANIFESTS,
         }
     ),
 }

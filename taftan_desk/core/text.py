@@ -30,9 +30,12 @@ def clean(
     *,
     required: bool = False,
     multiline: bool = False,
+    any_script: bool = False,
 ) -> str:
     """The text as it will be stored, or ValidationError naming the field in `label`'s words
-    ("the full name"). One line collapses runs of spaces; multiline keeps line breaks."""
+    ("the full name"). One line collapses runs of spaces; multiline keeps line breaks.
+    `any_script` keeps text the documents cannot print yet (a manifest's Urdu description,
+    shown on screen only)."""
     if multiline:
         value = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     else:
@@ -41,6 +44,8 @@ def clean(
         if required:
             raise ValidationError(f"Enter {label}.", field=field)
         return ""
+    if value.isascii() and value.isprintable():  # the common case, without a scan per letter
+        return _within(value, max_length, field, label)
     bad = next((ch for ch in value if _disguises(ch, multiline)), None)
     if bad is not None:
         raise ValidationError(
@@ -48,7 +53,7 @@ def clean(
             "retype it without that character.",
             field=field,
         )
-    unprintable = next((ch for ch in value if not printable(ch)), None)
+    unprintable = None if any_script else next((ch for ch in value if not printable(ch)), None)
     if unprintable is not None:
         raise ValidationError(
             f"{_capital(label)} contains '{unprintable}', which the printed documents cannot "
@@ -56,6 +61,10 @@ def clean(
             "in English letters.",
             field=field,
         )
+    return _within(value, max_length, field, label)
+
+
+def _within(value: str, max_length: int, field: str, label: str) -> str:
     if len(value) > max_length:
         raise ValidationError(
             f"{_capital(label)} is longer than {max_length:,} characters "

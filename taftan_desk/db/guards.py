@@ -21,6 +21,9 @@ APPEND_ONLY = (
     "shift_signoffs",
     "exception_requests",
     "exception_decisions",
+    "manifests",
+    "expected_containers",
+    "manifest_withdrawals",
 )
 NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"

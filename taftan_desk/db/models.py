@@ -105,6 +105,10 @@ class Crossing(SQLModel, table=True):
     # belongs to the date it began. Crossings registered before 0006 have none.
     shift_day: date | None = None
     shift_no: int | None = None
+    # The manifest row it was announced by (0009), and the fields the officer registered
+    # differently from it: [{"field", "manifest", "registered"}, ...] as JSON (None if none).
+    expected_id: int | None = Field(default=None, foreign_key="expected_containers.id", index=True)
+    manifest_changes_json: str | None = Field(default=None, sa_type=Text)
 
 
 class SealRecord(SQLModel, table=True):
@@ -358,3 +362,62 @@ class ExceptionDecision(SQLModel, table=True):
     supervisor_id: int | None = Field(default=None, foreign_key="users.id")
     reason: str = Field(max_length=2000)
     decided_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Manifest(SQLModel, table=True):
+    """An imported manifest of pre-announced containers (0009): which file, who imported it
+    and a digest of its rows (the rows are not audited one by one; `check` recomputes it)."""
+
+    __tablename__ = "manifests"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_name: str = Field(max_length=200)  # the file's name, without its folder
+    file_sha256: str = Field(max_length=64)
+    row_count: int
+    rows_digest: str = Field(max_length=64)
+    imported_at: datetime = Field(sa_type=UTCDateTime)
+    imported_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class ExpectedContainer(SQLModel, table=True):
+    """One container a manifest announces (0009), checked by the registration's rules and in
+    their canonical form. It has arrived when a crossing names it (crossings.expected_id)."""
+
+    __tablename__ = "expected_containers"
+    __table_args__ = (
+        UniqueConstraint("manifest_id", "row_no"),
+        Index("ix_expected_containers_train", "train_no", "wagon_no"),
+        Index("ix_expected_containers_expected_on", "expected_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    manifest_id: int = Field(foreign_key="manifests.id")  # led by the unique key
+    row_no: int  # the file's row (the header is row 1)
+    direction: str = Field(max_length=3)
+    mode: str = Field(max_length=4)
+    container_no: str = Field(max_length=11, index=True)
+    cargo_category: str = Field(max_length=12)
+    declared_net_kg: int
+    truck_plate: str | None = Field(default=None, max_length=20)
+    train_no: str | None = Field(default=None, max_length=20)
+    wagon_no: str | None = Field(default=None, max_length=20)
+    size_type: str | None = Field(default=None, max_length=4)
+    seals: str = Field(default="", max_length=200)  # space-separated
+    hs_code: str | None = Field(default=None, max_length=8)
+    description: str = Field(default="", max_length=300)  # any script: it is not printed
+    gd_number: str | None = Field(default=None, max_length=40)
+    tir_carnet: str | None = Field(default=None, max_length=20)
+    consignee: str = Field(default="", max_length=120)
+    expected_on: date | None = None
+
+
+class ManifestWithdrawal(SQLModel, table=True):
+    """A manifest withdrawn before any of its containers arrived (0009), with the reason."""
+
+    __tablename__ = "manifest_withdrawals"
+
+    id: int | None = Field(default=None, primary_key=True)
+    manifest_id: int = Field(foreign_key="manifests.id", unique=True)
+    reason: str = Field(max_length=500)
+    withdrawn_at: datetime = Field(sa_type=UTCDateTime)
+    withdrawn_by: int | None = Field(default=None, foreign_key="users.id")

@@ -343,6 +343,7 @@ def also(entity: str, key: object, snapshot: dict[str, object]) -> dict[str, obj
 # the migration gave existing rows, newest schema first: a record last audited before its
 # table grew holds that value in each newer column, and its audited state lacks them.
 ADDED_LATER: tuple[tuple[str, dict[str, dict[str, object]]], ...] = (
+    ("0009", {"crossings": {"expected_id": None, "manifest_changes_json": None}}),
     ("0006", {"crossings": {"shift_day": None, "shift_no": None}}),
     ("0005", {"crossings": {"revision": 0}}),
     (

@@ -15,6 +15,7 @@ from taftan_desk.services.exception_requests import ExceptionService
 from taftan_desk.services.health import HealthService
 from taftan_desk.services.inspections import InspectionService
 from taftan_desk.services.keys import KeyService
+from taftan_desk.services.manifests import ManifestService
 from taftan_desk.services.printed_documents import PrintedDocumentService
 from taftan_desk.services.queries import QueryService
 from taftan_desk.services.settings_service import SettingsService
@@ -39,6 +40,7 @@ class Services:
     reports: ReportService
     signoffs: SignoffService
     exceptions: ExceptionService
+    manifests: ManifestService
 
     @classmethod
     def build(
@@ -67,4 +69,5 @@ class Services:
             reports,
             SignoffService(db, reports, anchors),
             ExceptionService(db),
+            ManifestService(db),
         )

@@ -1,5 +1,6 @@
 """Registering a crossing, weighing it, and releasing, holding or refusing it."""
 
+import dataclasses
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -8,6 +9,7 @@ from sqlmodel import Session, select
 
 from taftan_desk.core import channel as channels
 from taftan_desk.core import lifecycle, registration, weights
+from taftan_desk.core import manifests as core_manifests
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import PermissionDenied, ValidationError
 from taftan_desk.core.lifecycle import Action, Status
@@ -16,7 +18,7 @@ from taftan_desk.core.roles import Permission
 from taftan_desk.core.seals import Seal
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import Crossing, Inspection, SealRecord
-from taftan_desk.services import approvals, audit, entry_numbers, holds
+from taftan_desk.services import approvals, audit, entry_numbers, holds, manifests
 from taftan_desk.services.approvals import ApprovedRequest, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import (
@@ -63,14 +65,34 @@ class CrossingService:
 
     # -- registration -------------------------------------------------------------------
     def register(self, actor: Actor, form: registration.RegistrationInput) -> RegistrationResult:
-        """The desk's hot path: Core statements on the unit's connection, no ORM flushes."""
+        """The desk's hot path: Core statements on the unit's connection, no ORM flushes.
+
+        A container a manifest announces is linked to its row however it was entered
+        (scanned or typed): its seals are checked against the manifest's and the fields
+        registered differently are kept with the crossing."""
         actor.require(Permission.PROCESS_CROSSINGS)
         with self.db.write(actor) as unit:
             conn = unit.conn
             settings = unit.settings  # read once: the shift stamped on its event uses it too
             reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
+            expected = manifests.pending_row(conn, reg.container_no)
+            if expected is not None and not manifests.lock_manifest(conn, expected.manifest_id):
+                expected = None  # withdrawn meanwhile
+            found_seals = " ".join(s.number for s in reg.seals)
+            if expected is not None:
+                reg = dataclasses.replace(
+                    reg,
+                    seals=core_manifests.reconcile_seals(
+                        manifests.seals_of(expected._mapping), reg.seals
+                    ),
+                )
             entry_no = entry_numbers.allocate(conn, unit.now.astimezone(settings.zone))
             values = _new_crossing(reg, entry_no, settings, unit)
+            if expected is not None:
+                values["expected_id"] = expected.id
+                values["manifest_changes_json"] = manifests.changes_json(
+                    manifests.changes(expected._mapping, {**values, "seals": found_seals})
+                )
             values["id"] = conn.execute(_INSERT_CROSSING, values).scalar_one()
             seals = [_seal_values(values["id"], s) for s in reg.seals]
             for seal in seals:  # one or two: their ids go into the audit event
@@ -419,6 +441,8 @@ def _new_crossing(
         "revision": 0,
         "shift_day": unit.shift.day,
         "shift_no": unit.shift.number,
+        "expected_id": None,
+        "manifest_changes_json": None,
     }
 
 

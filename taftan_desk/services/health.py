@@ -18,9 +18,12 @@ from taftan_desk.db.models import (
     DocumentVoid,
     ExceptionDecision,
     ExceptionRequest,
+    ExpectedContainer,
     Inspection,
     KeyCertificate,
     KnownOwner,
+    Manifest,
+    ManifestWithdrawal,
     PrintedDocument,
     PrintJob,
     SealRecord,
@@ -30,6 +33,7 @@ from taftan_desk.db.models import (
     User,
 )
 from taftan_desk.services import audit, integrity, keys, settings_service
+from taftan_desk.services import manifests as manifest_rows
 from taftan_desk.services.anchors import Anchor
 from taftan_desk.services.anchors import findings as anchor_findings
 from taftan_desk.services.database import Database, storage_errors
@@ -53,6 +57,8 @@ _AUDITED = (
     ("shift_signoff", ShiftSignoff, "id"),
     ("exception_request", ExceptionRequest, "id"),
     ("exception_decision", ExceptionDecision, "id"),
+    ("manifest", Manifest, "id"),
+    ("manifest_withdrawal", ManifestWithdrawal, "id"),
 )
 
 
@@ -113,6 +119,7 @@ class HealthService:
                 station = settings_service.load(session).station_code
                 report.lines.append(_anchors_line(anchors, chain, key_report.trusted, station))
             report.lines.append(self._records_match(session, chain))
+            report.lines.append(_manifest_rows(conn))
         return report
 
     def _integrity(self) -> CheckLine:
@@ -174,6 +181,32 @@ class HealthService:
             more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
             return CheckLine("records vs audit", False, shown + more)
         return CheckLine("records vs audit", True, f"{checked:,} records match their audit trail")
+
+
+def _manifest_rows(conn: Connection) -> CheckLine:
+    """Each manifest's expected containers, as its audited row's digest says they were."""
+    table = Manifest.__table__  # type: ignore[attr-defined]
+    problems, rows = [], 0
+    for manifest_id, count, digest in conn.execute(
+        sa.select(table.c.id, table.c.row_count, table.c.rows_digest).order_by(table.c.id)
+    ):
+        stored = list(manifest_rows.stored_rows(conn, manifest_id))
+        rows += len(stored)
+        if len(stored) != count or manifest_rows.rows_digest(stored) != digest:
+            problems.append(
+                f"manifest {manifest_id}: its expected containers differ from those imported"
+            )
+    orphans = (
+        conn.execute(
+            sa.select(sa.func.count()).select_from(ExpectedContainer.__table__)  # type: ignore[attr-defined]
+        ).scalar_one()
+        - rows
+    )
+    if orphans:
+        problems.append(f"{orphans:,} expected container(s) belong to no manifest's import")
+    return _line(
+        "manifest rows", problems, f"{rows:,} expected containers as their manifests imported"
+    )
 
 
 _GUARDS_OK = "every trigger the migrations create is present, enabled and unchanged"

@@ -35,8 +35,8 @@ def _train(rows: int, *, sep: str = ",", eol: str = "\n") -> str:
 
 
 def _checked(text: str, encoding: str = "utf-8"):  # type: ignore[no-untyped-def]
-    header, rows = read_csv(text.encode(encoding))
-    return check(header, rows, SETTINGS, lambda owner: True)
+    table = read_csv(text.encode(encoding))
+    return check(table.header, table.rows(), SETTINGS, lambda owner: True)
 
 
 @pytest.mark.parametrize(

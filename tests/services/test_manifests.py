@@ -1,0 +1,258 @@
+"""Manifests imported whole or not at all, in one audited transaction, from real CSV and XLSX
+files; a registration linked to its row; withdrawal; and the rows proven unchanged by
+`check`."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from taftan_desk.core.errors import ValidationError
+from taftan_desk.core.manifests import ManifestUnreadable
+from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.roles import Role
+from taftan_desk.services.database import Actor
+from tests.manifest_files import URDU, csv_bytes, number, train_rows, xlsx_bytes
+from tests.support import Desk, run_sql
+
+
+def _rail_form(i: int, **overrides: object) -> RegistrationInput:
+    """The registration an officer makes of wagon i of train PR-12 as the manifest says."""
+    values: dict[str, object] = {
+        "direction": "in",
+        "mode": "rail",
+        "container_no": number(i),
+        "cargo_category": "steel",
+        "train_no": "PR-12",
+        "wagon_no": str(50_000 + i),
+        "size_type": "22G1",
+        "hs_code": "720839",
+        "description": "Steel coils, hot-rolled",
+        "declared_net_kg": str(21_000 - i * 10),
+        "gd_number": f"KPPI-HC-{i + 1:05d}",
+        "seals": (SealInput(f"PK{100_000 + i}"), SealInput(f"PK{200_000 + i}")),
+    }
+    values.update(overrides)
+    return RegistrationInput(**values)  # type: ignore[arg-type]
+
+
+def _count(desk: Desk, sql: str) -> int:
+    with sqlite3.connect(desk.path) as conn:
+        return int(conn.execute(sql).fetchone()[0])
+
+
+def test_a_40_wagon_train_is_imported_whole_in_one_audited_event(desk: Desk) -> None:
+    seen: list[tuple[int, int]] = []
+    result = desk.services.manifests.load(
+        desk.officer,
+        "/home/ali/Downloads/PR-12.csv",
+        csv_bytes(train_rows(40), bom=True),
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert result.ok and result.manifest_id is not None
+    assert (result.rows, result.trains, result.source_name) == (40, ("PR-12",), "PR-12.csv")
+    assert _count(desk, "SELECT count(*) FROM expected_containers") == 40
+    assert (
+        _count(desk, "SELECT count(*) FROM audit_events WHERE action = 'manifest_imported'") == 1
+    )
+    assert seen[-1] == (40, 40)
+    listed = desk.services.manifests.expected(train="pr-12")
+    assert [e.wagon_no for e in listed] == [str(50_000 + i) for i in range(40)]
+    assert {e.state for e in listed} == {"expected"}
+    assert listed[0].seals == ("PK100000", "PK200000")
+    assert listed[0].expected_on == date(2026, 11, 27)
+    report = desk.services.health.check()
+    assert report.ok, report.render()
+    assert "40 expected containers" in report.render()
+
+
+def test_one_bad_check_digit_refuses_the_whole_file_and_names_the_row(desk: Desk) -> None:
+    rows = train_rows(40)
+    good = str(rows[16][1])
+    rows[16][1] = good[:-1] + str((int(good[-1]) + 1) % 10)  # row 18 of the file
+    result = desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(rows))
+    assert not result.ok and result.manifest_id is None
+    assert [(p.row, p.column) for p in result.problems] == [(18, "container_no")]
+    assert "Check digit is" in result.problems[0].reason
+    assert good in result.problems[0].reason  # the suggestion is the number that was meant
+    assert _count(desk, "SELECT count(*) FROM expected_containers") == 0
+    assert _count(desk, "SELECT count(*) FROM manifests") == 0
+
+
+def test_a_dry_run_checks_everything_and_imports_nothing(desk: Desk) -> None:
+    result = desk.services.manifests.load(
+        desk.officer, "PR-12.csv", csv_bytes(train_rows(5)), dry_run=True
+    )
+    assert result.ok and result.rows == 5 and result.manifest_id is None
+    assert _count(desk, "SELECT count(*) FROM expected_containers") == 0
+
+
+def test_the_same_containers_twice_are_refused_in_the_file_and_across_imports(desk: Desk) -> None:
+    rows = train_rows(3)
+    twice = csv_bytes([*rows, rows[0]])
+    result = desk.services.manifests.load(desk.officer, "twice.csv", twice)
+    assert [(p.row, p.column) for p in result.problems] == [(5, "container_no")]
+    assert "already on row 2" in result.problems[0].reason
+    assert desk.services.manifests.load(desk.officer, "a.csv", csv_bytes(rows)).ok
+    again = desk.services.manifests.load(desk.officer, "b.csv", csv_bytes(rows))
+    assert [p.row for p in again.problems] == [2, 3, 4]
+    assert "already expected (manifest 1, row 2)" in again.problems[0].reason
+
+
+def test_a_container_still_in_an_open_crossing_is_refused(desk: Desk) -> None:
+    open_one = desk.services.crossings.register(desk.officer, _rail_form(1)).crossing
+    result = desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(3)))
+    assert [(p.row, p.column) for p in result.problems] == [(3, "container_no")]
+    assert f"open crossing (entry {open_one.entry_no})" in result.problems[0].reason
+
+
+def test_bom_semicolons_quoted_commas_and_urdu_descriptions_read_alike(desk: Desk) -> None:
+    rows = train_rows(3)
+    rows[0][9] = URDU
+    rows[1][9] = 'Coils, "prime", 3 bundles'
+    data = csv_bytes(rows, sep=";", eol="\n", bom=True)
+    assert desk.services.manifests.load(desk.officer, "m.csv", data).ok
+    first, second, _ = desk.services.manifests.expected(train="PR-12")
+    assert first.description == URDU
+    assert second.description == 'Coils, "prime", 3 bundles'
+    assert (first.container_no, first.declared_net_kg) == (number(0), 21_000)
+
+
+def test_an_xlsx_manifest_reads_numbers_dates_and_urdu_from_its_first_visible_sheet(
+    desk: Desk,
+) -> None:
+    rows = train_rows(40, on=date(2026, 12, 1))
+    rows[5][9] = URDU
+    result = desk.services.manifests.load(desk.officer, "PR-12.xlsx", xlsx_bytes(rows))
+    assert result.ok, [p.words() for p in result.problems]
+    listed = desk.services.manifests.expected(train="PR-12")
+    assert len(listed) == 40
+    assert listed[0].wagon_no == "50000"  # a number cell, read without ".0"
+    assert listed[0].declared_net_kg == 21_000
+    assert listed[0].expected_on == date(2026, 12, 1)  # a date cell
+    assert listed[5].description == URDU
+
+
+def test_a_file_that_is_no_table_is_unreadable_and_a_bad_header_is_named(desk: Desk) -> None:
+    with pytest.raises(ManifestUnreadable, match="not a workbook"):
+        desk.services.manifests.load(desk.officer, "m.xlsx", b"PK\x03\x04 broken zip")
+    with pytest.raises(ManifestUnreadable, match="not UTF-8"):
+        desk.services.manifests.load(desk.officer, "m.csv", b"direction,\xff\xfe\n")
+    with pytest.raises(ValidationError, match="lacks cargo_category"):
+        desk.services.manifests.load(desk.officer, "m.csv", b"direction,container_no\nin,X\n")
+
+
+def test_a_registration_is_linked_to_its_row_with_what_the_officer_changed(desk: Desk) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(3)))
+    as_announced = desk.services.crossings.register(desk.officer, _rail_form(0)).crossing
+    changed = desk.services.crossings.register(
+        desk.officer, _rail_form(1, declared_net_kg="20500", hs_code="720840")
+    ).crossing
+    listed = {e.container_no: e for e in desk.services.manifests.expected(train="PR-12")}
+    assert listed[number(0)].state == "arrived"
+    assert listed[number(0)].entry_no == as_announced.entry_no
+    assert listed[number(2)].state == "expected"
+    with sqlite3.connect(desk.path) as conn:
+        stored = dict(
+            conn.execute("SELECT id, manifest_changes_json FROM crossings WHERE expected_id > 0")
+        )
+    assert stored[as_announced.id] == "[]"
+    assert '"field": "declared_net_kg", "manifest": 20990, "registered": 20500' in (
+        stored[changed.id]
+    )
+    assert '"field": "hs_code"' in stored[changed.id]
+    assert as_announced.channel.value == "green"
+    report = desk.services.health.check()
+    assert report.ok, report.render()
+
+
+def test_a_seal_other_than_the_manifests_and_a_listed_seal_not_found_raise_the_channel(
+    desk: Desk,
+) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(2)))
+    form = _rail_form(0, seals=(SealInput("PK100000"), SealInput("ZZ999")))
+    crossing = desk.services.crossings.register(desk.officer, form).crossing
+    states = {s.number: str(s.state) for s in crossing.seals}
+    assert states == {"PK100000": "intact", "ZZ999": "different", "PK200000": "missing"}
+    assert crossing.channel.value == "red"
+    texts = " ".join(r.text for r in crossing.reasons)
+    assert "Seal ZZ999 differs" in texts and "Seal PK200000 is missing" in texts
+
+
+def test_a_manifest_is_withdrawn_only_before_anything_of_it_arrived(desk: Desk) -> None:
+    first = desk.services.manifests.load(desk.officer, "a.csv", csv_bytes(train_rows(2)))
+    second = desk.services.manifests.load(
+        desk.officer, "b.csv", csv_bytes(train_rows(2, train="PR-13", start=10))
+    )
+    assert first.manifest_id and second.manifest_id
+    with pytest.raises(ValidationError, match="reason"):
+        desk.services.manifests.withdraw(desk.officer, first.manifest_id, "  ")
+    desk.services.manifests.withdraw(desk.officer, first.manifest_id, "Train cancelled")
+    assert {e.state for e in desk.services.manifests.expected(train="PR-12")} == {"withdrawn"}
+    with pytest.raises(ValidationError, match="already withdrawn"):
+        desk.services.manifests.withdraw(desk.officer, first.manifest_id, "again")
+    # A withdrawn container is no longer expected: its registration links to nothing.
+    plain = desk.services.crossings.register(desk.officer, _rail_form(0)).crossing
+    with sqlite3.connect(desk.path) as conn:
+        assert conn.execute(
+            "SELECT expected_id FROM crossings WHERE id = ?", (plain.id,)
+        ).fetchone() == (None,)
+    desk.services.crossings.register(desk.officer, _rail_form(10, train_no="PR-13"))
+    with pytest.raises(ValidationError, match="has already arrived"):
+        desk.services.manifests.withdraw(desk.officer, second.manifest_id, "Too late")
+    # The same containers may be announced again once their manifest is withdrawn.
+    again = desk.services.manifests.load(desk.officer, "c.csv", csv_bytes(train_rows(2)[1:]))
+    assert again.ok
+    report = desk.services.health.check()
+    assert report.ok, report.render()
+
+
+def test_expected_rows_are_append_only_and_an_edit_behind_the_guards_is_caught(
+    desk: Desk,
+) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(3)))
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        run_sql(desk.path, "UPDATE expected_containers SET declared_net_kg = 1 WHERE row_no = 2")
+    run_sql(
+        desk.path,
+        "DROP TRIGGER expected_containers_append_only_u",
+        "UPDATE expected_containers SET seals = 'FORGED1' WHERE row_no = 2",
+    )
+    report = desk.services.health.check()
+    assert not report.ok
+    assert "manifest 1: its expected containers differ from those imported" in report.render()
+
+
+def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> None:
+    from taftan_desk.db import migrate
+    from taftan_desk.db.engine import make_engine
+    from taftan_desk.services.container import Services
+    from tests.postgres import own_database
+    from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
+
+    with own_database(pg_url, "manifest") as url:
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        services = Services.build(engine, FakeClock(), TEST_IDENTITY)
+        setup = Actor(None, "test-setup", Role.ADMIN)
+        services.keys.establish(setup)
+        services.settings.initialise(setup, "TFT")
+        services.settings.update(setup, {"random_rate_bp": 0})
+        services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
+        services.accounts.add(setup, "ali", Role.OFFICER, PASSWORD)
+        officer = services.accounts.authenticate("ali", PASSWORD)
+        result = services.manifests.load(officer, "PR-12.xlsx", xlsx_bytes(train_rows(40)))
+        assert result.ok and result.rows == 40
+        again = services.manifests.load(officer, "PR-12.csv", csv_bytes(train_rows(2)))
+        assert [p.row for p in again.problems] == [2, 3]
+        services.crossings.register(officer, _rail_form(0))
+        states = [e.state for e in services.manifests.expected(train="PR-12")]
+        assert states.count("arrived") == 1 and states.count("expected") == 39
+        second = services.manifests.load(
+            officer, "b.csv", csv_bytes(train_rows(2, train="PR-13", start=50))
+        )
+        assert second.manifest_id is not None
+        services.manifests.withdraw(officer, second.manifest_id, "Cancelled")
+        report = services.health.check()
+        assert report.ok, report.render()
+        engine.dispose()
