@@ -226,11 +226,11 @@ def to_csv(rows: Iterable[ReportRow]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow(_cell(getattr(row, name)) for name in CSV_COLUMNS)
+        writer.writerow(csv_cell(getattr(row, name)) for name in CSV_COLUMNS)
     return out.getvalue()
 
 
-def _cell(value: object) -> str:
+def csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

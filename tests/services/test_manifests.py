@@ -52,9 +52,7 @@ def test_a_40_wagon_train_is_imported_whole_in_one_audited_event(desk: Desk) -> 
     assert result.ok and result.manifest_id is not None
     assert (result.rows, result.trains, result.source_name) == (40, ("PR-12",), "PR-12.csv")
     assert _count(desk, "SELECT count(*) FROM expected_containers") == 40
-    assert (
-        _count(desk, "SELECT count(*) FROM audit_events WHERE action = 'manifest_imported'") == 1
-    )
+    assert _count(desk, "SELECT count(*) FROM audit_events WHERE action = 'manifest_imported'") == 1
     assert seen[-1] == (40, 40)
     listed = desk.services.manifests.expected(train="pr-12")
     assert [e.wagon_no for e in listed] == [str(50_000 + i) for i in range(40)]
@@ -157,8 +155,8 @@ def test_a_registration_is_linked_to_its_row_with_what_the_officer_changed(desk:
             conn.execute("SELECT id, manifest_changes_json FROM crossings WHERE expected_id > 0")
         )
     assert stored[as_announced.id] == "[]"
-    assert '"field": "declared_net_kg", "manifest": 20990, "registered": 20500' in (
-        stored[changed.id]
+    assert (
+        '"field": "declared_net_kg", "manifest": 20990, "registered": 20500' in (stored[changed.id])
     )
     assert '"field": "hs_code"' in stored[changed.id]
     assert as_announced.channel.value == "green"
