@@ -25,7 +25,7 @@ from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import day_bounds, queue_row_of
 from taftan_desk.services.views import CrossingView
-from taftan_desk.ui import window_layout
+from taftan_desk.ui import pre_arrivals, window_layout
 from taftan_desk.ui.account_actions import AccountActions
 from taftan_desk.ui.change_watch import ChangeWatcher
 from taftan_desk.ui.correction_actions import CorrectionActions
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self._day_timer.timeout.connect(self._new_day)
         self._day_timer.start(DAY_CHECK_MS)
         self.session.changed.connect(self.show_who)
+        self.queue_tabs, self.pre_arrivals = pre_arrivals.attach(self)
         self.desk_lock = DeskLock(self)
         self.lock_panel, self.idle = self.desk_lock.panel, self.desk_lock.idle
         self.refresh()
@@ -407,7 +408,7 @@ class MainWindow(QMainWindow):
             return  # a locked desk shows no crossing, whatever is scanned
         if scan.widget.window() is not self:
             return  # a dialog's field keeps the scan as typed; nothing behind it changes
-        if self._form_takes(scan):
+        if self._form_takes(scan) or self.registration.take_seal_scan(scan):
             return
         try:
             if entry_numbers.is_entry_no(text):

@@ -169,11 +169,11 @@ def test_a_slip_scanned_into_a_field_shows_its_crossing_and_keeps_what_was_typed
 def test_an_unknown_scan_into_a_field_stays_as_typed(desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
     _register(desk)
     window = open_window()
-    seals = window.registration.ui.seals_edit
-    seals.setFocus()
+    field = window.registration.ui.description_edit
+    field.setFocus()
     wedge.send(wedge.typist("AB1, ", 150, terminator=""))
     wedge.send(wedge.scanner("TFT900133"))
-    assert seals.text() == "AB1, TFT900133"
+    assert field.text() == "AB1, TFT900133"
     assert window.current is None and not _errors_shown(window)
     assert "Scanned 'TFT900133' is neither" in window.ui.status_bar.currentMessage()
 

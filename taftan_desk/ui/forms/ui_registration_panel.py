@@ -31,6 +31,14 @@ class Ui_RegistrationPanel(object):
 
         self.main_layout.addWidget(self.heading_label)
 
+        self.manifest_label = QLabel(RegistrationPanel)
+        self.manifest_label.setObjectName(u"manifest_label")
+        self.manifest_label.setWordWrap(True)
+        self.manifest_label.setTextFormat(Qt.TextFormat.RichText)
+        self.manifest_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.main_layout.addWidget(self.manifest_label)
+
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
         self.direction_label = QLabel(RegistrationPanel)
@@ -378,6 +386,10 @@ class Ui_RegistrationPanel(object):
 
     def retranslateUi(self, RegistrationPanel):
         self.heading_label.setText(QCoreApplication.translate("RegistrationPanel", u"Register a crossing", None))
+#if QT_CONFIG(accessibility)
+        self.manifest_label.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"What the manifest announced", None))
+#endif // QT_CONFIG(accessibility)
+        self.manifest_label.setText("")
         self.direction_label.setText(QCoreApplication.translate("RegistrationPanel", u"&Direction", None))
         self.direction_combo.setItemText(0, QCoreApplication.translate("RegistrationPanel", u"In (entering Pakistan)", None))
         self.direction_combo.setItemText(1, QCoreApplication.translate("RegistrationPanel", u"Out (leaving Pakistan)", None))

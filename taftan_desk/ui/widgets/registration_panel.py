@@ -15,12 +15,15 @@ from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossings import RegistrationResult
+from taftan_desk.services.manifests import ExpectedView
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
+from taftan_desk.ui.scanner import Scan
 from taftan_desk.ui.session import DeskSession
+from taftan_desk.ui.widgets import manifest_fill
 
 # Combo order; the first entry makes the officer choose rather than inherit a default.
-CATEGORIES = ("", "oil", "gas", "steel", "industrial", "textiles", "other")
+CATEGORIES = manifest_fill.CATEGORY_INDEX
 
 # Form rows (a field, or the layout holding several) and the input fields each shows.
 _ROWS = (
@@ -86,6 +89,7 @@ class RegistrationPanel(QWidget):
         self._session = session  # who saves is read when saving, never kept
         self._settings: StationSettings = services.settings.current()
         self._suggestion: str | None = None
+        self.expected: ExpectedView | None = None  # the manifest row the form was filled from
         # Loaded once: the list changes by an administrator's hand, not between two trucks.
         self._owners = {code for code, _ in services.settings.known_owners()}
         self._errors = self._make_error_labels()
@@ -124,6 +128,8 @@ class RegistrationPanel(QWidget):
             edit.textEdited.connect(self._recheck)
         for combo in (ui.direction_combo, ui.mode_combo, ui.cargo_category_combo):
             combo.currentIndexChanged.connect(self._recheck)
+        ui.seals_edit.textChanged.connect(self._show_manifest)
+        ui.container_edit.textChanged.connect(self._container_changed)
         ui.save_button.clicked.connect(self.save)
         ui.clear_button.clicked.connect(self.clear)
         # Form-wide: after a scan the officer may already be in another field.
@@ -143,8 +149,21 @@ class RegistrationPanel(QWidget):
     def _enter(self) -> None:
         if self._correcting:
             self.submitted.emit()
+        elif (following := self._next_to_confirm()) is not None:
+            following.setFocus()
         else:
             self.save()
+
+    def _next_to_confirm(self) -> QWidget | None:
+        """In a form filled from a manifest, Enter in the seals or a weight moves on to the
+        next weight still empty (what the manifest cannot know); the last one saves."""
+        ui = self.ui
+        steps = [ui.seals_edit, ui.gross_edit, ui.tare_edit]
+        focus = self.focusWidget()
+        if self.expected is None or focus not in steps:
+            return None
+        later = steps[steps.index(focus) + 1 :]  # type: ignore[arg-type]
+        return next((edit for edit in later if not edit.text().strip()), None)
 
     def _line_edits(self) -> list[QLineEdit]:
         ui = self.ui
@@ -218,6 +237,8 @@ class RegistrationPanel(QWidget):
     def _container_entered(self) -> None:
         """Enter (typed or a scanner's) moves on only from a right number, or an empty one."""
         text = self.ui.container_edit.text()
+        if containers.is_valid(text) and self._fill_from_manifest(containers.normalise(text)):
+            return
         if not text.strip() or containers.is_valid(text):
             self._after_container().setFocus()
             return
@@ -225,6 +246,68 @@ class RegistrationPanel(QWidget):
         if not self.ui.container_hint_label.text():  # too short for the live check
             self.ui.container_hint_label.setText(containers.check(text).reason)
             self.ui.container_hint_label.setStyleSheet(_ERROR_STYLE)
+
+    def _fill_from_manifest(self, number: str) -> bool:
+        """A container a manifest announces: the form takes what the manifest says and the
+        officer confirms the seals and the weights. Only into a form holding nothing else
+        (what the officer typed is never overwritten)."""
+        if self._correcting or self.expected is not None or self._typed_beyond_container():
+            return False
+        try:
+            view = self._services.manifests.pending(number)
+        except DeskError as exc:
+            self.ui.error_label.setText(str(exc))
+            return False
+        if view is None:
+            return False
+        self.expected = view
+        manifest_fill.fill(self.ui, view)
+        self._mode_changed()
+        self._show_manifest()
+        (self.ui.seals_edit if view.seals else self.ui.gross_edit).setFocus()
+        return True
+
+    def take_expected(self, view: ExpectedView) -> None:
+        """A row chosen in the pre-arrivals list: the form filled as by its scan, unless the
+        officer has something in it (Esc clears it first)."""
+        if self.has_input():
+            self.ui.error_label.setText(
+                self.tr("The form holds another registration: save it, or clear it with Esc.")
+            )
+            return
+        self.ui.container_edit.setText(view.container_no)
+        self._container_entered()
+
+    def _typed_beyond_container(self) -> bool:
+        edits = self._line_edits()[1:]
+        typed = any(e.text().strip() for e in edits)
+        return typed or self.ui.cargo_category_combo.currentIndex() > 0
+
+    def _container_changed(self, text: str) -> None:
+        """Another number than the announced one: the form is no longer the manifest's (what
+        it filled stays, for the officer to keep or change)."""
+        if self.expected is not None and containers.normalise(text) != self.expected.container_no:
+            self.expected = None
+            self._show_manifest()
+
+    def _show_manifest(self) -> None:
+        label = self.ui.manifest_label
+        if self.expected is None:
+            label.clear()
+            label.hide()
+            return
+        label.setText(manifest_fill.summary(self.expected, self.ui.seals_edit.text()))
+        label.show()
+
+    def take_seal_scan(self, scan: Scan) -> bool:
+        """A seal scanned into the seals field joins the seals found (and ticks the one the
+        manifest expects), where its Enter would have saved the form."""
+        edit = self.ui.seals_edit
+        if scan.widget is not edit:
+            return False
+        scan.take_back()
+        edit.setText(manifest_fill.with_seal(edit.text(), scan.text))
+        return True
 
     def _after_container(self) -> QWidget:
         """Where Enter goes from the container: the vehicle, the next field every truck or
@@ -428,6 +511,8 @@ class RegistrationPanel(QWidget):
             self.ui.direction_combo.setCurrentIndex(0)
             self.ui.mode_combo.setCurrentIndex(0)
         self.ui.cargo_category_combo.setCurrentIndex(0)
+        self.expected = None
+        self._show_manifest()
         self._hide_errors()
         for label in (self.ui.container_hint_label, self.ui.net_label, self.ui.warnings_label):
             label.clear()

@@ -1,0 +1,206 @@
+"""A pre-announced container registered from its scan: the form filled from the manifest,
+seals ticked as they are scanned, the weights typed; the keys counted. And the pre-arrivals
+list beside the queue, with an import and its progress."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from taftan_desk.ui.main_window import MainWindow
+from tests.manifest_files import URDU, csv_bytes, number, train_rows
+from tests.support import Desk
+from tests.ui import wedge
+from tests.ui.test_registration_panel import KeyCounter
+
+
+def _announce(desk: Desk, wagons: int = 40, description: str | None = None) -> None:
+    rows = train_rows(wagons)
+    if description is not None:
+        rows[0][9] = description
+    result = desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(rows))
+    assert result.ok, [p.words() for p in result.problems]
+
+
+def _stored(desk: Desk, entry: str) -> sqlite3.Row:
+    conn = sqlite3.connect(desk.path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(
+            "SELECT c.*, e.row_no FROM crossings c JOIN expected_containers e "
+            "ON e.id = c.expected_id WHERE c.entry_no = ?",
+            (entry,),
+        ).fetchone()
+    finally:
+        conn.close()
+
+
+def _seals(desk: Desk, crossing_id: int) -> dict[str, str]:
+    with sqlite3.connect(desk.path) as conn:
+        return dict(
+            conn.execute("SELECT number, state FROM seals WHERE crossing_id = ?", (crossing_id,))
+        )
+
+
+def _registered(qtbot, window: MainWindow, count: int) -> str:  # type: ignore[no-untyped-def]
+    from taftan_desk.ui.models.queue_table_model import COL_ENTRY
+
+    qtbot.waitUntil(lambda: window.model.rowCount() == count)
+    return str(window.model.index(count - 1, COL_ENTRY).data())
+
+
+def test_a_pre_announced_container_is_registered_from_its_scan_in_a_few_keys(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk)
+    window = open_window()
+    panel = window.registration
+    keys = KeyCounter(qtbot)
+    assert window.focusWidget() is panel.ui.container_edit
+    wedge.send(wedge.scanner(number(7)))  # the container's code: a scan, not counted
+    ui = panel.ui
+    assert window.focusWidget() is ui.seals_edit  # the form holds what the manifest says
+    assert (ui.train_no_edit.text(), ui.wagon_no_edit.text()) == ("PR-12", "50007")
+    assert ui.mode_combo.currentText() == "Rail" and ui.cargo_category_combo.currentIndex() == 3
+    assert (ui.hs_code_edit.text(), ui.declared_net_edit.text()) == ("720839", "20930")
+    assert ui.gd_number_edit.text() == "KPPI-HC-00008" and ui.seals_edit.text() == ""
+    assert "☐ PK100007 ☐ PK200007" in ui.manifest_label.text()
+    wedge.send(wedge.scanner("PK200007"))  # each seal on the doors, scanned: not counted
+    assert ui.seals_edit.text() == "PK200007" and "☑ PK200007" in ui.manifest_label.text()
+    wedge.send(wedge.scanner("PK100007"))
+    assert ui.seals_edit.text() == "PK200007, PK100007"
+    assert "☑ PK100007 ☑ PK200007" in ui.manifest_label.text()
+    assert window.focusWidget() is ui.seals_edit
+    keys.key(ui.seals_edit, Qt.Key.Key_Return)  # on to the weights
+    assert window.focusWidget() is ui.gross_edit
+    keys.type(ui.gross_edit, "23230")
+    keys.key(ui.gross_edit, Qt.Key.Key_Return)
+    assert window.focusWidget() is ui.tare_edit
+    keys.type(ui.tare_edit, "2300")
+    keys.key(ui.tare_edit, Qt.Key.Key_Return)  # saves
+    entry = _registered(qtbot, window, 1)
+    stored = _stored(desk, entry)
+    assert stored["row_no"] == 9 and json.loads(stored["manifest_changes_json"]) == []
+    assert (stored["channel"], stored["net_kg"], stored["train_no"]) == ("green", 20_930, "PR-12")
+    assert _seals(desk, stored["id"]) == {"PK100007": "intact", "PK200007": "intact"}
+    assert ui.manifest_label.isHidden() and window.focusWidget() is ui.container_edit
+    print(
+        f"keystrokes after the scans (container and seals): {keys.data} of weights, "
+        f"{keys.moves} to move and save; {keys.data + keys.moves} in all"
+    )
+    # Before the manifest: 38 data + 11 moves. The weighbridge must take the 9 digits typed.
+    assert (keys.data, keys.moves) == (9, 3)
+
+
+def test_a_seal_not_on_the_manifest_and_a_changed_field_are_kept_and_raise_the_channel(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk, 3)
+    window = open_window()
+    ui = window.registration.ui
+    wedge.send(wedge.scanner(number(1)))
+    wedge.send(wedge.scanner("ZZ99887"))  # a seal the manifest does not list
+    assert "Not on the manifest: ZZ99887. The channel will go red." in ui.manifest_label.text()
+    ui.declared_net_edit.setText("20500")  # the officer corrects the manifest's figure
+    ui.seals_edit.setFocus()
+    qtbot.keyClick(ui.seals_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(ui.gross_edit, "22800")
+    qtbot.keyClick(ui.gross_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(ui.tare_edit, "2300")
+    qtbot.keyClick(ui.tare_edit, Qt.Key.Key_Return)
+    stored = _stored(desk, _registered(qtbot, window, 1))
+    assert stored["channel"] == "red"
+    assert _seals(desk, stored["id"]) == {
+        "ZZ99887": "different",
+        "PK100001": "missing",
+        "PK200001": "missing",
+    }
+    changed = {c["field"]: c for c in json.loads(stored["manifest_changes_json"])}
+    assert changed["declared_net_kg"]["manifest"] == 20_990
+    assert changed["declared_net_kg"]["registered"] == 20_500
+    assert set(changed) == {"declared_net_kg", "seals"}
+
+
+def test_an_urdu_description_is_shown_beside_the_form_and_never_typed_into_it(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk, 3, description=URDU)
+    window = open_window()
+    ui = window.registration.ui
+    wedge.send(wedge.scanner(number(0)))
+    assert ui.description_edit.text() == ""  # the slip cannot print it yet
+    assert URDU in ui.manifest_label.text()
+    window.registration.clear()
+    assert ui.manifest_label.isHidden()
+
+
+def test_the_list_beside_the_queue_fills_the_form_and_follows_arrivals(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk, 3)
+    window = open_window()
+    pre = window.pre_arrivals
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert window.queue_tabs.currentWidget() is pre
+    qtbot.waitUntil(lambda: pre.model.rowCount() == 3)
+    assert window.queue_tabs.tabText(1) == "E&xpected (3)"
+    view = pre.ui.expected_view
+    qtbot.waitUntil(lambda: view.hasFocus())
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    ui = window.registration.ui
+    assert ui.container_edit.text() == number(1)
+    assert window.focusWidget() is ui.seals_edit and window.queue_tabs.currentIndex() == 0
+    window.registration.save()
+    qtbot.waitUntil(lambda: pre.model.rowCount() == 2)
+    assert [pre.model.item(r, 0).text() for r in range(2)] == [number(0), number(2)]
+
+
+def test_an_import_shows_its_progress_and_a_refusal_names_the_rows(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+    tmp_path: Path,
+) -> None:
+    window = open_window()
+    pre = window.pre_arrivals
+    good = tmp_path / "PR-12.csv"
+    good.write_bytes(csv_bytes(train_rows(1200)))
+    seen: list[int] = []
+    pre.import_progress.connect(lambda done, total: seen.append(done))
+    task = pre.load(good)
+    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    assert len(seen) >= 2 and seen == sorted(seen) and seen[-1] == 1200  # it moved, forward
+    assert task.error is None, task.error
+    assert "Imported PR-12.csv: 1200 expected container(s) (train PR-12)." in (
+        window.ui.status_bar.currentMessage()
+    )
+    qtbot.waitUntil(lambda: pre.model.rowCount() == 500)
+    assert pre.choice() == "PR-12" and "the first 500 shown" in pre.ui.status_label.text()
+    rows = train_rows(3, train="PR-13", start=5000)
+    rows[1][3] = "twenty tonnes"
+    bad = tmp_path / "PR-13.csv"
+    bad.write_bytes(csv_bytes(rows))
+    task = pre.load(bad)
+    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    qtbot.waitUntil(lambda: _message_box(window) is not None)
+    box = _message_box(window)
+    assert box is not None
+    assert "1 row problem(s)" in box.text() and "row 3, declared_net_kg" in box.informativeText()
+    box.close()
+    assert desk.services.manifests.expected(train="PR-13") == []
+
+
+def _message_box(window: MainWindow) -> QMessageBox | None:
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    return boxes[-1] if boxes else None
