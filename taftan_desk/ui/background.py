@@ -14,11 +14,13 @@ Threading contract:
   prints in the order the officer asked for them.
 """
 
+import itertools
 import logging
 import sys
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QThreadPool, Signal
 
 from taftan_desk.core.errors import DeskError
@@ -62,6 +64,9 @@ def submit(
     pool: QThreadPool | None = None,
 ) -> Task:
     task = Task(context)  # parented: destroyed with its context, and its signals with it
+    relay = _the_relay()
+    number = next(_numbers)
+    _running[number] = task  # only the GUI thread holds tasks: workers know their number
     task.succeeded.connect(lambda result: task._finish(result, None))
     task.failed.connect(lambda exc: task._finish(None, exc))
     if on_done is not None:
@@ -76,9 +81,9 @@ def submit(
         try:
             result = work()
         except BaseException as exc:  # every failure must reach the GUI thread's handler
-            _emit(task.failed, exc)
+            relay.delivered.emit(number, None, exc)
         else:
-            _emit(task.succeeded, result)
+            relay.delivered.emit(number, result, None)
 
     (pool or QThreadPool.globalInstance()).start(run)
     return task
@@ -100,11 +105,35 @@ def wait(task: Task) -> Any:
     return task.result
 
 
-def _emit(signal: Any, value: object) -> None:
-    try:
-        signal.emit(value)
-    except RuntimeError:  # the task's context was destroyed meanwhile: nobody to tell
+class _Relay(QObject):
+    """Made on the GUI thread and kept for the whole run: a worker emits its result here,
+    never on its task, which the GUI thread may be deleting with its window meanwhile."""
+
+    delivered = Signal(int, object, object)  # task number, result, exception
+
+
+_relay: _Relay | None = None
+_running: dict[int, Task] = {}
+_numbers = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.delivered.connect(_deliver)  # queued: the relay lives on the GUI thread
+    return _relay
+
+
+def _deliver(number: int, result: object, error: BaseException | None) -> None:
+    task = _running.pop(number, None)
+    if task is None or not shiboken6.isValid(task):
         log.debug("background result dropped: its window is gone")
+        return
+    if error is None:
+        task.succeeded.emit(result)
+    else:
+        task.failed.emit(error)
 
 
 def _report(exc: BaseException) -> None:

@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taftan_desk.core import containers
 from taftan_desk.core.errors import DeskError
 from taftan_desk.core.lifecycle import Action
 from taftan_desk.core.shifts import shift_of
-from taftan_desk.services import entry_numbers
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.changes import Changes
 from taftan_desk.services.container import Services
@@ -25,7 +23,7 @@ from taftan_desk.services.crossings import RegistrationResult
 from taftan_desk.services.database import Actor
 from taftan_desk.services.queries import day_bounds, queue_row_of
 from taftan_desk.services.views import CrossingView
-from taftan_desk.ui import pre_arrivals, window_layout
+from taftan_desk.ui import pre_arrivals, scan_routes, window_layout
 from taftan_desk.ui.account_actions import AccountActions
 from taftan_desk.ui.change_watch import ChangeWatcher
 from taftan_desk.ui.correction_actions import CorrectionActions
@@ -42,7 +40,7 @@ from taftan_desk.ui.models.queue_table_model import (
     QueueTableModel,
 )
 from taftan_desk.ui.print_actions import PrintActions
-from taftan_desk.ui.scanner import Scan, ScanFilter, without_keyboard_search
+from taftan_desk.ui.scanner import ScanFilter, without_keyboard_search
 from taftan_desk.ui.session import DeskSession
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
@@ -94,9 +92,11 @@ class MainWindow(QMainWindow):
         # The pane follows the highlighted row (the selection), never the view's cursor.
         self.ui.queue_view.selectionModel().selectionChanged.connect(self._selection_changed)
         # A scan anywhere in the window finds its crossing (slip barcode) or container.
-        self.scan_filter = ScanFilter(self, keeps_enter=self._form_takes)
+        self.scan_filter = ScanFilter(
+            self, keeps_enter=lambda scan: scan_routes.form_takes(self, scan)
+        )
         without_keyboard_search(self.ui.queue_view)  # a scan must not jump between rows
-        self.scan_filter.scanned.connect(self._scanned)
+        self.scan_filter.scanned.connect(lambda scan: scan_routes.route(self, scan))
         QApplication.instance().installEventFilter(self.scan_filter)
         self.ui.weigh_action.triggered.connect(self._weigh)
         self.ui.inspect_action.triggered.connect(self._inspect)
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     # -- the selected crossing and its actions ----------------------------------------------
     def _reselect(self) -> None:
         if self.current is not None:
-            self._select(self.current.id)
+            self.select(self.current.id)
 
     def _selection_changed(self, *_args: object) -> None:
         rows = self.ui.queue_view.selectionModel().selectedRows()
@@ -367,12 +367,12 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         self.model.replace_rows([queue_row_of(view)])
-        self._select(view.id)
+        self.select(view.id)
         self.ui.status_bar.showMessage(
             message.format(entry=view.entry_no, status=view.status.label.lower())
         )
 
-    def _select(self, crossing_id: int) -> None:
+    def select(self, crossing_id: int) -> None:
         """Show this crossing and highlight its row; a crossing not in the queue (an earlier
         day's, found by a scan) is shown with no row highlighted."""
         view = self.ui.queue_view
@@ -394,51 +394,6 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = None
         self.show_crossing(crossing_id)
-
-    def _form_takes(self, scan: Scan) -> bool:
-        """The registration form takes a scan into its container field (and its Enter),
-        unless the barcode is a slip's entry number."""
-        return scan.widget is self.registration.ui.container_edit and not (
-            entry_numbers.is_entry_no(scan.text)
-        )
-
-    def _scanned(self, scan: Scan) -> None:
-        text = scan.text
-        if self.session.locked:
-            return  # a locked desk shows no crossing, whatever is scanned
-        if scan.widget.window() is not self:
-            return  # a dialog's field keeps the scan as typed; nothing behind it changes
-        if self._form_takes(scan) or self.registration.take_seal_scan(scan):
-            return
-        try:
-            if entry_numbers.is_entry_no(text):
-                found = self._services.queries.by_entry_no(text)
-                scan.take_back()  # the field loses the scan, never what was typed before it
-                self._select(found.id)
-                return
-            if containers.is_valid(text):
-                history = self._services.queries.container_history(text)
-                if not history:
-                    self.ui.status_bar.showMessage(
-                        self.tr("Container {number} has not crossed here.").format(number=text)
-                    )
-                    return
-                scan.take_back()
-                self._select(history[0].id)
-                self.ui.status_bar.showMessage(
-                    self.tr("Container {number}: {n} crossing(s) here; showing the latest.").format(
-                        number=text, n=len(history)
-                    )
-                )
-                return
-        except DeskError as exc:
-            self.ui.status_bar.showMessage(str(exc))
-            return
-        self.ui.status_bar.showMessage(
-            self.tr("Scanned '{text}' is neither an entry number nor a container number.").format(
-                text=text
-            )
-        )
 
     def _weigh(self) -> None:
         if self.current is not None:
@@ -524,7 +479,7 @@ class MainWindow(QMainWindow):
         crossing = result.crossing
         self.model.insert_row(queue_row_of(crossing))  # or with a later page, when scrolled to
         self._show_count(self._total + 1)
-        self._select(crossing.id)
+        self.select(crossing.id)
         self.ui.status_bar.showMessage(
             self.tr("Registered entry {entry}: {container}, {channel} channel").format(
                 entry=crossing.entry_no,

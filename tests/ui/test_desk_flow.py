@@ -123,7 +123,7 @@ def test_one_kg_over_needs_a_supervisor_at_the_desk(qtbot, desk: Desk, open_wind
         InspectionInput("documentary", "Ali", "no_discrepancy", "release"),
     )
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
 
     def wrong_password(dialog: QDialog) -> None:
         qtbot.keyClicks(dialog.ui.username_edit, "sara")
@@ -168,7 +168,7 @@ def test_scanning_a_slip_anywhere_opens_its_crossing(qtbot, desk: Desk, open_win
     wedge.send(wedge.scanner(second.entry_no))
     assert window.current is not None and window.current.entry_no == second.entry_no
     # A container scanned into another field shows its latest crossing and leaves the field.
-    window._select(first.id)
+    window.select(first.id)
     panel = window.registration
     panel.ui.description_edit.setFocus()
     wedge.send(wedge.scanner("MSKU3881107"))

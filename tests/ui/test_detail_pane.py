@@ -25,7 +25,7 @@ def test_the_pane_shows_the_whole_record(qtbot, desk: Desk, open_window) -> None
         ),
     )
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     facts = window.detail.ui.facts_label.text()
     for shown in (
         "Hot-rolled coils",
@@ -46,7 +46,7 @@ def test_the_pane_shows_the_whole_record(qtbot, desk: Desk, open_window) -> None
 def test_a_value_not_given_reads_not_recorded(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
     crossing = desk.services.crossings.register(desk.officer, road_form(weighed=False)).crossing
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     facts = window.detail.ui.facts_label.text()
     assert "GD not recorded · TIR carnet not recorded, voucher not recorded" in facts
     assert "measured net not recorded" in facts and "—" not in facts
@@ -60,9 +60,9 @@ def test_an_assumed_plate_maximum_names_the_size_type(qtbot, desk: Desk, open_wi
         desk.officer, road_form(container_no="MSKU3881107", size_type="22G1", max_gross_kg="34000")
     ).crossing
     window = open_window()
-    window._select(assumed.id)
+    window.select(assumed.id)
     facts = window.detail.ui.facts_label.text()
     assert "plate maximum not recorded, 30,480 kg assumed for 45G1 (station default)" in facts
-    window._select(plated.id)
+    window.select(plated.id)
     facts = window.detail.ui.facts_label.text()
     assert "plate maximum 34,000 kg" in facts and "assumed" not in facts

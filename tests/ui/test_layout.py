@@ -26,7 +26,7 @@ def test_at_1024_by_768_the_deciding_columns_and_actions_are_in_view(
     window = open_window()
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: window.width() == 1024)
-    window._select(crossing.id)
+    window.select(crossing.id)
     view = window.ui.queue_view
     visible = view.viewport().width()
     for column in (COL_ENTRY, COL_CONTAINER, COL_NET, COL_CHANNEL, COL_STATUS):

@@ -204,3 +204,24 @@ def test_an_import_shows_its_progress_and_a_refusal_names_the_rows(
 def _message_box(window: MainWindow) -> QMessageBox | None:
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     return boxes[-1] if boxes else None
+
+
+def test_a_container_scanned_anywhere_in_the_window_fills_the_form_when_expected(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk, 3)
+    window = open_window()
+    window.ui.queue_view.setFocus()
+    qtbot.waitUntil(window.ui.queue_view.hasFocus)
+    wedge.send(wedge.scanner(number(2)))
+    ui = window.registration.ui
+    assert ui.container_edit.text() == number(2) and ui.wagon_no_edit.text() == "50002"
+    assert window.focusWidget() is ui.seals_edit
+    qtbot.keyClicks(ui.description_edit, "x")  # the form now holds something of the officer's
+    window.ui.queue_view.setFocus()
+    qtbot.waitUntil(window.ui.queue_view.hasFocus)
+    wedge.send(wedge.scanner(number(1)))
+    assert ui.container_edit.text() == number(2)  # nothing typed is overwritten
+    assert "save it, or clear it with Esc" in ui.error_label.text()

@@ -37,7 +37,7 @@ def test_print_a_gate_pass_then_a_duplicate_to_pdf(
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     desk.services.crossings.release(desk.officer, crossing.id)
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     assert window.ui.print_action.isEnabled()
 
     def print_original(dialog: QDialog) -> None:
@@ -93,7 +93,7 @@ def test_the_gate_pass_prints_itself_on_release(
     preferences.auto_release = True
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     press(qtbot, window, Qt.Key.Key_F8)
     slip = tmp_path / "slips" / f"{crossing.entry_no}-clearance.pdf"
     qtbot.waitUntil(slip.exists, timeout=10_000)
@@ -108,7 +108,7 @@ def test_an_unwritable_folder_is_said_plainly(
     PrintPreferences().folder = blocker / "slips"
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     window.printing.printer.print_document(crossing.id, "entry")
     qtbot.waitUntil(lambda: "Not printed" in window.ui.status_bar.currentMessage())
     assert "choose another folder" in window.ui.status_bar.currentMessage()
@@ -123,7 +123,7 @@ def test_the_detail_pane_shows_the_slip_barcode_and_it_scans(
     crossing = desk.services.crossings.register(desk.officer, WEIGHED).crossing
     window = open_window()
     assert not window.detail.barcode.isVisible()
-    window._select(crossing.id)
+    window.select(crossing.id)
     barcode = window.detail.barcode
     assert barcode.isVisible() and barcode.text == crossing.entry_no
     shot = barcode.grab().toImage().convertToFormat(barcode.grab().toImage().Format.Format_RGB888)
@@ -148,7 +148,7 @@ def test_a_spoilt_gate_pass_is_voided_with_a_supervisor(qtbot, desk: Desk, open_
     desk.services.crossings.release(desk.officer, crossing.id)
     slip = desk.services.documents.issue(desk.officer, crossing.id, "clearance", "80mm", kept)
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
 
     def sign(dialog: QDialog) -> None:
         assert "refused at every gate" in dialog.ui.intro_label.text()

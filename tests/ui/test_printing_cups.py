@@ -330,7 +330,7 @@ def test_the_gate_pass_on_release_says_plainly_when_it_could_not_print(
     crossing = desk.services.crossings.register(desk.officer, WEIGHED_ROAD).crossing
     window = open_window()
     said = _said(window)
-    window._select(crossing.id)
+    window.select(crossing.id)
     press(qtbot, window, Qt.Key.Key_F8)
     refused = _heard(qtbot, said, "Not printed")
     assert "Clearance slip (gate pass)" in refused and "stopped (Cover open)" in refused

@@ -217,7 +217,7 @@ def test_weights_typed_behind_a_busy_dialog_stay_typed(qtbot, desk: Desk, open_w
     still opening; the officer's Tab and Enter must act as typed."""
     crossings = _register(desk)
     window = open_window()
-    window._select(crossings[0].id)
+    window.select(crossings[0].id)
 
     def fill(dialog: QDialog) -> None:
         QTimer.singleShot(3000, dialog.reject)  # if the keys go astray, fail, not hang

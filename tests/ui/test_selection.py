@@ -109,7 +109,7 @@ def test_a_crossing_shown_but_not_in_the_queue_highlights_no_row(
     window = open_window()
     click_row(qtbot, window, ids[0])
     window.model.load(lambda after, limit, sort: [])  # as if it had left the queue
-    window._select(ids[1])
+    window.select(ids[1])
     assert highlighted(window) == [] and shown(window) == ids[1]
 
 

@@ -41,7 +41,7 @@ def test_ctrl_l_hides_everything_and_the_same_officer_gets_it_back(
 ) -> None:  # type: ignore[no-untyped-def]
     crossing = desk.services.crossings.register(desk.officer, road_form()).crossing
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     qtbot.keyClicks(window.registration.ui.container_edit, "MSKU3881107")
     window.ui.status_bar.showMessage(f"Entry {crossing.entry_no} released.")
     _lock(qtbot, window)
@@ -69,7 +69,7 @@ def test_another_user_gets_a_clean_desk_and_what_they_save_is_theirs(
 ) -> None:  # type: ignore[no-untyped-def]
     crossing = desk.services.crossings.register(desk.officer, road_form()).crossing
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     qtbot.keyClicks(window.registration.ui.container_edit, "MSKU3881107")
     _lock(qtbot, window)
     _sign_in(qtbot, window, "sara")
@@ -78,7 +78,7 @@ def test_another_user_gets_a_clean_desk_and_what_they_save_is_theirs(
     assert window.current is None and not window.ui.release_action.isEnabled()
     assert not window.ui.print_action.isEnabled()  # Ali's crossing is not hers to print
     assert "Sara Baloch" in window._who_label.text()
-    window._select(crossing.id)
+    window.select(crossing.id)
     window.ui.release_action.trigger()
     with desk.services.db.read() as session:
         from sqlalchemy import text
@@ -123,7 +123,7 @@ def test_the_desk_locks_itself_when_idle_and_activity_keeps_it_open(
 def test_locking_cancels_an_open_dialog_and_saves_nothing(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]
     crossing = desk.services.crossings.register(desk.officer, road_form(weighed=False)).crossing
     window = open_window()
-    window._select(crossing.id)
+    window.select(crossing.id)
     seen: list[QDialog] = []
 
     def type_then_walk_away(dialog: QDialog) -> None:
