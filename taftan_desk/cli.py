@@ -17,7 +17,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taftan_desk import __version__, cli_audit, cli_manifests, cli_reports, cli_slips, cli_users
+from taftan_desk import (
+    __version__,
+    cli_audit,
+    cli_manifests,
+    cli_reports,
+    cli_slips,
+    cli_trains,
+    cli_users,
+)
 from taftan_desk import log as desk_log
 from taftan_desk.core import containers, station_settings
 from taftan_desk.core.errors import DeskError, StorageError, ValidationError
@@ -120,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.add_parsers(sub)
     cli_reports.add_parser(sub, _date)
     cli_manifests.add_parser(sub)
+    cli_trains.add_parser(sub)
     return p
 
 
@@ -415,6 +424,7 @@ _HANDLERS = {
     "demo": _demo,
     "report": lambda runtime, args: cli_reports.run(runtime, args, _cli_actor()),
     "manifest": lambda runtime, args: cli_manifests.run(runtime, args, _cli_actor()),
+    "train": lambda runtime, args: cli_trains.run(runtime, args, _cli_actor()),
     "entries": _entries,
     "check": _check,
     "settings": _settings,

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -17,17 +16,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from taftan_desk.documents import words
 from taftan_desk.documents.i18n import tr
 from taftan_desk.documents.layout import PAPERS, Output, PageMeta, Paper, Styles, build, styles_for
+from taftan_desk.documents.report_parts import footer, heading_maker, list_or_none, table
 from taftan_desk.documents.words import esc
 from taftan_desk.services.report_views import DailyReport
 
 CATEGORIES = ("oil", "gas", "steel", "industrial", "textiles", "other")
-_GRID = [
-    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-    ("FONTSIZE", (0, 0), (-1, -1), 9),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
-]
 
 
 def render_daily(report: DailyReport, out: Output) -> None:
@@ -51,11 +44,7 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
     def para(text: str, style: str = "body") -> Paragraph:
         return Paragraph(text, getattr(st, style))
 
-    keep = ParagraphStyle("heading_kept", st.heading, keepWithNext=1)
-
-    def heading(text: str) -> Paragraph:
-        return Paragraph(esc(text), keep)  # never alone at the foot of a page
-
+    heading = heading_maker(st)
     story: list[Flowable] = [
         para(esc(tr("DAILY REPORT")), "title"),
         para(f"{esc(report.station_name)} ({esc(report.station_code)})"),
@@ -63,7 +52,7 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
         para(tr("Supervisor") + f": {esc(report.supervisor)}"),
         Spacer(1, 2 * mm),
         heading(tr("Totals")),
-        _table(
+        table(
             [
                 [tr("Crossings"), str(t.crossings), tr("Released"), str(t.released)],
                 [tr("Still open"), str(t.still_open), tr("Refused"), str(t.refused)],
@@ -81,7 +70,7 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
             header=False,
         ),
         heading(tr("Crossings by direction and cargo; net by cargo")),
-        _table(
+        table(
             [[tr("Cargo"), tr("In"), tr("Out"), tr("Total"), tr("Net, t")]]
             + [
                 [
@@ -108,14 +97,14 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
             ]
         ),
         heading(tr("Crossings per officer")),
-        _table(
+        table(
             [[tr("Officer"), tr("Crossings registered")]]
             + [[name or words.none(), str(n)] for name, n in t.per_officer.items()]
             or [[words.none(), "0"]],
             [width * 0.6, width * 0.4],
         ),
         heading(tr("Exceptions and overrides")),
-        *_list_or_none(
+        *list_or_none(
             [
                 [
                     e.at.astimezone(zone).strftime("%d %b %H:%M"),
@@ -132,7 +121,7 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
             para,
         ),
         heading(tr("Holds still open")),
-        *_list_or_none(
+        *list_or_none(
             [
                 [
                     h.entry_no,
@@ -168,24 +157,6 @@ def _period_words(report: DailyReport) -> str:
     return tr("{day}, shift {n} ({start}-{end})").format(
         day=p.day.isoformat(), n=p.shift_no, start=f"{p.start:%H:%M}", end=f"{p.end:%H:%M}"
     )
-
-
-def _table(rows: list[list[object]], widths: list[float], *, header: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    style = _GRID if header else [s for s in _GRID if s[0] not in ("FONTNAME", "BACKGROUND")]
-    table.setStyle(TableStyle(style))
-    return table
-
-
-def _list_or_none(
-    rows: list[list[object]],
-    head: list[str],
-    widths: list[float],
-    para: Callable[[str], Paragraph],
-) -> list[Flowable]:
-    if not rows:
-        return [para(esc(tr("None.")))]
-    return [_table([head, *rows], widths)]
 
 
 def _minutes(value: float | None) -> str:
@@ -250,30 +221,18 @@ def _tonnage_chart(net: dict[str, int], width: float) -> Drawing:
 def _signatures(st: Styles, width: float) -> Flowable:
     names = [tr("Shift supervisor"), tr("Officer in charge"), tr("Date")]
     rows = [["", "", ""], names]
-    table = Table(rows, colWidths=[width / 3] * 3, rowHeights=[14 * mm, None])
-    table.setStyle(
+    grid = Table(rows, colWidths=[width / 3] * 3, rowHeights=[14 * mm, None])
+    grid.setStyle(
         TableStyle(
             [("LINEABOVE", (i, 1), (i, 1), 0.8, colors.black) for i in range(3)]
             + [("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm), ("FONTSIZE", (0, 0), (-1, -1), 9)]
         )
     )
-    return KeepTogether([Spacer(1, 6 * mm), Paragraph(esc(tr("Signatures")), st.bold), table])
+    return KeepTogether([Spacer(1, 6 * mm), Paragraph(esc(tr("Signatures")), st.bold), grid])
 
 
 def _footer(report: DailyReport, zone: ZoneInfo) -> Callable[[Canvas, Paper, int, int], None]:
     printed = tr("Printed {time} for {who}").format(
         time=words.local_time(report.printed_at, zone), who=report.supervisor
     )
-    what = f"{report.station_code} {_period_words(report)}"
-
-    def draw(canv: Canvas, paper: Paper, page: int, total: int) -> None:
-        left, right = paper.margin_x, paper.width - paper.margin_x
-        y = paper.margin_bottom - 3 * mm - 10
-        canv.setFont("Helvetica", 8)
-        canv.setLineWidth(0.6)
-        canv.line(left, y + 10, right, y + 10)
-        canv.drawString(left, y, f"{tr('DAILY REPORT')} - {what}")
-        canv.drawString(left, y - 9.6, printed)
-        canv.drawRightString(right, y - 9.6, tr("page {n} of {total}").format(n=page, total=total))
-
-    return draw
+    return footer(f"{tr('DAILY REPORT')} - {report.station_code} {_period_words(report)}", printed)

@@ -18,6 +18,7 @@ from taftan_desk.services.keys import KeyService
 from taftan_desk.services.manifests import ManifestService
 from taftan_desk.services.printed_documents import PrintedDocumentService
 from taftan_desk.services.queries import QueryService
+from taftan_desk.services.reconciliation import ReconciliationService
 from taftan_desk.services.settings_service import SettingsService
 from taftan_desk.services.shift_report import ReportService
 from taftan_desk.services.shift_signoff import SignoffService
@@ -41,6 +42,7 @@ class Services:
     signoffs: SignoffService
     exceptions: ExceptionService
     manifests: ManifestService
+    reconciliation: ReconciliationService
 
     @classmethod
     def build(
@@ -70,4 +72,5 @@ class Services:
             SignoffService(db, reports, anchors),
             ExceptionService(db),
             ManifestService(db),
+            ReconciliationService(db),
         )
