@@ -303,6 +303,15 @@ def _demo(runtime: "Runtime", args: argparse.Namespace) -> int:
             f"{n:,} {status.replace('_', ' ')}" for status, n in sorted(report.by_status.items())
         )
     )
+    train = report.train
+    if train is not None and train.announced:
+        print(
+            f"Pre-announced train {train.train}: {train.announced} containers expected today, "
+            f"{train.arrived} arrived (`manifest list --train {train.train}`, "
+            f"`train report {train.train}`)."
+        )
+    elif train is not None:
+        print(f"No demo train announced: {train.note}")
     print("Demo accounts (keep these; passwords are shown only once):")
     for username, role, full_name, password in report.users:
         print(f"  {username:<12} {role:<11} {full_name:<22} {password}")

@@ -21,6 +21,7 @@ from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.models import User
+from taftan_desk.services import demo_train
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor, Database
@@ -59,6 +60,7 @@ class DemoReport:
     users: list[tuple[str, str, str, str]]  # username, role, full name, password or note
     crossings: int
     by_status: dict[str, int]
+    train: "demo_train.DemoTrain | None" = None
 
 
 class _Clock:
@@ -112,7 +114,12 @@ def run_demo(
             )
             counts[view.status.value] = counts.get(view.status.value, 0) + 1
             total += 1
-    return DemoReport(users, total, counts)
+    train = None
+    if today is None or today == now.date():  # a train expected today, as the desk is now
+        train = demo_train.announce(
+            demo, rng, officers[0], now, lambda at: setattr(clock, "now", at), set(pool)
+        )
+    return DemoReport(users, total, counts, train)
 
 
 def _login(db: Database, username: str) -> Actor:

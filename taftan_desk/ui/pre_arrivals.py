@@ -281,7 +281,10 @@ class PreArrivals(QWidget):
             return
         from taftan_desk.ui.dialogs.train_report_dialog import TrainReportDialog
 
-        TrainReportDialog(self._services, self._window.actor, train, self._window).open()
+        self.report_dialog = TrainReportDialog(
+            self._services, self._window.actor, train, self._window
+        )
+        self.report_dialog.open()
 
 
 def attach(window: "MainWindow") -> tuple[QTabWidget, PreArrivals]:

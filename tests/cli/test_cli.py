@@ -372,6 +372,7 @@ def test_check_passes_on_the_demo_station(home: Path, demo: Demo) -> None:
         "station keys",
         "audit chain",
         "records vs audit",
+        "manifest rows",
     ]
     assert all(line.startswith("OK") for line in lines[:-1])
 

@@ -225,3 +225,61 @@ def test_a_container_scanned_anywhere_in_the_window_fills_the_form_when_expected
     wedge.send(wedge.scanner(number(1)))
     assert ui.container_edit.text() == number(2)  # nothing typed is overwritten
     assert "save it, or clear it with Esc" in ui.error_label.text()
+
+
+def test_the_train_report_shows_shortages_excesses_and_differences_and_saves_them(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+    tmp_path: Path,
+) -> None:
+    from taftan_desk.core.registration import RegistrationInput, SealInput
+
+    _announce(desk, 5)
+    for i in range(2):  # wagons 0 and 1 arrive; wagon 1 with a seal the manifest lacks
+        seals = ("PK100000", "PK200000") if i == 0 else ("PK100001", "QQ55555")
+        desk.services.crossings.register(
+            desk.officer,
+            RegistrationInput(
+                direction="in",
+                mode="rail",
+                container_no=number(i),
+                cargo_category="steel",
+                train_no="PR-12",
+                wagon_no=str(50_000 + i),
+                hs_code="720839",
+                declared_net_kg=str(21_000 - 10 * i),
+                seals=tuple(SealInput(s) for s in seals),
+            ),
+        )
+    desk.services.crossings.register(  # on the train, on no manifest: an excess
+        desk.officer,
+        RegistrationInput(
+            direction="in",
+            mode="rail",
+            container_no=number(900),
+            cargo_category="steel",
+            train_no="PR-12",
+            wagon_no="59999",
+        ),
+    )
+    window = open_window()
+    pre = window.pre_arrivals
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: pre.ui.choice_combo.findData("PR-12") >= 0)
+    pre.ui.choice_combo.setCurrentIndex(pre.ui.choice_combo.findData("PR-12"))
+    qtbot.waitUntil(lambda: pre.ui.report_button.isEnabled())
+    qtbot.mouseClick(pre.ui.report_button, Qt.MouseButton.LeftButton)
+    dialog = pre.report_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    summary = dialog.ui.summary_label.text()
+    assert "manifested 5, arrived 2, shortages 3, excesses 1, with differences 1" in summary
+    states = [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())]
+    assert sorted(states) == ["arrived"] * 2 + ["excess"] + ["shortage"] * 3
+    differences = [dialog.model.item(r, 5).text() for r in range(dialog.model.rowCount())]
+    assert any("seal QQ55555 found, not on the manifest" in d for d in differences)
+    dialog.save_pdf(tmp_path / "train.pdf")
+    dialog.save_csv(tmp_path / "train.csv")
+    assert (tmp_path / "train.pdf").read_bytes().startswith(b"%PDF")
+    lines = (tmp_path / "train.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 1 + 6 and "Train CSV saved to" in dialog.ui.status_label.text()
