@@ -1,9 +1,13 @@
 """Make the README's screenshot of the desk from a fresh demo database.
 
     .venv/bin/python packaging/screenshot.py [--out resources/screenshots/desk.png]
+    .venv/bin/python packaging/screenshot.py --scene manifest \
+        --out resources/screenshots/pre-arrivals.png
 
-Qt renders offscreen, so no display is needed. The picture shows an officer's window with
-a crossing awaiting inspection selected and a registration half typed.
+Qt renders offscreen, so no display is needed. The desk picture shows an officer's window
+with a crossing awaiting inspection selected and a registration half typed; the manifest
+picture, the demo train's expected wagons beside the queue and a registration filled from
+the manifest with one seal scanned (and its train report, beside it, as `-report.png`).
 """
 
 import argparse
@@ -20,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources/screenshots/desk.png")
+    parser.add_argument("--scene", choices=("desk", "manifest"), default="desk")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -46,6 +51,12 @@ def main() -> int:
         )
         window.resize(1440, 860)
         window.show()
+        if args.scene == "manifest":
+            _manifest_scene(app, window, args.out)
+            window.close()
+            engine.dispose()
+            print(args.out)
+            return 0
         waiting = [
             r
             for r in range(window.model.rowCount())
@@ -68,6 +79,38 @@ def main() -> int:
         engine.dispose()
     print(args.out)
     return 0
+
+
+def _manifest_scene(app, window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.services.demo_train import TRAIN
+
+    pre = window.pre_arrivals
+    window.queue_tabs.setCurrentIndex(1)
+    pre.reload()
+    _settle(app, lambda: pre.ui.choice_combo.findData(TRAIN) >= 0)
+    pre.ui.choice_combo.setCurrentIndex(pre.ui.choice_combo.findData(TRAIN))
+    _settle(app, lambda: any(r.state == "arrived" for r in pre.rows))
+    expected = next(r for r in pre.rows if r.state == "expected")
+    window.registration.take_expected(expected)
+    window.registration.ui.seals_edit.setText(expected.seals[0])
+    app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out))
+    pre._train_report()
+    dialog = pre.report_dialog
+    dialog.resize(900, 560)
+    app.processEvents()
+    dialog.grab().save(str(out.with_name(out.stem + "-report.png")))
+    dialog.close()
+
+
+def _settle(app, ready) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + 10
+    while not ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 if __name__ == "__main__":

@@ -114,8 +114,9 @@ class PreArrivals(QWidget):
             self.model.appendRow(self._items(row))
         view = self.ui.expected_view
         view.resizeColumnsToContents()
-        if self.rows and not view.currentIndex().isValid():
-            view.selectRow(0)
+        if self.rows and not view.currentIndex().isValid():  # the first still expected
+            first = next((i for i, r in enumerate(self.rows) if r.state == "expected"), 0)
+            view.selectRow(first)
         pending = sum(1 for r in self.rows if r.state == "expected")
         self.counted.emit(pending)
         more = self.tr(" (the first {n} shown)").format(n=SHOWN) if len(rows) > SHOWN else ""

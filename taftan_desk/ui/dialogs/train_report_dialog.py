@@ -99,6 +99,7 @@ class TrainReportDialog(QDialog):
             "; ".join(d.words(self.tr) for d in line.differences),
         ]
         items = [QStandardItem(text) for text in cells]
+        items[5].setToolTip(cells[5])
         colour = _MARKED.get(line.state) or ("#fde7e9" if line.differences else None)
         if colour:
             for item in items:
