@@ -79,7 +79,13 @@ def run(runtime: "Runtime", args: argparse.Namespace, actor: "Actor") -> int:
 def _import(runtime: "Runtime", args: argparse.Namespace, actor: "Actor") -> int:
     path: Path = args.file
     try:
+        from taftan_desk.services.manifests import too_big
+
+        too_big(path.stat().st_size)
         data = path.read_bytes()
+    except ManifestUnreadable as exc:
+        print(f"taftan-desk: {path.name}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except OSError as exc:
         print(f"taftan-desk: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_UNREADABLE

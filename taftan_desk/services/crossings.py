@@ -76,8 +76,11 @@ class CrossingService:
             settings = unit.settings  # read once: the shift stamped on its event uses it too
             reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
             expected = manifests.pending_row(conn, reg.container_no)
-            if expected is not None and not manifests.lock_manifest(conn, expected.manifest_id):
-                expected = None  # withdrawn meanwhile
+            if expected is not None:
+                # Read again under the manifest's lock: another desk may have registered the
+                # same container, or withdrawn the manifest, since (PostgreSQL).
+                locked = manifests.lock_manifest(conn, expected.manifest_id)
+                expected = manifests.pending_row(conn, reg.container_no) if locked else None
             found_seals = " ".join(s.number for s in reg.seals)
             if expected is not None:
                 reg = dataclasses.replace(

@@ -45,6 +45,7 @@ _BATCH = 500  # containers per conflict query (SQLite allows 32,766 parameters)
 _ROW_COLUMNS = tuple(c.name for c in _E.columns if c.name not in ("id", "manifest_id"))
 _NUMBER = _ROW_COLUMNS.index("container_no")
 STATES = ("expected", "arrived", "withdrawn")
+MAX_FILE_BYTES = 64_000_000
 Progress = Callable[[int, int], None]  # rows done, rows in the file (about)
 
 
@@ -128,6 +129,7 @@ class ManifestService:
         not a table the desk can read; ValidationError when its header is wrong."""
         actor.require(Permission.IMPORT_MANIFESTS)
         source = PurePath(name).name[:200] or "manifest"
+        too_big(len(data))
         table = core.read_table(source, data)
         report = progress or (lambda done, total: None)
         with self.db.read() as session:
@@ -365,6 +367,17 @@ class ManifestService:
         )
         with self.db.read() as session:
             return [ManifestView(*r) for r in session.connection().execute(query)]
+
+
+def too_big(size: int) -> None:
+    """A file far larger than any manifest (a wrong file chosen) is refused before it is
+    read into memory."""
+    if size > MAX_FILE_BYTES:
+        raise core.ManifestUnreadable(
+            f"The file is {size / 1_000_000:,.0f} MB: a manifest is at most "
+            f"{MAX_FILE_BYTES // 1_000_000} MB (about 400,000 rows). Check that this is the "
+            "manifest, or split it by train."
+        )
 
 
 def pending_row(conn: Connection, container_no: str) -> sa.Row | None:  # type: ignore[type-arg]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.manifests import ManifestUnreadable
-from taftan_desk.services.manifests import ExpectedView, ImportResult
+from taftan_desk.services.manifests import ExpectedView, ImportResult, too_big
 from taftan_desk.ui import background
 from taftan_desk.ui.forms.ui_pre_arrivals import Ui_PreArrivals
 
@@ -211,6 +211,7 @@ class PreArrivals(QWidget):
         relay.moved.connect(lambda done, total: progress.setValue(min(99, done * 100 // total)))
 
         def work() -> ImportResult:
+            too_big(path.stat().st_size)
             data = path.read_bytes()
             return manifests.load(
                 actor, path.name, data, progress=lambda done, total: relay.moved.emit(done, total)

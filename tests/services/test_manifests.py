@@ -254,3 +254,24 @@ def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> Non
         report = services.health.check()
         assert report.ok, report.render()
         engine.dispose()
+
+
+def test_a_second_registration_of_an_arrived_container_links_to_nothing(desk: Desk) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(2)))
+    first = desk.services.crossings.register(desk.officer, _rail_form(0))
+    second = desk.services.crossings.register(desk.officer, _rail_form(0))
+    assert "already has an open crossing" in " ".join(second.warnings)
+    with sqlite3.connect(desk.path) as conn:
+        linked = dict(conn.execute("SELECT id, expected_id FROM crossings"))
+    assert linked[first.crossing.id] is not None and linked[second.crossing.id] is None
+
+
+def test_a_file_far_larger_than_a_manifest_is_refused_before_it_is_read(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taftan_desk.services import manifests
+
+    monkeypatch.setattr(manifests, "MAX_FILE_BYTES", 1_000)
+    with pytest.raises(ManifestUnreadable, match="a manifest is at most"):
+        desk.services.manifests.load(desk.officer, "big.csv", csv_bytes(train_rows(40)))
+    assert desk.services.manifests.load(desk.officer, "small.csv", csv_bytes(train_rows(1))).ok
