@@ -8,6 +8,7 @@ from datetime import date
 import xlsxwriter
 
 from taftan_desk.core import containers
+from taftan_desk.core.registration import RegistrationInput, SealInput
 
 HEADER = (
     "direction",
@@ -96,3 +97,23 @@ def xlsx_bytes(rows: Sequence[Sequence[object]], header: Sequence[str] = HEADER)
                 sheet.write(r, c, value)
     book.close()
     return buffer.getvalue()
+
+
+def rail_form(i: int, **overrides: object) -> RegistrationInput:
+    """Wagon i of train PR-12 registered exactly as the manifest announces it."""
+    values: dict[str, object] = {
+        "direction": "in",
+        "mode": "rail",
+        "container_no": number(i),
+        "cargo_category": "steel",
+        "train_no": "PR-12",
+        "wagon_no": str(50_000 + i),
+        "size_type": "22G1",
+        "hs_code": "720839",
+        "description": "Steel coils, hot-rolled",
+        "declared_net_kg": str(21_000 - i * 10),
+        "gd_number": f"KPPI-HC-{i + 1:05d}",
+        "seals": (SealInput(f"PK{100_000 + i}"), SealInput(f"PK{200_000 + i}")),
+    }
+    values.update(overrides)
+    return RegistrationInput(**values)  # type: ignore[arg-type]

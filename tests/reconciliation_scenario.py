@@ -2,8 +2,8 @@
 40 wagons imported from a manifest, 37 registered (some differing from it), one container
 registered on the train that no manifest announces, and a second manifest withdrawn."""
 
-from taftan_desk.core.registration import RegistrationInput, SealInput
-from tests.manifest_files import csv_bytes, number, train_rows
+from taftan_desk.core.registration import SealInput
+from tests.manifest_files import csv_bytes, number, rail_form, train_rows
 from tests.support import Desk
 
 TRAIN = "PR-12"
@@ -17,26 +17,6 @@ BROKEN_SEAL = 20  # its listed seal PK100020 found broken
 CORRECTED_SEAL = 15  # registered as listed, then corrected to seal XX1 instead of PK200015
 REGISTERED = 37  # wagons 0..36; 37, 38 and 39 never arrive
 EXTRA = number(100)  # on the train, on no manifest
-
-
-def rail_form(i: int, **overrides: object) -> RegistrationInput:
-    """Wagon i of train PR-12 registered exactly as the manifest announces it."""
-    values: dict[str, object] = {
-        "direction": "in",
-        "mode": "rail",
-        "container_no": number(i),
-        "cargo_category": "steel",
-        "train_no": TRAIN,
-        "wagon_no": str(50_000 + i),
-        "size_type": "22G1",
-        "hs_code": "720839",
-        "description": "Steel coils, hot-rolled",
-        "declared_net_kg": str(21_000 - i * 10),
-        "gd_number": f"KPPI-HC-{i + 1:05d}",
-        "seals": (SealInput(f"PK{100_000 + i}"), SealInput(f"PK{200_000 + i}")),
-    }
-    values.update(overrides)
-    return RegistrationInput(**values)  # type: ignore[arg-type]
 
 
 _CHANGES: dict[int, dict[str, object]] = {

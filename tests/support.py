@@ -5,15 +5,19 @@ import sqlite3
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.core.roles import Role
 from taftan_desk.services import desk_key
 from taftan_desk.services.approvals import Permit
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.printed_documents import Delivery
 from taftan_desk.services.views import IssuedDocument
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 PASSWORD = "correct horse battery"
 
@@ -107,6 +111,26 @@ class Desk:
     officer: Actor
     supervisor: Actor
     supervisor2: Actor
+
+
+def new_station(engine: "Engine", **accounts: Role) -> tuple[Services, dict[str, Actor]]:
+    """A station migrated on `engine` (SQLite or PostgreSQL): its keys, station TFT without
+    random selection, an administrator and the accounts asked for (ali=Role.OFFICER), each
+    signed in (administrator as "admin")."""
+    from taftan_desk.db import migrate
+
+    migrate.upgrade(engine)
+    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
+    setup = Actor(None, "test-setup", Role.ADMIN)
+    services.keys.establish(setup)
+    services.settings.initialise(setup, "TFT")
+    services.settings.update(setup, {"random_rate_bp": 0})
+    services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
+    admin = services.accounts.authenticate("admin", PASSWORD)
+    for name, role in accounts.items():
+        services.accounts.add(admin, name, role, PASSWORD)
+    signed = {name: services.accounts.authenticate(name, PASSWORD) for name in accounts}
+    return services, {"admin": admin, **signed}
 
 
 def show_and_activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]

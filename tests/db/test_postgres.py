@@ -15,7 +15,7 @@ from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
-from tests.support import PASSWORD, TEST_IDENTITY, WEIGHED_ROAD, FakeClock
+from tests.support import TEST_IDENTITY, WEIGHED_ROAD, FakeClock, new_station
 
 FORM = WEIGHED_ROAD
 
@@ -29,15 +29,8 @@ def pg_engine(pg_url: str) -> Engine:
 
 @pytest.fixture(scope="module")
 def station(pg_engine: Engine) -> tuple[Services, Actor]:
-    services = Services.build(pg_engine, FakeClock(), TEST_IDENTITY)
-    setup = Actor(None, "test-setup", Role.ADMIN)
-    services.keys.establish(setup)
-    services.settings.initialise(setup, "TFT")
-    services.settings.update(setup, {"random_rate_bp": 0})
-    services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
-    admin = services.accounts.authenticate("admin", PASSWORD)
-    services.accounts.add(admin, "ali", Role.OFFICER, PASSWORD)
-    return services, services.accounts.authenticate("ali", PASSWORD)
+    services, signed = new_station(pg_engine, ali=Role.OFFICER)
+    return services, signed["ali"]
 
 
 def test_migrations_produce_exactly_the_models_on_postgres(pg_engine: Engine) -> None:

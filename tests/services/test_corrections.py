@@ -278,25 +278,14 @@ def test_an_amendment_on_postgres(pg_url: str) -> None:
     from sqlalchemy.exc import DBAPIError
 
     from taftan_desk.core.roles import Role
-    from taftan_desk.db import migrate
     from taftan_desk.db.engine import make_engine
-    from taftan_desk.services.container import Services
-    from taftan_desk.services.database import Actor
     from tests.postgres import own_database
-    from tests.support import TEST_IDENTITY, FakeClock
+    from tests.support import new_station
 
     with own_database(pg_url, "amend") as url:
         engine = make_engine(url)
-        migrate.upgrade(engine)
-        services = Services.build(engine, FakeClock(), TEST_IDENTITY)
-        setup = Actor(None, "test-setup", Role.ADMIN)
-        services.keys.establish(setup)
-        services.settings.initialise(setup, "TFT")
-        services.settings.update(setup, {"random_rate_bp": 0})
-        services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
-        services.accounts.add(setup, "ali", Role.OFFICER, PASSWORD)
-        services.accounts.add(setup, "sara", Role.SUPERVISOR, PASSWORD)
-        officer = services.accounts.authenticate("ali", PASSWORD)
+        services, signed = new_station(engine, ali=Role.OFFICER, sara=Role.SUPERVISOR)
+        officer = signed["ali"]
         crossing = services.crossings.register(officer, road_form()).crossing
         services.crossings.release(officer, crossing.id)
         fixed = road_form(seals=(SealInput("PG12345"),))

@@ -9,31 +9,10 @@ import pytest
 
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.manifests import ManifestUnreadable
-from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.registration import SealInput
 from taftan_desk.core.roles import Role
-from taftan_desk.services.database import Actor
-from tests.manifest_files import URDU, csv_bytes, number, train_rows, xlsx_bytes
+from tests.manifest_files import URDU, csv_bytes, number, rail_form, train_rows, xlsx_bytes
 from tests.support import Desk, run_sql
-
-
-def _rail_form(i: int, **overrides: object) -> RegistrationInput:
-    """The registration an officer makes of wagon i of train PR-12 as the manifest says."""
-    values: dict[str, object] = {
-        "direction": "in",
-        "mode": "rail",
-        "container_no": number(i),
-        "cargo_category": "steel",
-        "train_no": "PR-12",
-        "wagon_no": str(50_000 + i),
-        "size_type": "22G1",
-        "hs_code": "720839",
-        "description": "Steel coils, hot-rolled",
-        "declared_net_kg": str(21_000 - i * 10),
-        "gd_number": f"KPPI-HC-{i + 1:05d}",
-        "seals": (SealInput(f"PK{100_000 + i}"), SealInput(f"PK{200_000 + i}")),
-    }
-    values.update(overrides)
-    return RegistrationInput(**values)  # type: ignore[arg-type]
 
 
 def _count(desk: Desk, sql: str) -> int:
@@ -98,7 +77,7 @@ def test_the_same_containers_twice_are_refused_in_the_file_and_across_imports(de
 
 
 def test_a_container_still_in_an_open_crossing_is_refused(desk: Desk) -> None:
-    open_one = desk.services.crossings.register(desk.officer, _rail_form(1)).crossing
+    open_one = desk.services.crossings.register(desk.officer, rail_form(1)).crossing
     result = desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(3)))
     assert [(p.row, p.column) for p in result.problems] == [(3, "container_no")]
     assert f"open crossing (entry {open_one.entry_no})" in result.problems[0].reason
@@ -142,9 +121,9 @@ def test_a_file_that_is_no_table_is_unreadable_and_a_bad_header_is_named(desk: D
 
 def test_a_registration_is_linked_to_its_row_with_what_the_officer_changed(desk: Desk) -> None:
     desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(3)))
-    as_announced = desk.services.crossings.register(desk.officer, _rail_form(0)).crossing
+    as_announced = desk.services.crossings.register(desk.officer, rail_form(0)).crossing
     changed = desk.services.crossings.register(
-        desk.officer, _rail_form(1, declared_net_kg="20500", hs_code="720840")
+        desk.officer, rail_form(1, declared_net_kg="20500", hs_code="720840")
     ).crossing
     listed = {e.container_no: e for e in desk.services.manifests.expected(train="PR-12")}
     assert listed[number(0)].state == "arrived"
@@ -168,7 +147,7 @@ def test_a_seal_other_than_the_manifests_and_a_listed_seal_not_found_raise_the_c
     desk: Desk,
 ) -> None:
     desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(2)))
-    form = _rail_form(0, seals=(SealInput("PK100000"), SealInput("ZZ999")))
+    form = rail_form(0, seals=(SealInput("PK100000"), SealInput("ZZ999")))
     crossing = desk.services.crossings.register(desk.officer, form).crossing
     states = {s.number: str(s.state) for s in crossing.seals}
     assert states == {"PK100000": "intact", "ZZ999": "different", "PK200000": "missing"}
@@ -190,12 +169,12 @@ def test_a_manifest_is_withdrawn_only_before_anything_of_it_arrived(desk: Desk) 
     with pytest.raises(ValidationError, match="already withdrawn"):
         desk.services.manifests.withdraw(desk.officer, first.manifest_id, "again")
     # A withdrawn container is no longer expected: its registration links to nothing.
-    plain = desk.services.crossings.register(desk.officer, _rail_form(0)).crossing
+    plain = desk.services.crossings.register(desk.officer, rail_form(0)).crossing
     with sqlite3.connect(desk.path) as conn:
         assert conn.execute(
             "SELECT expected_id FROM crossings WHERE id = ?", (plain.id,)
         ).fetchone() == (None,)
-    desk.services.crossings.register(desk.officer, _rail_form(10, train_no="PR-13"))
+    desk.services.crossings.register(desk.officer, rail_form(10, train_no="PR-13"))
     with pytest.raises(ValidationError, match="has already arrived"):
         desk.services.manifests.withdraw(desk.officer, second.manifest_id, "Too late")
     # The same containers may be announced again once their manifest is withdrawn.
@@ -222,28 +201,19 @@ def test_expected_rows_are_append_only_and_an_edit_behind_the_guards_is_caught(
 
 
 def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> None:
-    from taftan_desk.db import migrate
     from taftan_desk.db.engine import make_engine
-    from taftan_desk.services.container import Services
     from tests.postgres import own_database
-    from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
+    from tests.support import new_station
 
     with own_database(pg_url, "manifest") as url:
         engine = make_engine(url)
-        migrate.upgrade(engine)
-        services = Services.build(engine, FakeClock(), TEST_IDENTITY)
-        setup = Actor(None, "test-setup", Role.ADMIN)
-        services.keys.establish(setup)
-        services.settings.initialise(setup, "TFT")
-        services.settings.update(setup, {"random_rate_bp": 0})
-        services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
-        services.accounts.add(setup, "ali", Role.OFFICER, PASSWORD)
-        officer = services.accounts.authenticate("ali", PASSWORD)
+        services, signed = new_station(engine, ali=Role.OFFICER)
+        officer = signed["ali"]
         result = services.manifests.load(officer, "PR-12.xlsx", xlsx_bytes(train_rows(40)))
         assert result.ok and result.rows == 40
         again = services.manifests.load(officer, "PR-12.csv", csv_bytes(train_rows(2)))
         assert [p.row for p in again.problems] == [2, 3]
-        services.crossings.register(officer, _rail_form(0))
+        services.crossings.register(officer, rail_form(0))
         states = [e.state for e in services.manifests.expected(train="PR-12")]
         assert states.count("arrived") == 1 and states.count("expected") == 39
         second = services.manifests.load(
@@ -258,8 +228,8 @@ def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> Non
 
 def test_a_second_registration_of_an_arrived_container_links_to_nothing(desk: Desk) -> None:
     desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(2)))
-    first = desk.services.crossings.register(desk.officer, _rail_form(0))
-    second = desk.services.crossings.register(desk.officer, _rail_form(0))
+    first = desk.services.crossings.register(desk.officer, rail_form(0))
+    second = desk.services.crossings.register(desk.officer, rail_form(0))
     assert "already has an open crossing" in " ".join(second.warnings)
     with sqlite3.connect(desk.path) as conn:
         linked = dict(conn.execute("SELECT id, expected_id FROM crossings"))

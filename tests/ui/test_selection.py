@@ -14,14 +14,20 @@ from sqlalchemy import create_engine, make_url, text
 from taftan_desk.core import containers
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Role
-from taftan_desk.db import migrate
 from taftan_desk.db.engine import make_engine
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.ui.dialogs.print_dialog import PrintDialog
 from taftan_desk.ui.main_window import MainWindow
 from taftan_desk.ui.models.queue_table_model import COL_STATUS
-from tests.support import PASSWORD, TEST_IDENTITY, Desk, FakeClock, road_form, show_and_activate
+from tests.support import (
+    TEST_IDENTITY,
+    Desk,
+    FakeClock,
+    new_station,
+    road_form,
+    show_and_activate,
+)
 from tests.ui.test_desk_flow import answer, press
 
 
@@ -186,16 +192,8 @@ def pg_station(pg_url: str) -> Iterator[tuple[str, Services, Actor]]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(pg_url).set(database=name).render_as_string(False)
     engine = make_engine(url)
-    migrate.upgrade(engine)
-    services = Services.build(engine, FakeClock(), TEST_IDENTITY)
-    setup = Actor(None, "test-setup", Role.ADMIN)
-    services.keys.establish(setup)
-    services.settings.initialise(setup, "TFT")
-    services.settings.update(setup, {"random_rate_bp": 0})
-    services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
-    admin = services.accounts.authenticate("admin", PASSWORD)
-    services.accounts.add(admin, "ali", Role.OFFICER, PASSWORD)
-    officer = services.accounts.authenticate("ali", PASSWORD)
+    services, signed = new_station(engine, ali=Role.OFFICER)
+    officer = signed["ali"]
     try:
         yield url, services, officer
     finally:
