@@ -54,7 +54,8 @@ class ManifestProblem:
     reason: str
 
     def words(self) -> str:
-        return f"row {self.row}, {self.column}: {self.reason}"
+        where = f"row {self.row}, {self.column}" if self.column else f"row {self.row}"
+        return f"{where}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,7 @@ class Checker:
         is_known_owner: Callable[[str], bool],
     ) -> None:
         self.index = header_index(header)
+        self.named = frozenset(self.index.values())
         self.settings, self.is_known_owner = settings, is_known_owner
         self.problems: list[ManifestProblem] = []
         self.warnings: list[ManifestProblem] = []
@@ -252,6 +254,10 @@ class Checker:
             if not any(c.strip() for c in cells):
                 continue
             values = {name: (cells[i].strip() if i < len(cells) else "") for name, i in index}
+            stray = self._stray(cells)
+            if stray is not None:
+                self.problems.append(ManifestProblem(number, "", stray))
+                continue
             row, problems, warnings = _check_row(number, values, self.settings, self.is_known_owner)
             self.problems += problems
             self.warnings += warnings
@@ -266,6 +272,20 @@ class Checker:
                 )
                 continue
             yield row
+
+    def _stray(self, cells: Sequence[str]) -> str | None:
+        """Words in a cell no header names: most often an unquoted comma or semicolon that
+        split a description, which would shift every later column."""
+        extra = [
+            (i, cell) for i, cell in enumerate(cells) if i not in self.named and cell.strip()
+        ]
+        if not extra:
+            return None
+        i, cell = extra[0]
+        return (
+            f"'{free_text.shown(cell.strip()[:40])}' is in column {i + 1}, which the header "
+            "does not name: put quotes around a value holding the separator, or remove it"
+        )
 
     def finish(self) -> None:
         if not self.first_row and not self.problems:

@@ -21,6 +21,7 @@ MAX_PLAUSIBLE_KG = 100_000  # above any road or rail container load; catches ext
 # gives up past 4,300 digits) and before a database column (64-bit at most).
 MAX_KG_DIGITS = 7
 _KG = re.compile(r"[0-9]+", re.ASCII)
+_GROUPED = re.compile(r"[0-9]{1,3}(,[0-9]{3})+", re.ASCII)
 
 
 class Rule(enum.StrEnum):
@@ -62,15 +63,16 @@ def parse_kg(
 
 
 def _kg_from_text(text: str, field_name: str, label: str) -> int:
-    cleaned = (
-        latin_digits(text)
-        .strip()
-        .lower()
-        .removesuffix("kg")
-        .strip()
-        .replace(",", "")
-        .replace(" ", "")
-    )
+    spaced = latin_digits(text).strip().lower().removesuffix("kg").strip().replace(" ", "")
+    if "," in spaced and not _GROUPED.fullmatch(spaced):
+        # "2100,5" is a decimal comma (a semicolon CSV from a European spreadsheet), never
+        # twenty-one thousand: commas only ever group thousands.
+        raise ValidationError(
+            f"{label.capitalize()} must be whole kilograms: in '{shown(text)}' the comma is not "
+            "a thousands separator (e.g. 24,620). Give the weight in whole kilograms.",
+            field=field_name,
+        )
+    cleaned = spaced.replace(",", "")
     if not _KG.fullmatch(cleaned):
         if any(ch.isdecimal() and not ch.isascii() for ch in cleaned):
             raise ValidationError(

@@ -123,3 +123,22 @@ def test_a_header_without_the_required_columns_says_which() -> None:
 def test_a_file_that_is_not_utf8_is_unreadable_in_words() -> None:
     with pytest.raises(ManifestUnreadable, match="not UTF-8"):
         read_csv(HEADER.encode() + b"\nin,\xe9\xe9\n")
+
+
+def test_a_value_in_a_column_the_header_does_not_name_refuses_the_row() -> None:
+    text = _train(2).replace("Steel coils", "Steel coils, hot-rolled", 1)  # unquoted comma
+    checked = _checked(text)
+    assert [(p.row, p.column) for p in checked.problems] == [(2, "")]
+    assert "'hot-rolled' is in column 9, which the header does not name" in (
+        checked.problems[0].words()
+    )
+    assert checked.problems[0].words().startswith("row 2: ")
+    assert len(checked.rows) == 1  # the other row is right
+    quoted = _train(2).replace("Steel coils", '"Steel coils, hot-rolled"', 1)
+    assert _checked(quoted).ok
+
+
+def test_a_decimal_comma_is_never_read_as_thousands() -> None:
+    checked = _checked(_train(1, sep=";").replace("21000", "2100,5"))  # a European sheet
+    assert [(p.row, p.column) for p in checked.problems] == [(2, "declared_net_kg")]
+    assert "not a thousands separator" in checked.problems[0].reason

@@ -112,7 +112,9 @@ def test_parse_kg(text: str | int, expected: int) -> None:
     assert weights.parse_kg(text, "gross_kg", "gross") == expected
 
 
-@pytest.mark.parametrize("text", ["24.6", "-5", "0", "२४६२०", "abc", "1000000"])
+@pytest.mark.parametrize(
+    "text", ["24.6", "-5", "0", "२४६२०", "abc", "1000000", "2100,5", "24,62", "2,46,20"]
+)
 def test_parse_kg_refuses_with_a_message(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         weights.parse_kg(text, "gross_kg", "gross")
