@@ -276,9 +276,7 @@ class Checker:
     def _stray(self, cells: Sequence[str]) -> str | None:
         """Words in a cell no header names: most often an unquoted comma or semicolon that
         split a description, which would shift every later column."""
-        extra = [
-            (i, cell) for i, cell in enumerate(cells) if i not in self.named and cell.strip()
-        ]
+        extra = [(i, cell) for i, cell in enumerate(cells) if i not in self.named and cell.strip()]
         if not extra:
             return None
         i, cell = extra[0]

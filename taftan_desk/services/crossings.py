@@ -75,12 +75,19 @@ class CrossingService:
             conn = unit.conn
             settings = unit.settings  # read once: the shift stamped on its event uses it too
             reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
-            expected = manifests.pending_row(conn, reg.container_no)
+            manifests.hold_imports(conn)
+            today = unit.now.astimezone(settings.zone).date()
+            journey = (reg.direction.value, reg.mode.value, reg.train_no)
+            expected = manifests.pending_row(conn, reg.container_no, today, journey)
             if expected is not None:
                 # Read again under the manifest's lock: another desk may have registered the
                 # same container, or withdrawn the manifest, since (PostgreSQL).
                 locked = manifests.lock_manifest(conn, expected.manifest_id)
-                expected = manifests.pending_row(conn, reg.container_no) if locked else None
+                expected = (
+                    manifests.pending_row(conn, reg.container_no, today, journey)
+                    if locked
+                    else None
+                )
             found_seals = " ".join(s.number for s in reg.seals)
             if expected is not None:
                 reg = dataclasses.replace(

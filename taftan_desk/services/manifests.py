@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePath
 
 import sqlalchemy as sa
@@ -46,6 +46,7 @@ _ROW_COLUMNS = tuple(c.name for c in _E.columns if c.name not in ("id", "manifes
 _NUMBER = _ROW_COLUMNS.index("container_no")
 STATES = ("expected", "arrived", "withdrawn")
 MAX_FILE_BYTES = 64_000_000
+LINK_DAYS = 30  # a row expected longer ago than this is a shortage, never linked
 Progress = Callable[[int, int], None]  # rows done, rows in the file (about)
 
 
@@ -321,7 +322,9 @@ class ManifestService:
         """The container's expected row not yet arrived nor withdrawn, if a manifest
         announces it (the scan at the desk fills the registration from it)."""
         with self.db.read() as session:
-            row = pending_row(session.connection(), container_no)
+            conn = session.connection()
+            today = self.db.clock().astimezone(load_settings(conn).zone).date()
+            row = pending_row(conn, container_no, today)
             return None if row is None else _view(row)
 
     def trains(self, day: date | None = None) -> list[tuple[str, int, int]]:
@@ -380,14 +383,37 @@ def too_big(size: int) -> None:
         )
 
 
-def pending_row(conn: Connection, container_no: str) -> sa.Row | None:  # type: ignore[type-arg]
-    """The newest expected row of a container not yet arrived nor withdrawn."""
-    query = (
-        _VIEW.where(_E.c.container_no == container_no, _W.c.id.is_(None), _C.c.id.is_(None))
-        .order_by(_E.c.id.desc())
-        .limit(1)
+def pending_row(
+    conn: Connection,
+    container_no: str,
+    today: date,
+    journey: tuple[str, str, str | None] | None = None,
+) -> sa.Row | None:  # type: ignore[type-arg]
+    """The newest expected row of a container not yet arrived nor withdrawn, expected no
+    more than LINK_DAYS ago (or undated). `journey` (direction, mode, train) keeps only a
+    row announcing that crossing: a container going the other way, by road, or on another
+    train is not the one this row announced (the train report shows it as a shortage here
+    and an excess there)."""
+    query = _VIEW.where(
+        _E.c.container_no == container_no,
+        _W.c.id.is_(None),
+        _C.c.id.is_(None),
+        sa.or_(_E.c.expected_on.is_(None), _E.c.expected_on >= today - timedelta(LINK_DAYS)),
     )
-    return conn.execute(query).first()
+    if journey is not None:
+        direction, mode, train = journey
+        query = query.where(_E.c.direction == direction, _E.c.mode == mode)
+        if mode == "rail":
+            query = query.where(_E.c.train_no == train)
+    return conn.execute(query.order_by(_E.c.id.desc()).limit(1)).first()
+
+
+def hold_imports(conn: Connection) -> None:
+    """A registration waits for an import under way (PostgreSQL): it then sees the rows the
+    import wrote, and an import never misses a container registered meanwhile. Registrations
+    do not wait for one another (ROW EXCLUSIVE conflicts only with the import's lock)."""
+    if not is_sqlite(conn.engine):
+        conn.execute(sa.text("LOCK TABLE expected_containers IN ROW EXCLUSIVE MODE"))
 
 
 def lock_manifest(conn: Connection, manifest_id: int) -> bool:

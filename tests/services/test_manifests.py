@@ -245,3 +245,99 @@ def test_a_file_far_larger_than_a_manifest_is_refused_before_it_is_read(
     with pytest.raises(ManifestUnreadable, match="a manifest is at most"):
         desk.services.manifests.load(desk.officer, "big.csv", csv_bytes(train_rows(40)))
     assert desk.services.manifests.load(desk.officer, "small.csv", csv_bytes(train_rows(1))).ok
+
+
+def test_only_the_crossing_a_row_announces_is_linked_to_it(desk: Desk) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(4)))
+    out_by_road = desk.services.crossings.register(
+        desk.officer,
+        rail_form(0, direction="out", mode="road", truck_plate="QAA-1", seals=()),
+    ).crossing
+    other_train = desk.services.crossings.register(
+        desk.officer, rail_form(1, train_no="PR-13")
+    ).crossing
+    as_announced = desk.services.crossings.register(desk.officer, rail_form(2)).crossing
+    with sqlite3.connect(desk.path) as conn:
+        linked = dict(conn.execute("SELECT id, expected_id FROM crossings"))
+    assert linked[out_by_road.id] is None and linked[other_train.id] is None
+    assert linked[as_announced.id] is not None
+    assert out_by_road.channel.value == "green"  # the row's seals were not held against it
+    states = {e.container_no: e.state for e in desk.services.manifests.expected(train="PR-12")}
+    assert states == {
+        number(0): "expected",
+        number(1): "expected",
+        number(2): "arrived",
+        number(3): "expected",
+    }
+
+
+def test_a_row_expected_long_ago_is_no_longer_linked(desk: Desk) -> None:
+    from datetime import timedelta
+
+    desk.services.manifests.load(
+        desk.officer, "old.csv", csv_bytes(train_rows(2, on=date(2026, 10, 1)))
+    )
+    desk.clock.now += timedelta(days=1)  # 2026-11-28: the rows are 58 days old
+    late = desk.services.crossings.register(desk.officer, rail_form(0)).crossing
+    assert desk.services.manifests.pending(number(0)) is None
+    with sqlite3.connect(desk.path) as conn:
+        assert conn.execute(
+            "SELECT expected_id FROM crossings WHERE id = ?", (late.id,)
+        ).fetchone() == (None,)
+
+
+def test_on_postgresql_an_import_waits_for_a_registration_under_way(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A registration of container 0 is inside its transaction when a manifest announcing
+    container 0 is imported: the import waits for it, then refuses the file (an open
+    crossing), instead of announcing a container that is already here."""
+    import threading
+
+    from taftan_desk.db.engine import make_engine
+    from taftan_desk.services import crossings as crossings_module
+    from tests.postgres import own_database
+    from tests.support import new_station
+
+    with own_database(pg_url, "race") as url:
+        engine = make_engine(url)
+        services, signed = new_station(engine, ali=Role.OFFICER)
+        officer = signed["ali"]
+        inside, go_on = threading.Event(), threading.Event()
+        warning = crossings_module.open_duplicate_warning
+
+        def held(conn, number_, crossing_id):  # type: ignore[no-untyped-def]
+            if threading.current_thread().name == "registration":
+                inside.set()
+                go_on.wait(20)
+            return warning(conn, number_, crossing_id)
+
+        monkeypatch.setattr(crossings_module, "open_duplicate_warning", held)
+        registration = threading.Thread(
+            target=lambda: services.crossings.register(officer, rail_form(0)),
+            name="registration",
+        )
+        registration.start()
+        assert inside.wait(20)
+        found: list[object] = []
+
+        def import_it() -> None:
+            try:
+                found.append(services.manifests.load(officer, "m.csv", csv_bytes(train_rows(3))))
+            except ValidationError as exc:
+                found.append(exc)
+
+        load = threading.Thread(target=import_it)
+        load.start()
+        load.join(1.0)
+        assert load.is_alive()  # waiting for the registration's transaction
+        go_on.set()
+        registration.join(20)
+        load.join(20)
+        # The file was checked before the registration committed; the write found it.
+        assert isinstance(found[0], ValidationError)
+        assert "row 2, container_no: " + number(0) + " is still in an open crossing" in str(
+            found[0]
+        )
+        assert services.manifests.expected() == []
+        engine.dispose()
