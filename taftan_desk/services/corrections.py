@@ -14,15 +14,18 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import Connection
 from sqlmodel import Session, select
 
 from taftan_desk.core import channel as channels
 from taftan_desk.core import corrections, registration
+from taftan_desk.core import manifests as core_manifests
 from taftan_desk.core import text as free_text
 from taftan_desk.core.corrections import Change
 from taftan_desk.core.errors import NotFound, PermissionDenied
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.roles import Permission
+from taftan_desk.core.seals import SealState
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import (
     Approval,
@@ -32,7 +35,7 @@ from taftan_desk.db.models import (
     ShiftSignoff,
     User,
 )
-from taftan_desk.services import approvals, audit
+from taftan_desk.services import approvals, audit, manifests
 from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import (
@@ -234,6 +237,7 @@ def _propose(
     # Weights are not corrected here: they are weighed again (the desk's Weigh action).
     form = dataclasses.replace(form, gross_kg="", tare_kg="")
     reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
+    reg, link, link_words = _manifest_link(conn, row, reg, settings)
     fields = {name: getattr(reg, name) for name in corrections.FIELDS}
     for name in ("direction", "mode", "cargo_category"):
         fields[name] = fields[name].value
@@ -265,12 +269,13 @@ def _propose(
     decision = channels.escalate(previous, fresh)
     values: dict[str, object] = {
         **fields,
+        **link,
         "channel": decision.channel.value,
         "channel_reasons_json": reasons_to_json(decision.reasons),
     }
     if decision.channel is not channels.Channel.GREEN and row.status == Status.REGISTERED:
         values["status"] = Status.AWAITING_INSPECTION.value
-    warnings = reg.warnings + _raised(previous, decision)
+    warnings = reg.warnings + _raised(previous, decision) + link_words
     if reg.container_no != row.container_no:
         warnings += open_duplicate_warning(conn, reg.container_no, row.id)  # type: ignore[arg-type]
     proposal = Proposal(
@@ -281,6 +286,49 @@ def _propose(
         needs_approval(session, row),
     )
     return proposal, values, seals_after
+
+
+def _manifest_link(
+    conn: Connection, row: Crossing, reg: registration.Registration, settings: StationSettings
+) -> tuple[registration.Registration, dict[str, object], tuple[str, ...]]:
+    """The manifest row the corrected registration answers to, as at registration: the one
+    it is linked to while it still announces this crossing (its container, direction, mode
+    and train), else a row still expecting the corrected container. Its seals are checked
+    against that row's; the link and the fields registered differently change with it."""
+    today = row.registered_at.astimezone(settings.zone).date()
+    journey = (reg.direction.value, reg.mode.value, reg.train_no)
+    linked = manifests.linked_row(conn, row.expected_id) if row.expected_id else None
+    if linked is not None and not manifests.announces(linked, reg.container_no, journey):
+        linked = None
+    words: tuple[str, ...] = ()
+    if linked is None:
+        linked = manifests.pending_row(conn, reg.container_no, today, journey)
+        if linked is not None and not manifests.lock_manifest(conn, linked.manifest_id):
+            linked = None
+    if linked is None:
+        if row.expected_id is not None:
+            words = (
+                "The correction no longer matches the manifest row this crossing came from: "
+                "that container is expected again.",
+            )
+        return reg, {"expected_id": None, "manifest_changes_json": None}, words
+    if linked.id != row.expected_id:
+        words = (
+            f"Linked to manifest {linked.manifest_id}, row {linked.row_no}: its seals are "
+            "checked against the manifest's.",
+        )
+    listed = manifests.seals_of(linked._mapping)
+    reg = dataclasses.replace(reg, seals=core_manifests.reconcile_seals(listed, reg.seals))
+    found = " ".join(s.number for s in reg.seals if s.state is not SealState.MISSING)
+    registered = {
+        **{name: getattr(reg, name) for name in corrections.FIELDS},
+        "direction": reg.direction.value,
+        "mode": reg.mode.value,
+        "cargo_category": reg.cargo_category.value,
+        "seals": found,
+    }
+    changes = manifests.changes_json(manifests.changes(linked._mapping, registered))
+    return reg, {"expected_id": linked.id, "manifest_changes_json": changes}, words
 
 
 def needs_approval(session: Session, row: Crossing) -> bool:

@@ -408,6 +408,27 @@ def pending_row(
     return conn.execute(query.order_by(_E.c.id.desc()).limit(1)).first()
 
 
+def linked_row(conn: Connection, expected_id: int) -> sa.Row | None:  # type: ignore[type-arg]
+    return conn.execute(_VIEW.where(_E.c.id == expected_id)).first()
+
+
+def announces(
+    row: sa.Row,  # type: ignore[type-arg]
+    container_no: str,
+    journey: tuple[str, str, str | None],
+) -> bool:
+    """Whether an expected row announces this container on this journey (direction, mode,
+    and the train by rail)."""
+    direction, mode, train = journey
+    m = row._mapping
+    same_train = mode != "rail" or m["train_no"] == train
+    return (m["container_no"], m["direction"], m["mode"]) == (
+        container_no,
+        direction,
+        mode,
+    ) and same_train
+
+
 def hold_imports(conn: Connection) -> None:
     """A registration waits for an import under way (PostgreSQL): it then sees the rows the
     import wrote, and an import never misses a container registered meanwhile. Registrations

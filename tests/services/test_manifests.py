@@ -341,3 +341,62 @@ def test_on_postgresql_an_import_waits_for_a_registration_under_way(
         )
         assert services.manifests.expected() == []
         engine.dispose()
+
+
+def _linked(desk: Desk) -> dict[int, int | None]:
+    with sqlite3.connect(desk.path) as conn:
+        return dict(conn.execute("SELECT id, expected_id FROM crossings"))
+
+
+def _row_of(desk: Desk, expected_id: int | None) -> int | None:
+    if expected_id is None:
+        return None
+    with sqlite3.connect(desk.path) as conn:
+        return int(
+            conn.execute(
+                "SELECT row_no FROM expected_containers WHERE id = ?", (expected_id,)
+            ).fetchone()[0]
+        )
+
+
+def test_a_corrected_container_number_moves_the_link_and_its_seal_check(desk: Desk) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(8)))
+    # The real container 7 registered under another valid number: nothing announces that.
+    disguised = rail_form(7, container_no=number(300), seals=(SealInput("ZZ1"),))
+    crossing = desk.services.crossings.register(desk.officer, disguised).crossing
+    assert _linked(desk)[crossing.id] is None and crossing.channel.value == "green"
+    done = desk.services.corrections.correct(
+        desk.officer, crossing.id, rail_form(7, seals=(SealInput("ZZ1"),)), "Number misread"
+    )
+    assert _row_of(desk, _linked(desk)[crossing.id]) == 9  # container 7 is on row 9
+    assert any("Linked to manifest 1, row 9" in w for w in done.warnings)
+    states = {s.number: str(s.state) for s in done.crossing.seals}
+    assert states == {"ZZ1": "different", "PK100007": "missing", "PK200007": "missing"}
+    assert done.crossing.channel.value == "red"
+    # Corrected again to another train: the row is expected again.
+    again = desk.services.corrections.correct(
+        desk.officer,
+        crossing.id,
+        rail_form(7, train_no="PR-13", seals=(SealInput("ZZ1"),)),
+        "Wrong train",
+    )
+    assert _linked(desk)[crossing.id] is None
+    assert any("that container is expected again" in w for w in again.warnings)
+    assert desk.services.manifests.pending(number(7)) is not None
+    report = desk.services.health.check()
+    assert report.ok, report.render()
+
+
+def test_a_correction_that_keeps_the_announced_container_keeps_its_link(desk: Desk) -> None:
+    desk.services.manifests.load(desk.officer, "PR-12.csv", csv_bytes(train_rows(3)))
+    crossing = desk.services.crossings.register(desk.officer, rail_form(1)).crossing
+    before = _linked(desk)[crossing.id]
+    desk.services.corrections.correct(
+        desk.officer, crossing.id, rail_form(1, gd_number="KPPI-HC-77777"), "GD misread"
+    )
+    assert _linked(desk)[crossing.id] == before
+    with sqlite3.connect(desk.path) as conn:
+        changes = conn.execute(
+            "SELECT manifest_changes_json FROM crossings WHERE id = ?", (crossing.id,)
+        ).fetchone()[0]
+    assert '"field": "gd_number"' in changes and '"registered": "KPPI-HC-77777"' in changes
