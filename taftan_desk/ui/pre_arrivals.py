@@ -102,7 +102,9 @@ class PreArrivals(QWidget):
 
     def _read_failed(self, exc: BaseException) -> None:
         self._reading = False
-        self.ui.status_label.setText(str(exc) if isinstance(exc, DeskError) else repr(exc))
+        if not isinstance(exc, DeskError):
+            raise exc
+        self.ui.status_label.setText(str(exc))
 
     def _show(self, found: tuple[list[tuple[str, int, int]], list[ExpectedView]]) -> None:
         self._reading = False
@@ -167,8 +169,17 @@ class PreArrivals(QWidget):
         if row.state != "expected":  # a train's list shows what has arrived too, greyed
             for item in items:
                 item.setEnabled(False)
-            items[0].setToolTip(self.tr("Arrived: entry {entry}").format(entry=row.entry_no))
+            items[0].setToolTip(self._state_words(row))
         return items
+
+    def _state_words(self, row: ExpectedView) -> str:
+        if row.state == "arrived":
+            return self.tr("{number} has arrived: entry {entry}.").format(
+                number=row.container_no, entry=row.entry_no
+            )
+        return self.tr("{number} is no longer expected: its manifest was withdrawn.").format(
+            number=row.container_no
+        )
 
     def _activated(self, index) -> None:  # type: ignore[no-untyped-def]
         if 0 <= index.row() < len(self.rows):
@@ -176,11 +187,7 @@ class PreArrivals(QWidget):
             if row.state == "expected":
                 self.chosen.emit(row)
             else:
-                self.message.emit(
-                    self.tr("{number} has arrived: entry {entry}.").format(
-                        number=row.container_no, entry=row.entry_no
-                    )
-                )
+                self.message.emit(self._state_words(row))
 
     # -- import ---------------------------------------------------------------------------
     def import_manifest(self) -> None:
@@ -254,6 +261,7 @@ class PreArrivals(QWidget):
             QMessageBox.StandardButton.Ok,
             self._window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's cells are never read as HTML
         box.setInformativeText(
             shown + ("\n" + self.tr("… and {n} more.").format(n=more) if more > 0 else "")
         )

@@ -13,6 +13,7 @@ from taftan_desk.ui.main_window import MainWindow
 from tests.manifest_files import URDU, csv_bytes, number, train_rows
 from tests.support import Desk
 from tests.ui import wedge
+from tests.ui.test_desk_flow import answer
 from tests.ui.test_registration_panel import KeyCounter
 
 
@@ -113,7 +114,22 @@ def test_a_seal_not_on_the_manifest_and_a_changed_field_are_kept_and_raise_the_c
     qtbot.keyClicks(ui.gross_edit, "22800")
     qtbot.keyClick(ui.gross_edit, Qt.Key.Key_Return)
     qtbot.keyClicks(ui.tare_edit, "2300")
-    qtbot.keyClick(ui.tare_edit, Qt.Key.Key_Return)
+    said: list[str] = []
+
+    def reply(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def click(box) -> None:  # type: ignore[no-untyped-def]
+            said.append(box.text())
+            box.button(button).click()
+
+        return click
+
+    answer(qtbot, QMessageBox, reply(QMessageBox.StandardButton.No))
+    qtbot.keyClick(ui.tare_edit, Qt.Key.Key_Return)  # the listed seals were not scanned
+    assert said and "PK100001, PK200001 that were not scanned" in said[0]
+    assert window.focusWidget() is ui.seals_edit and window.model.rowCount() == 0
+    answer(qtbot, QMessageBox, reply(QMessageBox.StandardButton.Yes))
+    window.registration.save()  # "record them as missing"
+    assert len(said) == 2
     stored = _stored(desk, _registered(qtbot, window, 1))
     assert stored["channel"] == "red"
     assert _seals(desk, stored["id"]) == {
@@ -161,7 +177,8 @@ def test_the_list_beside_the_queue_fills_the_form_and_follows_arrivals(
     ui = window.registration.ui
     assert ui.container_edit.text() == number(1)
     assert window.focusWidget() is ui.seals_edit and window.queue_tabs.currentIndex() == 0
-    window.registration.save()
+    answer(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    window.registration.save()  # its seals recorded as missing, as the officer agreed
     qtbot.waitUntil(lambda: pre.model.rowCount() == 2)
     assert [pre.model.item(r, 0).text() for r in range(2)] == [number(0), number(2)]
 
@@ -283,3 +300,45 @@ def test_the_train_report_shows_shortages_excesses_and_differences_and_saves_the
     assert (tmp_path / "train.pdf").read_bytes().startswith(b"%PDF")
     lines = (tmp_path / "train.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 1 + 6 and "Train CSV saved to" in dialog.ui.status_label.text()
+
+
+def test_a_slip_or_the_next_container_scanned_into_the_seals_is_no_seal(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    from tests.support import road_form
+
+    shown = desk.services.crossings.register(desk.officer, road_form()).crossing
+    _announce(desk, 3)
+    window = open_window()
+    ui = window.registration.ui
+    wedge.send(wedge.scanner(number(0)))
+    assert window.focusWidget() is ui.seals_edit
+    wedge.send(wedge.scanner(shown.entry_no))  # a slip: that crossing is shown
+    assert ui.seals_edit.text() == "" and window.current is not None
+    assert window.current.id == shown.id
+    ui.seals_edit.setFocus()
+    wedge.send(wedge.scanner(number(1)))  # the next wagon's container: not a seal
+    assert ui.seals_edit.text() == ""
+    assert "save it, or clear it with Esc" in ui.error_label.text()
+    wedge.send(wedge.scanner("AB#123456"))  # no seal number at all: said, not dropped silently
+    assert "is not a seal number" in ui.error_label.text()
+
+
+def test_a_typed_registration_of_an_announced_container_shows_its_manifest(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk, 3)
+    window = open_window()
+    ui = window.registration.ui
+    qtbot.keyClick(ui.mode_combo, Qt.Key.Key_Down)  # rail, chosen before the container
+    ui.train_no_edit.setText("PR-12")
+    ui.container_edit.setFocus()
+    qtbot.keyClicks(ui.container_edit, number(2))
+    qtbot.keyClick(ui.container_edit, Qt.Key.Key_Return)
+    assert ui.wagon_no_edit.text() == ""  # what was typed is kept, nothing filled
+    assert "From manifest 1, row 4" in ui.manifest_label.text()  # the link is shown
+    assert "☐ PK100002 ☐ PK200002" in ui.manifest_label.text()

@@ -107,7 +107,8 @@ class TrainReportDialog(QDialog):
         return items
 
     def _file_name(self, suffix: str) -> str:
-        return f"train-{self.train}.{suffix}"
+        safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in self.train)
+        return f"train-{safe}.{suffix}"
 
     def _save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -6,9 +6,10 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from taftan_desk.core import registration, seals
+from taftan_desk.core import containers, registration, seals
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.text import printable
+from taftan_desk.services import entry_numbers
 from taftan_desk.services.manifests import ExpectedView
 from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
 
@@ -53,13 +54,17 @@ def found_seals(text: str) -> list[str]:
         return []
 
 
+def not_a_seal(scanned: str) -> bool:
+    """A slip's entry number or a container number: scanned into the seals field, it is the
+    next step of the officer's work, not a seal."""
+    return entry_numbers.is_entry_no(scanned) or containers.is_valid(scanned)
+
+
 def with_seal(text: str, scanned: str) -> str:
     """The seals field with a scanned seal added once (seals are comma-separated: a space
-    separates a seal's number from its class and state)."""
-    try:
-        number = seals.normalise_seal_number(scanned)
-    except ValidationError:
-        return text
+    separates a seal's number from its class and state); ValidationError if it is no seal
+    number."""
+    number = seals.normalise_seal_number(scanned)
     if number in found_seals(text):
         return text
     kept = text.strip().rstrip(",;").strip()

@@ -8,7 +8,7 @@ Problems show under their own field after a save attempt; warnings never block.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from taftan_desk.core import cargo, containers, corrections, registration, weights
 from taftan_desk.core.errors import DeskError, ValidationError
@@ -251,7 +251,7 @@ class RegistrationPanel(QWidget):
         """A container a manifest announces: the form takes what the manifest says and the
         officer confirms the seals and the weights. Only into a form holding nothing else
         (what the officer typed is never overwritten)."""
-        if self._correcting or self.expected is not None or self._typed_beyond_container():
+        if self._correcting or self.expected is not None:
             return False
         try:
             view = self._services.manifests.pending(number)
@@ -261,6 +261,9 @@ class RegistrationPanel(QWidget):
         if view is None:
             return False
         self.expected = view
+        if self._typed_beyond_container():  # what the officer typed stays; the link shows
+            self._show_manifest()
+            return False
         manifest_fill.fill(self.ui, view)
         self._mode_changed()
         self._show_manifest()
@@ -301,12 +304,20 @@ class RegistrationPanel(QWidget):
 
     def take_seal_scan(self, scan: Scan) -> bool:
         """A seal scanned into the seals field joins the seals found (and ticks the one the
-        manifest expects), where its Enter would have saved the form."""
+        manifest expects), where its Enter would have saved the form. A slip's entry number
+        or a container number scanned there is no seal: the window takes it as anywhere."""
         edit = self.ui.seals_edit
-        if scan.widget is not edit:
+        if scan.widget is not edit or manifest_fill.not_a_seal(scan.text):
             return False
         scan.take_back()
-        edit.setText(manifest_fill.with_seal(edit.text(), scan.text))
+        try:
+            edit.setText(manifest_fill.with_seal(edit.text(), scan.text))
+        except ValidationError as exc:
+            self.ui.error_label.setText(
+                self.tr("Scanned '{text}' is not a seal number: {why}").format(
+                    text=scan.text, why=exc
+                )
+            )
         return True
 
     def _after_container(self) -> QWidget:
@@ -441,6 +452,8 @@ class RegistrationPanel(QWidget):
 
     def save(self) -> RegistrationResult | None:
         self._hide_errors()
+        if not self._seals_confirmed():
+            return None
         try:
             result = self._services.crossings.register(self._session.actor, self.form())
         except ValidationError as exc:
@@ -453,6 +466,30 @@ class RegistrationPanel(QWidget):
         self.ui.warnings_label.setText("\n".join(result.warnings))
         self.saved.emit(result)
         return result
+
+    def _seals_confirmed(self) -> bool:
+        """Seals the manifest lists that were not scanned are recorded as missing (the
+        channel goes red): said before saving, and the officer may go back and scan them."""
+        if self.expected is None or self._correcting:
+            return True
+        found = manifest_fill.found_seals(self.ui.seals_edit.text())
+        unticked = [n for n in self.expected.seals if n not in found]
+        if not unticked:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Seals not scanned — Taftan Desk"),
+            self.tr(
+                "The manifest lists seal(s) {seals} that were not scanned.\n\nRecord them as "
+                "missing? The channel goes red and the container is examined."
+            ).format(seals=", ".join(unticked)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.ui.seals_edit.setFocus()
+            return False
+        return True
 
     def _show_problems(self, exc: ValidationError) -> None:
         if exc.for_field("gross_kg") or exc.for_field("tare_kg"):
