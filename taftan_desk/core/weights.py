@@ -64,14 +64,6 @@ def parse_kg(
 
 def _kg_from_text(text: str, field_name: str, label: str) -> int:
     spaced = latin_digits(text).strip().lower().removesuffix("kg").strip().replace(" ", "")
-    if "," in spaced and not _GROUPED.fullmatch(spaced):
-        # "2100,5" is a decimal comma (a semicolon CSV from a European spreadsheet), never
-        # twenty-one thousand: commas only ever group thousands.
-        raise ValidationError(
-            f"{label.capitalize()} must be whole kilograms: in '{shown(text)}' the comma is not "
-            "a thousands separator (e.g. 24,620). Give the weight in whole kilograms.",
-            field=field_name,
-        )
     cleaned = spaced.replace(",", "")
     if not _KG.fullmatch(cleaned):
         if any(ch.isdecimal() and not ch.isascii() for ch in cleaned):
@@ -84,6 +76,14 @@ def _kg_from_text(text: str, field_name: str, label: str) -> int:
         raise ValidationError(
             f"{label.capitalize()} must be whole kilograms using digits 0-9 (e.g. 24620), "
             f"not '{shown(text)}'.",
+            field=field_name,
+        )
+    if "," in spaced and not _GROUPED.fullmatch(spaced):
+        # "2100,5" is a decimal comma (a semicolon CSV from a European spreadsheet), never
+        # twenty-one thousand: commas only ever group thousands.
+        raise ValidationError(
+            f"{label.capitalize()} must be whole kilograms: in '{shown(text)}' the comma is not "
+            "a thousands separator (e.g. 24,620). Give the weight in whole kilograms.",
             field=field_name,
         )
     if len(cleaned) > MAX_KG_DIGITS:
