@@ -52,9 +52,7 @@ def test_a_40_wagon_train_is_imported_whole_in_one_audited_event(desk: Desk) -> 
     assert result.ok and result.manifest_id is not None
     assert (result.rows, result.trains, result.source_name) == (40, ("PR-12",), "PR-12.csv")
     assert _count(desk, "SELECT count(*) FROM expected_containers") == 40
-    assert (
-        _count(desk, "SELECT count(*) FROM audit_events WHERE action = 'manifest_imported'") == 1
-    )
+    assert _count(desk, "SELECT count(*) FROM audit_events WHERE action = 'manifest_imported'") == 1
     assert seen[-1] == (40, 40)
     listed = desk.services.manifests.expected(train="pr-12")
     assert [e.wagon_no for e in listed] == [str(50_000 + i) for i in range(40)]
@@ -157,8 +155,8 @@ def test_a_registration_is_linked_to_its_row_with_what_the_officer_changed(desk:
             conn.execute("SELECT id, manifest_changes_json FROM crossings WHERE expected_id > 0")
         )
     assert stored[as_announced.id] == "[]"
-    assert '"field": "declared_net_kg", "manifest": 20990, "registered": 20500' in (
-        stored[changed.id]
+    assert (
+        '"field": "declared_net_kg", "manifest": 20990, "registered": 20500' in (stored[changed.id])
     )
     assert '"field": "hs_code"' in stored[changed.id]
     assert as_announced.channel.value == "green"
@@ -221,6 +219,54 @@ def test_expected_rows_are_append_only_and_an_edit_behind_the_guards_is_caught(
     report = desk.services.health.check()
     assert not report.ok
     assert "manifest 1: its expected containers differ from those imported" in report.render()
+
+
+def test_the_rows_digest_written_is_the_one_check_recomputes_whatever_the_text(
+    desk: Desk,
+) -> None:
+    rows = train_rows(4)
+    rows[0][9] = URDU
+    rows[1][9] = 'Coils "prime" \\ 3/4, 5%'
+    rows[2][11] = 'Khan & Sons, "Quetta"'
+    rows[2][6] = ""  # no size/type: NULL
+    rows[3][12] = None  # no date: NULL
+    result = desk.services.manifests.load(desk.officer, "m.csv", csv_bytes(rows))
+    assert result.ok and result.manifest_id
+    listed = desk.services.manifests.expected(train="PR-12")
+    assert listed[1].description == 'Coils "prime" \\ 3/4, 5%'
+    assert (listed[2].size_type, listed[3].expected_on) == (None, None)
+    report = desk.services.health.check()
+    assert report.ok, report.render()
+
+
+def test_the_rows_digest_is_rows_digest_of_the_rows_as_stored() -> None:
+    from taftan_desk.services.manifests import _ALL_COLUMNS, _ROW_COLUMNS, _rows_digest
+    from taftan_desk.services.manifests import rows_digest as digest_of
+
+    odd = [None, "", "in", URDU, 'q"uote \\ back', "tab\tline\n", "%s %d", 0, 21_000, 10**12]
+    odd += [date(2026, 11, 27), date(1, 1, 1)]
+    kept = [tuple(odd[(i * 7 + j) % len(odd)] for j in range(len(_ROW_COLUMNS))) for i in range(50)]
+    ids = list(range(101, 151))
+    stored = [
+        dict(zip(_ALL_COLUMNS, (i, 9, *v), strict=True)) for i, v in zip(ids, kept, strict=True)
+    ]
+    assert _rows_digest(ids, 9, kept) == digest_of(stored)
+
+
+def test_a_checked_row_is_kept_in_the_columns_order() -> None:
+    from taftan_desk.core.manifests import ExpectedRow
+    from taftan_desk.services.manifests import _ROW_COLUMNS, _values
+
+    row = ExpectedRow(
+        7, "in", "rail", number(1), "steel", 21_000, None, "PR-12", "W1", "22G1", ("A", "B"),
+        "720839", "Coils", "GD-1", None, "Khan", date(2026, 11, 27),
+    )  # fmt: skip
+    kept = dict(zip(_ROW_COLUMNS, _values(row), strict=True))
+    assert kept == {
+        **{name: getattr(row, name) for name in _ROW_COLUMNS if hasattr(row, name)},
+        "row_no": 7,
+        "seals": "A B",
+    }
 
 
 def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> None:
