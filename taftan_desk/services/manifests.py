@@ -493,17 +493,22 @@ def _canonical_value(value: object) -> str:
 def _insert_rows(
     conn: Connection, ids: Sequence[int], manifest_id: int, kept: Sequence[tuple[object, ...]]
 ) -> None:
-    """Inserts the expected rows _CHUNK at a time as the driver's executemany of plain
-    tuples, each column's value bound as SQLAlchemy binds it (a date as text on SQLite): the
-    rows as dictionaries through an insert() cost as much again as the database's work."""
+    """Inserts the expected rows through the driver, in the connection's transaction: on
+    SQLite an executemany of plain tuples _CHUNK at a time, each column's value bound as
+    SQLAlchemy binds it (a date as text); on PostgreSQL a COPY, half the time of as many
+    INSERTs. The rows as dictionaries through an insert() cost as much again as the
+    database's work."""
     dialect = conn.dialect
     columns = _ALL_COLUMNS
-    mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}[dialect.paramstyle]
     quote = dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(_E.name)} ({', '.join(map(quote, columns))}) "
-        f"VALUES ({', '.join([mark] * len(columns))})"
-    )
+    into = f"{quote(_E.name)} ({', '.join(map(quote, columns))})"
+    if not is_sqlite(conn.engine):  # psycopg, the one PostgreSQL driver the desk uses
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for i, values in zip(ids, kept, strict=True):
+                copy.write_row((i, manifest_id, *values))
+        return
+    sql = f"INSERT INTO {into} VALUES ({', '.join(['?'] * len(columns))})"
     bind = [_E.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
     converted = [(i, f) for i, f in enumerate(bind) if f is not None]
     for start in range(0, len(kept), _CHUNK):

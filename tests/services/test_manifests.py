@@ -11,6 +11,7 @@ from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.manifests import ManifestUnreadable
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.core.roles import Role
+from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from tests.manifest_files import URDU, csv_bytes, number, train_rows, xlsx_bytes
 from tests.support import Desk, run_sql
@@ -221,22 +222,30 @@ def test_expected_rows_are_append_only_and_an_edit_behind_the_guards_is_caught(
     assert "manifest 1: its expected containers differ from those imported" in report.render()
 
 
-def test_the_rows_digest_written_is_the_one_check_recomputes_whatever_the_text(
-    desk: Desk,
-) -> None:
+def _import_odd_texts(services: Services, officer: Actor) -> None:
+    """Texts JSON escapes, Urdu and empty cells (NULL) imported; `check` recomputes the rows'
+    digest from the rows as stored."""
     rows = train_rows(4)
     rows[0][9] = URDU
     rows[1][9] = 'Coils "prime" \\ 3/4, 5%'
     rows[2][11] = 'Khan & Sons, "Quetta"'
     rows[2][6] = ""  # no size/type: NULL
     rows[3][12] = None  # no date: NULL
-    result = desk.services.manifests.load(desk.officer, "m.csv", csv_bytes(rows))
+    result = services.manifests.load(officer, "m.csv", csv_bytes(rows))
     assert result.ok and result.manifest_id
-    listed = desk.services.manifests.expected(train="PR-12")
+    listed = services.manifests.expected(train="PR-12")
     assert listed[1].description == 'Coils "prime" \\ 3/4, 5%'
+    assert listed[2].consignee == 'Khan & Sons, "Quetta"'
     assert (listed[2].size_type, listed[3].expected_on) == (None, None)
-    report = desk.services.health.check()
+    assert listed[0].expected_on == date(2026, 11, 27)
+    report = services.health.check()
     assert report.ok, report.render()
+
+
+def test_the_rows_digest_written_is_the_one_check_recomputes_whatever_the_text(
+    desk: Desk,
+) -> None:
+    _import_odd_texts(desk.services, desk.officer)
 
 
 def test_the_rows_digest_is_rows_digest_of_the_rows_as_stored() -> None:
@@ -272,7 +281,6 @@ def test_a_checked_row_is_kept_in_the_columns_order() -> None:
 def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> None:
     from taftan_desk.db import migrate
     from taftan_desk.db.engine import make_engine
-    from taftan_desk.services.container import Services
     from tests.postgres import own_database
     from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
 
@@ -301,4 +309,23 @@ def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> Non
         services.manifests.withdraw(officer, second.manifest_id, "Cancelled")
         report = services.health.check()
         assert report.ok, report.render()
+        engine.dispose()
+
+
+def test_on_postgresql_the_rows_copied_in_are_the_rows_digested(pg_url: str) -> None:
+    from taftan_desk.db import migrate
+    from taftan_desk.db.engine import make_engine
+    from tests.postgres import own_database
+    from tests.support import PASSWORD, TEST_IDENTITY, FakeClock
+
+    with own_database(pg_url, "manifest_copy") as url:
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        services = Services.build(engine, FakeClock(), TEST_IDENTITY)
+        setup = Actor(None, "test-setup", Role.ADMIN)
+        services.keys.establish(setup)
+        services.settings.initialise(setup, "TFT")
+        services.accounts.add(setup, "admin", Role.ADMIN, PASSWORD)
+        user = services.accounts.add(setup, "ali", Role.OFFICER, PASSWORD)
+        _import_odd_texts(services, Actor(user.id, user.username, user.role))
         engine.dispose()
