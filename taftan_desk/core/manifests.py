@@ -201,8 +201,10 @@ def read_xlsx(data: bytes) -> Table:
 
 
 def _cell(value: object) -> str:
-    if value.__class__ is str:  # most cells: text as it is
+    if value.__class__ is str:  # most cells: text as it is, then whole numbers
         return value  # type: ignore[return-value]
+    if value.__class__ is float and value.is_integer():  # type: ignore[attr-defined]
+        return str(int(value))  # type: ignore[call-overload]
     if value is None or value == "":
         return ""
     if isinstance(value, bool):

@@ -479,14 +479,16 @@ def _rows_digest(ids: Sequence[int], manifest_id: int, kept: Sequence[tuple[obje
 
 
 def _canonical_value(value: object) -> str:
-    """audit.canonical of one value of a row: nothing, text and whole numbers written here
-    as its encoder writes them, any other value by canonical itself."""
+    """audit.canonical of one value of a row: nothing, text, whole numbers and dates written
+    here as its encoder writes them, any other value by canonical itself."""
     if value is None:
         return "null"
     if value.__class__ is str:
         return _json_string(value)  # type: ignore[no-any-return]
     if value.__class__ is int:
         return int.__repr__(value)  # type: ignore[arg-type]
+    if value.__class__ is date:  # canonical's default: the ISO date, as a JSON string
+        return f'"{value.isoformat()}"'  # type: ignore[attr-defined]
     return audit.canonical(value)
 
 
