@@ -9,8 +9,11 @@ separated by spaces or commas), `hs_code`, `description`, `gd_number`, `tir_carn
 problem is reported by its spreadsheet row number (the header is row 1), column and reason.
 """
 
+import codecs
 import csv
+import functools
 import io
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -47,7 +50,7 @@ class ManifestUnreadable(DeskError):
     """The file is not a table the desk can read (encoding, format): exit 2, nothing read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestProblem:
     row: int  # the spreadsheet's row number: the header is row 1
     column: str
@@ -114,17 +117,17 @@ def read_csv(data: bytes) -> Table:
     """The header and the rows of a CSV file: UTF-8 with or without a byte-order mark,
     comma- or semicolon-separated, CRLF or LF, fields quoted or not."""
     try:
-        text = data.decode("utf-8-sig")
+        data.decode("utf-8-sig")  # the whole file, once: its lines are decoded as they are read
     except UnicodeDecodeError as exc:
         raise ManifestUnreadable(
             f"The file is not UTF-8 text (byte {exc.start + 1} cannot be read): save it from "
             "the spreadsheet as 'CSV UTF-8'."
         ) from None
-    first = text.split("\n", 1)[0]
+    first = next(_lines(data), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
 
     def all_rows() -> Iterator[list[str]]:
-        return csv.reader(_lines(text), delimiter=delimiter)
+        return csv.reader(_lines(data), delimiter=delimiter)
 
     try:
         header = next(all_rows(), [])
@@ -143,16 +146,18 @@ def read_csv(data: bytes) -> Table:
                 f"Line {reader.line_num} cannot be read as CSV ({exc}): check its quotes."
             ) from None
 
-    return Table(list(header), rows, max(text.count("\n") - 1, 1))
+    return Table(list(header), rows, max(data.count(b"\n") - 1, 1))
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The text's lines with their endings, without a second copy of the whole text."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
+def _lines(data: bytes) -> Iterator[str]:
+    """The lines of UTF-8 `data` (a byte-order mark left out) with their endings, each
+    decoded as it is read: the whole text is never held (a byte 0x0A is always a line feed
+    in UTF-8, so the lines are those of the decoded text)."""
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end].decode("utf-8")
         start = end
 
 
@@ -184,17 +189,23 @@ def read_xlsx(data: bytes) -> Table:
     header = next(iter(first.iter_rows()), [])
     if not any(_cell(c).strip() for c in header):
         raise ManifestUnreadable("The first worksheet is empty: a manifest starts with a header.")
+    size = max(first.height - 1, 1)
+    unread = [first]  # the sheet already read serves the first pass over the rows
 
     def rows() -> Iterator[list[str]]:
-        cells = iter(sheet().iter_rows())
+        cells = iter((unread.pop() if unread else sheet()).iter_rows())
         next(cells)
         for row in cells:
-            yield [_cell(c) for c in row]
+            yield [c if c.__class__ is str else _cell(c) for c in row]
 
-    return Table([_cell(c) for c in header], rows, max(first.height - 1, 1))
+    return Table([_cell(c) for c in header], rows, size)
 
 
 def _cell(value: object) -> str:
+    if value.__class__ is str:  # most cells: text as it is, then whole numbers
+        return value  # type: ignore[return-value]
+    if value.__class__ is float and value.is_integer():  # type: ignore[attr-defined]
+        return str(int(value))  # type: ignore[call-overload]
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -248,17 +259,27 @@ class Checker:
         self.read = 0  # rows read, blank ones included
 
     def rows(self, rows: Iterable[Sequence[str]]) -> Iterator[ExpectedRow]:
-        index = self.index.items()
+        names = tuple(self.index)  # at least the required columns
+        cells_of = operator.itemgetter(*self.index.values())
+        width = max(self.index.values()) + 1
+        padding = [""] * width
+        settings, is_known_owner = self.settings, self.is_known_owner
         for number, cells in enumerate(rows, start=2):
             self.read += 1
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():  # blank: no cell holds more than spaces
                 continue
-            values = {name: (cells[i].strip() if i < len(cells) else "") for name, i in index}
+            if len(cells) < width:
+                cells = [*cells, *padding[len(cells) :]]
+            values = dict(zip(names, map(str.strip, cells_of(cells)), strict=True))
             stray = self._stray(cells)
             if stray is not None:
                 self.problems.append(ManifestProblem(number, "", stray))
                 continue
-            row, problems, warnings = _check_row(number, values, self.settings, self.is_known_owner)
+            quick = _quick_row(number, values, settings, is_known_owner)
+            if quick is None:
+                row, problems, warnings = _check_row(number, values, settings, is_known_owner)
+            else:
+                (row, warnings), problems = quick, []
             self.problems += problems
             self.warnings += warnings
             if row is None:
@@ -346,7 +367,7 @@ def _check_row(
         wagon_no=wagon,
         size_type=values.get("size_type", ""),
         hs_code=values.get("hs_code", ""),
-        description=description if all(map(free_text.printable, description)) else "",
+        description=description if free_text.printable_text(description) else "",
         declared_net_kg=declared,
         gd_number=values.get("gd_number", ""),
         tir_carnet=values.get("tir_carnet", ""),
@@ -356,12 +377,8 @@ def _check_row(
     )
     consignee = expected = None
     try:  # in any script: the manifest's words are shown on screen, never printed
-        description = free_text.clean(
-            description,
-            "description",
-            "the description",
-            registration.MAX_LENGTHS["description"],
-            any_script=True,
+        description = _any_script(
+            description, "description", "the description", registration.MAX_LENGTHS["description"]
         )
     except ValidationError as exc:
         problems += [ManifestProblem(number, "description", p.message) for p in exc.problems]
@@ -371,12 +388,8 @@ def _check_row(
         reg = None
         problems += [ManifestProblem(number, _column(p.field), p.message) for p in exc.problems]
     try:
-        consignee = free_text.clean(
-            values.get("consignee", ""),
-            "consignee",
-            "the consignee",
-            CONSIGNEE_LENGTH,
-            any_script=True,
+        consignee = _any_script(
+            values.get("consignee", ""), "consignee", "the consignee", CONSIGNEE_LENGTH
         )
     except ValidationError as exc:
         problems += [ManifestProblem(number, "consignee", p.message) for p in exc.problems]
@@ -416,6 +429,75 @@ def _check_row(
     return row, [], warnings
 
 
+def _quick_row(
+    number: int,
+    values: dict[str, str],
+    settings: StationSettings,
+    is_known_owner: Callable[[str], bool],
+) -> tuple[ExpectedRow, list[ManifestProblem]] | None:
+    """The row and its warnings as `_check_row` gives them for a row with nothing wrong,
+    checked by the same rules without making a registration form; None when anything is
+    wrong, and `_check_row` then names each problem."""
+    get = values.get
+    plate, train, wagon = get("truck_plate", ""), get("train_no", ""), get("wagon_no", "")
+    declared = get("declared_net_kg", "")
+    if not declared or (plate and (train or wagon)) or not (plate or (train and wagon)):
+        return None
+    description = get("description", "")
+    category = get("cargo_category", "").lower()
+    fields = registration.valid_fields(
+        get("direction", ""),
+        "road" if plate else "rail",
+        get("container_no", ""),
+        _CATEGORY_ALIASES.get(category, category),
+        plate,
+        train,
+        wagon,
+        get("size_type", ""),
+        get("hs_code", ""),
+        description if free_text.printable_text(description) else "",
+        declared,
+        get("gd_number", ""),
+        get("tir_carnet", ""),
+        [n for n in _SEAL_SPLIT.split(get("seals", "")) if n],
+        settings,
+        is_known_owner,
+    )
+    if fields is None:
+        return None
+    try:
+        description = _any_script(
+            description, "description", "the description", registration.MAX_LENGTHS["description"]
+        )
+        consignee = _any_script(
+            get("consignee", ""), "consignee", "the consignee", CONSIGNEE_LENGTH
+        )
+        expected = _date(get("expected_on", ""))
+    except (ValidationError, ValueError):
+        return None
+    row = ExpectedRow(
+        row=number,
+        direction=fields.direction.value,
+        mode=fields.mode.value,
+        container_no=fields.container_no,
+        cargo_category=fields.cargo_category.value,
+        declared_net_kg=fields.declared_net_kg,  # type: ignore[arg-type]
+        truck_plate=fields.truck_plate,
+        train_no=fields.train_no,
+        wagon_no=fields.wagon_no,
+        size_type=fields.size_type,
+        seals=fields.seals,
+        hs_code=fields.hs_code,
+        description=description,
+        gd_number=fields.gd_number,
+        tir_carnet=fields.tir_carnet,
+        consignee=consignee,
+        expected_on=expected,
+        warnings=fields.warnings,
+    )
+    return row, [ManifestProblem(number, "", w) for w in fields.warnings]
+
+
 def _column(field_name: str) -> str:
     return field_name if field_name in COLUMNS else {"mode": "train_no"}.get(field_name, field_name)
 
@@ -430,11 +512,23 @@ def _unique(problems: list[ManifestProblem]) -> list[ManifestProblem]:
     return kept
 
 
+# A manifest repeats its descriptions, consignees and dates: the answers for values already
+# seen are kept (a bounded number; a value that is refused raises again each time).
+_CACHED = 4_096
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _any_script(text: str, field_name: str, label: str, max_length: int) -> str:
+    return free_text.clean(text, field_name, label, max_length, any_script=True)
+
+
+@functools.lru_cache(maxsize=_CACHED)
 def _date(text: str) -> date | None:
     text = text.strip()
     if not text:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+    if not _ISO_DATE.fullmatch(text):
         raise ValueError(text)
     return date.fromisoformat(text)
 

@@ -7,8 +7,9 @@ never block (an unknown owner, an HS code that contradicts the category, dangero
 import enum
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from taftan_desk.core import cargo, containers, seals, size_types, uic, weights
 from taftan_desk.core import text as free_text
@@ -120,6 +121,10 @@ class Registration:
 
 
 _SPACES = re.compile(r"\s+")
+# Answers kept of the pure field rules marked with it: a manifest of 100,000 rows repeats its
+# trains, categories, HS codes, size/types, descriptions and weights. A bounded number; a
+# value that is refused raises again each time.
+_CACHED = 4_096
 _FREE_TEXT = re.compile(r"[A-Z0-9][A-Z0-9 ./\-]*", re.ASCII)
 # The lengths of the crossings columns these fields are stored in; a test compares them with
 # taftan_desk/db/models.py so that the form and the database cannot drift apart.
@@ -142,9 +147,9 @@ class _Collector:
     def problems_for(self, *fields: str) -> bool:
         return any(p.field in fields for p in self.problems)
 
-    def run(self, fn: Callable[[], object]) -> object:
+    def run(self, fn: Callable[..., object], *args: object) -> object:
         try:
-            return fn()
+            return fn(*args)
         except ValidationError as exc:
             self.problems.extend(exc.problems)
             return None
@@ -156,8 +161,12 @@ def _members(kind: type[enum.StrEnum]) -> dict[str, enum.StrEnum]:
 
 
 def _enum(kind: type[enum.StrEnum], text: str, field_name: str, label: str) -> object:
+    members = _members(kind)
+    member = members.get(text)  # typed as stored: no copy to trim and lower
+    if member is not None:
+        return member
     value = text.strip().lower()
-    member = _members(kind).get(value)
+    member = members.get(value)
     if member is not None:
         return member
     choices = ", ".join(m.value for m in kind)
@@ -168,6 +177,7 @@ def _enum(kind: type[enum.StrEnum], text: str, field_name: str, label: str) -> o
     )
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def _reference(text: str, field_name: str, label: str) -> str | None:
     max_len = MAX_LENGTHS[field_name]
     value = _SPACES.sub(" ", text.strip().upper())
@@ -209,116 +219,244 @@ def validate(
     form: RegistrationInput, settings: StationSettings, is_known_owner: Callable[[str], bool]
 ) -> Registration:
     c = _Collector()
-    direction = c.run(lambda: _enum(Direction, form.direction, "direction", "direction"))
-    mode = c.run(lambda: _enum(Mode, form.mode, "mode", "mode"))
-    container = c.run(lambda: containers.validate(form.container_no))
+    direction = c.run(_enum, Direction, form.direction, "direction", "direction")
+    mode = c.run(_enum, Mode, form.mode, "mode", "mode")
+    container = c.run(containers.validate, form.container_no)
     category = c.run(
-        lambda: _enum(cargo.CargoCategory, form.cargo_category, "cargo_category", "cargo category")
+        _enum, cargo.CargoCategory, form.cargo_category, "cargo_category", "cargo category"
     )
-    plate = c.run(lambda: _reference(form.truck_plate, "truck_plate", "Truck plate"))
-    train = c.run(lambda: _reference(form.train_no, "train_no", "Train number"))
-    wagon = c.run(lambda: _wagon(form.wagon_no))
+    plate = c.run(_reference, form.truck_plate, "truck_plate", "Truck plate")
+    train = c.run(_reference, form.train_no, "train_no", "Train number")
+    wagon = c.run(_wagon, form.wagon_no)
     if mode is Mode.ROAD and not plate and not c.problems_for("truck_plate"):
         c.problems.append(FieldProblem("truck_plate", "Enter the truck plate."))
     if mode is Mode.RAIL and not (train or wagon) and not c.problems_for("wagon_no"):
         c.problems.append(FieldProblem("wagon_no", "Enter the wagon number or the train number."))
-    size_type = c.run(lambda: _size_type(form.size_type))
-    max_gross = c.run(
-        lambda: weights.parse_kg(
-            form.max_gross_kg, "max_gross_kg", "maximum gross (plate)", required=False
-        )
-    )
-    hs = c.run(lambda: cargo.validate_hs(form.hs_code) if form.hs_code.strip() else None)
-    description = c.run(
-        lambda: free_text.clean(
-            form.description, "description", "the description", MAX_LENGTHS["description"]
-        )
-    )
-    declared = c.run(
-        lambda: weights.parse_kg(
-            form.declared_net_kg, "declared_net_kg", "declared net", required=False
-        )
-    )
-    gd = c.run(lambda: _reference(form.gd_number, "gd_number", "GD number"))
-    carnet = c.run(lambda: _reference(form.tir_carnet, "tir_carnet", "TIR carnet number"))
-    voucher = c.run(lambda: _reference(form.tir_voucher, "tir_voucher", "TIR voucher"))
+    size_type = c.run(_size_type, form.size_type)
+    max_gross = c.run(_kg, form.max_gross_kg, "max_gross_kg", "maximum gross (plate)")
+    hs = c.run(_hs_code, form.hs_code) if form.hs_code.strip() else None
+    description = c.run(_description, form.description)
+    declared = c.run(_kg, form.declared_net_kg, "declared_net_kg", "declared net")
+    gd = c.run(_reference, form.gd_number, "gd_number", "GD number")
+    carnet = c.run(_reference, form.tir_carnet, "tir_carnet", "TIR carnet number")
+    voucher = c.run(_reference, form.tir_voucher, "tir_voucher", "TIR voucher")
     if voucher and not carnet and not c.problems_for("tir_carnet"):
         c.problems.append(FieldProblem("tir_carnet", "A TIR voucher needs its carnet number."))
-    seal_list = c.run(lambda: _seals(form.seals)) or ()
-    gross = c.run(lambda: weights.parse_kg(form.gross_kg, "gross_kg", "gross", required=False))
-    tare = c.run(lambda: weights.parse_kg(form.tare_kg, "tare_kg", "tare", required=False))
+    seal_list = c.run(_seals, form.seals) or ()
+    gross = c.run(_kg, form.gross_kg, "gross_kg", "gross")
+    tare = c.run(_kg, form.tare_kg, "tare_kg", "tare")
     if (gross is None) != (tare is None) and not c.problems_for("gross_kg", "tare_kg"):
         missing = "tare_kg" if tare is None else "gross_kg"
         c.problems.append(FieldProblem(missing, "Enter both gross and tare, or neither."))
     elif gross is not None and tare is not None:
-        c.run(lambda: weights.net_from(gross, tare))  # type: ignore[arg-type]
+        c.run(weights.net_from, gross, tare)
     if c.problems:
         raise ValidationError(c.problems)
-    return _with_warnings(
-        Registration(
-            direction=direction,
-            mode=mode,
-            container_no=container,  # type: ignore[arg-type]
-            cargo_category=category,
-            truck_plate=plate if mode is Mode.ROAD else None,  # type: ignore[arg-type]
-            train_no=train if mode is Mode.RAIL else None,  # type: ignore[arg-type]
-            wagon_no=wagon if mode is Mode.RAIL else None,  # type: ignore[arg-type]
-            size_type=size_type,
-            max_gross_kg=max_gross,
-            hs_code=hs,  # type: ignore[arg-type]
-            description=description,  # type: ignore[arg-type]
-            declared_net_kg=declared,
-            gd_number=gd,  # type: ignore[arg-type]
-            tir_carnet=carnet,
-            tir_voucher=voucher,
-            seals=seal_list,  # type: ignore[arg-type]
-            gross_kg=gross,
-            tare_kg=tare,
-        ),
+    warnings, dangerous, hs_warning = _warnings(
+        container,  # type: ignore[arg-type]
+        size_type,  # type: ignore[arg-type]
+        hs,  # type: ignore[arg-type]
+        category,  # type: ignore[arg-type]
+        declared,  # type: ignore[arg-type]
         settings,
         is_known_owner,
-    )  # type: ignore[arg-type]
+    )
+    return Registration(
+        direction=direction,  # type: ignore[arg-type]
+        mode=mode,  # type: ignore[arg-type]
+        container_no=container,  # type: ignore[arg-type]
+        cargo_category=category,  # type: ignore[arg-type]
+        truck_plate=plate if mode is Mode.ROAD else None,  # type: ignore[arg-type]
+        train_no=train if mode is Mode.RAIL else None,  # type: ignore[arg-type]
+        wagon_no=wagon if mode is Mode.RAIL else None,  # type: ignore[arg-type]
+        size_type=size_type,  # type: ignore[arg-type]
+        max_gross_kg=max_gross,  # type: ignore[arg-type]
+        hs_code=hs,  # type: ignore[arg-type]
+        description=description,  # type: ignore[arg-type]
+        declared_net_kg=declared,  # type: ignore[arg-type]
+        gd_number=gd,  # type: ignore[arg-type]
+        tir_carnet=carnet,  # type: ignore[arg-type]
+        tir_voucher=voucher,  # type: ignore[arg-type]
+        seals=seal_list,  # type: ignore[arg-type]
+        gross_kg=gross,  # type: ignore[arg-type]
+        tare_kg=tare,  # type: ignore[arg-type]
+        warnings=warnings,
+        dangerous=dangerous,
+        hs_warning=hs_warning,
+    )
 
 
-def _with_warnings(
-    reg: Registration, settings: StationSettings, is_known_owner: Callable[[str], bool]
-) -> Registration:
+class Fields(NamedTuple):
+    """A registration's fields in the canonical form `validate` gives them."""
+
+    direction: Direction
+    mode: Mode
+    container_no: str
+    cargo_category: cargo.CargoCategory
+    truck_plate: str | None
+    train_no: str | None
+    wagon_no: str | None
+    size_type: str | None
+    hs_code: str | None
+    declared_net_kg: int | None
+    gd_number: str | None
+    tir_carnet: str | None
+    seals: tuple[str, ...]  # their numbers
+    warnings: tuple[str, ...]
+
+
+def valid_fields(
+    direction: str,
+    mode: str,
+    container_no: str,
+    cargo_category: str,
+    truck_plate: str,
+    train_no: str,
+    wagon_no: str,
+    size_type: str,
+    hs_code: str,
+    description: str,
+    declared_net_kg: str,
+    gd_number: str,
+    tir_carnet: str,
+    seal_numbers: Iterable[str],
+    settings: StationSettings,
+    is_known_owner: Callable[[str], bool],
+) -> Fields | None:
+    """What `validate` gives for a form of these fields (not weighed, no TIR voucher, each
+    seal intact and of no stated class or type), or None where it would refuse the form:
+    `validate` then names every problem. The same rules in the same order, without making a
+    form, a Registration and its seals: a manifest checks 100,000 rows with it."""
+    try:
+        direction_ = _enum(Direction, direction, "direction", "direction")
+        mode_ = _enum(Mode, mode, "mode", "mode")
+        container = containers.validate(container_no)
+        category = _enum(cargo.CargoCategory, cargo_category, "cargo_category", "cargo category")
+        plate = _reference(truck_plate, "truck_plate", "Truck plate")
+        train = _reference(train_no, "train_no", "Train number")
+        wagon = _wagon(wagon_no)
+        if (mode_ is Mode.ROAD and not plate) or (mode_ is Mode.RAIL and not (train or wagon)):
+            return None
+        size = _size_type(size_type)
+        hs = _hs_code(hs_code) if hs_code.strip() else None
+        _description(description)
+        declared = _kg(declared_net_kg, "declared_net_kg", "declared net")
+        gd = _reference(gd_number, "gd_number", "GD number")
+        carnet = _reference(tir_carnet, "tir_carnet", "TIR carnet number")
+        numbers = tuple(map(seals.normalise_seal_number, seal_numbers))
+    except ValidationError:
+        return None
+    if len(set(numbers)) != len(numbers):  # a seal entered twice
+        return None
+    road, rail = mode_ is Mode.ROAD, mode_ is Mode.RAIL
+    warnings = _warnings(container, size, hs, category, declared, settings, is_known_owner)[0]  # type: ignore[arg-type]
+    return Fields(
+        direction_,  # type: ignore[arg-type]
+        mode_,  # type: ignore[arg-type]
+        container,
+        category,  # type: ignore[arg-type]
+        plate if road else None,
+        train if rail else None,
+        wagon if rail else None,
+        size,
+        hs,
+        declared,
+        gd,
+        carnet,
+        numbers,
+        warnings,
+    )
+
+
+def _warnings(
+    container_no: str,
+    size_type: str | None,
+    hs_code: str | None,
+    category: cargo.CargoCategory,
+    declared_net_kg: int | None,
+    settings: StationSettings,
+    is_known_owner: Callable[[str], bool],
+) -> tuple[tuple[str, ...], cargo.DangerousGoodsHint | None, str | None]:
+    """What a valid registration warns of, the dangerous-goods hint and the HS warning."""
     warnings: list[str] = []
-    owner = reg.container_no[:3]
+    owner = container_no[:3]
     if not is_known_owner(owner):
-        warnings.append(
-            f"Owner code {owner} is not on the station's list of known owners: "
-            "check the container number on the door."
-        )
-    if reg.size_type and size_types.lookup(reg.size_type) is None:
-        warnings.append(
-            f"Size/type {reg.size_type} is not in the table "
-            f"({size_types.TABLE_VERSION}): check the code on the door."
-        )
-    hs_warning = cargo.hs_category_warning(reg.hs_code, reg.cargo_category) if reg.hs_code else None
+        warnings.append(_owner_warning(owner))
+    if size_type and size_types.lookup(size_type) is None:
+        warnings.append(_size_type_warning(size_type))
+    hs_warning = _hs_warning(hs_code, category) if hs_code else None
     if hs_warning:
         warnings.append(hs_warning)
-    dangerous = cargo.dangerous_goods_hint(reg.cargo_category, reg.hs_code)
+    dangerous = _dangerous(category, hs_code)
     if dangerous:
         warnings.append(dangerous.text)
-    if reg.declared_net_kg is not None and reg.declared_net_kg > settings.cargo_limit_kg:
+    if declared_net_kg is not None and declared_net_kg > settings.cargo_limit_kg:
         warnings.append(
-            f"Declared net {reg.declared_net_kg:,} kg is over the "
-            f"{settings.cargo_limit_kg:,} kg limit."
+            f"Declared net {declared_net_kg:,} kg is over the {settings.cargo_limit_kg:,} kg limit."
         )
-    return Registration(
-        **{
-            **reg.__dict__,
-            "warnings": tuple(warnings),
-            "dangerous": dangerous,
-            "hs_warning": hs_warning,
-        }
+    return tuple(warnings), dangerous, hs_warning
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _owner_warning(owner: str) -> str:
+    return (
+        f"Owner code {owner} is not on the station's list of known owners: "
+        "check the container number on the door."
     )
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _size_type_warning(size_type: str) -> str:
+    return (
+        f"Size/type {size_type} is not in the table "
+        f"({size_types.TABLE_VERSION}): check the code on the door."
+    )
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _hs_warning(hs_code: str, category: cargo.CargoCategory) -> str | None:
+    return cargo.hs_category_warning(hs_code, category)
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _dangerous(
+    category: cargo.CargoCategory, hs_code: str | None
+) -> cargo.DangerousGoodsHint | None:
+    return cargo.dangerous_goods_hint(category, hs_code)
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _hs_code(text: str) -> str:
+    return cargo.validate_hs(text)
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _description(text: str) -> str:
+    return free_text.clean(text, "description", "the description", MAX_LENGTHS["description"])
+
+
+def _kg(text: str | int, field_name: str, label: str) -> int | None:
+    if text.__class__ is str:  # text only: to a cache True is 1, which parse_kg takes
+        return _kg_text(text, field_name, label)  # type: ignore[arg-type]
+    return weights.parse_kg(text, field_name, label, required=False)
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _kg_text(text: str, field_name: str, label: str) -> int | None:
+    return weights.parse_kg(text, field_name, label, required=False)
 
 
 def _wagon(text: str) -> str | None:
     if not text.strip():
         return None
+    # A UIC number as the desk stores it, and valid: what uic.check would give.
+    if (
+        len(text) == 12
+        and text.isascii()
+        and text.isdigit()
+        and uic.check_digit(text[:11]) == int(text[11])
+    ):
+        return text
     if not uic.looks_like_uic(text):
         return _reference(text, "wagon_no", "Wagon number")
     result = uic.check(text)
@@ -327,6 +465,7 @@ def _wagon(text: str) -> str | None:
     return result.number
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def _size_type(text: str) -> str | None:
     code = size_types.normalise(text)
     if not code:

@@ -44,6 +44,8 @@ class Seal:
 
 
 def normalise_seal_number(text: str, field_name: str = "seals") -> str:
+    if len(text) <= MAX_SEAL_LENGTH and _SEAL.fullmatch(text):
+        return text  # already as the desk stores it
     number = latin_digits(text).strip().upper().replace(" ", "")
     if not number:
         raise ValidationError("Enter the seal number as printed on the seal.", field=field_name)

@@ -132,6 +132,11 @@ def printable(ch: str) -> bool:
     return True
 
 
+def printable_text(text: str) -> bool:
+    """Every character of `text` is `printable` (ASCII always is)."""
+    return text.isascii() or all(map(printable, text))
+
+
 def describe(ch: str) -> str:
     """A character a person cannot see, named so they can find it: 'U+202E RIGHT-TO-LEFT
     OVERRIDE', or 'control character U+0007'."""

@@ -16,11 +16,13 @@ def normalise(text: str) -> str:
     return _SEPARATORS.sub("", latin_digits(text)).upper()
 
 
+# A digit doubled, then its digits summed (Luhn): 7 -> 14 -> 5.
+_DOUBLED = tuple(2 * d // 10 + 2 * d % 10 for d in range(10))
+
+
 def check_digit(first_eleven: str) -> int:
-    total = 0
-    for i, ch in enumerate(first_eleven):
-        product = int(ch) * (2 if i % 2 == 0 else 1)
-        total += product // 10 + product % 10
+    doubled = sum(map(_DOUBLED.__getitem__, map(int, first_eleven[0::2])))
+    total = doubled + sum(map(int, first_eleven[1::2]))
     return (10 - total % 10) % 10
 
 
@@ -39,7 +41,7 @@ class WagonCheck:
 def check(text: str) -> WagonCheck:
     """Validate a UIC number when the text is one; any other wagon number is accepted as typed."""
     n = normalise(text)
-    if not looks_like_uic(n):
+    if not _TWELVE.fullmatch(n):  # looks_like_uic(n): n is already normalised
         return WagonCheck(text.strip(), False, True, "Not a UIC number; recorded as written.")
     expected = check_digit(n[:11])
     country = CORRIDOR_COUNTRIES.get(n[2:4])

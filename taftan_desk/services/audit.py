@@ -30,9 +30,7 @@ HASH_FORMAT = "taftan-audit-1"
 
 
 def canonical(value: object) -> str:
-    return json.dumps(
-        value, default=_default, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    return _CANONICAL.encode(value)
 
 
 def _default(value: object) -> object:
@@ -41,6 +39,13 @@ def _default(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+# What json.dumps(value, default=_default, sort_keys=True, separators=(",", ":"),
+# ensure_ascii=False) would make a new encoder for on every call: made once.
+_CANONICAL = json.JSONEncoder(
+    default=_default, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+)
 
 
 def event_hash(

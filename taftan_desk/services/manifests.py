@@ -9,15 +9,20 @@ the transaction. The rows are not audited one by one: the manifest's audited row
 digest of them that `check` recomputes.
 """
 
+import functools
 import hashlib
 import json
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from json.encoder import encode_basestring as _json_string  # what json.dumps writes for a str
 from pathlib import PurePath
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from taftan_desk.core import manifests as core
 from taftan_desk.core.errors import ValidationError
@@ -40,7 +45,7 @@ _E = ExpectedContainer.__table__  # type: ignore[attr-defined]
 _W = ManifestWithdrawal.__table__  # type: ignore[attr-defined]
 _C = Crossing.__table__  # type: ignore[attr-defined]
 _CLOSED = [s.value for s in Status if s.is_closed]
-_BATCH = 500  # containers per conflict query (SQLite allows 32,766 parameters)
+_BATCH = 500  # containers per conflict query, and rows between progress reports
 # Columns of an expected container in insert order, after id and manifest_id.
 _ROW_COLUMNS = tuple(c.name for c in _E.columns if c.name not in ("id", "manifest_id"))
 _NUMBER = _ROW_COLUMNS.index("container_no")
@@ -198,22 +203,17 @@ class ManifestService:
                 )
             ids = _new_ids(conn, len(kept))
             manifest_id = _new_ids(conn, 1, _M)[0]
-            rows = [
-                {"id": i, "manifest_id": manifest_id, **dict(zip(_ROW_COLUMNS, v, strict=True))}
-                for i, v in zip(ids, kept, strict=True)
-            ]
             manifest = {
                 "id": manifest_id,
                 "source_name": source,
                 "file_sha256": file_digest,
-                "row_count": len(rows),
-                "rows_digest": rows_digest(rows),
+                "row_count": len(kept),
+                "rows_digest": _rows_digest(ids, manifest_id, kept),
                 "imported_at": unit.now,
                 "imported_by": actor.user_id,
             }
             conn.execute(sa.insert(_M), manifest)
-            for start in range(0, len(rows), 5_000):
-                conn.execute(sa.insert(_E), rows[start : start + 5_000])
+            _insert_rows(conn, ids, manifest_id, kept)
             unit.audit(
                 "manifest_imported",
                 "manifest",
@@ -497,26 +497,99 @@ _FIELDS = tuple(c.name for c in _E.columns if c.name != "seals")
 
 def _values(row: core.ExpectedRow) -> tuple[object, ...]:
     """An expected row in _ROW_COLUMNS order: compact, for a file of 100,000 rows."""
-    values = {
-        "row_no": row.row,
-        "direction": row.direction,
-        "mode": row.mode,
-        "container_no": row.container_no,
-        "cargo_category": row.cargo_category,
-        "declared_net_kg": row.declared_net_kg,
-        "truck_plate": row.truck_plate,
-        "train_no": row.train_no,
-        "wagon_no": row.wagon_no,
-        "size_type": row.size_type,
-        "seals": " ".join(row.seals),
-        "hs_code": row.hs_code,
-        "description": row.description,
-        "gd_number": row.gd_number,
-        "tir_carnet": row.tir_carnet,
-        "consignee": row.consignee,
-        "expected_on": row.expected_on,
-    }
-    return tuple(values[c] for c in _ROW_COLUMNS)
+    return (
+        row.row,
+        row.direction,
+        row.mode,
+        row.container_no,
+        row.cargo_category,
+        row.declared_net_kg,
+        row.truck_plate,
+        row.train_no,
+        row.wagon_no,
+        row.size_type,
+        " ".join(row.seals),
+        row.hs_code,
+        row.description,
+        row.gd_number,
+        row.tir_carnet,
+        row.consignee,
+        row.expected_on,
+    )
+
+
+_CHUNK = 5_000  # rows per insert
+_ALL_COLUMNS = ("id", "manifest_id", *_ROW_COLUMNS)  # an expected row as stored
+
+
+def _rows_digest(ids: Sequence[int], manifest_id: int, kept: Sequence[tuple[object, ...]]) -> str:
+    """rows_digest of the rows about to be inserted, from their values: each row's canonical
+    JSON (audit.canonical of the row as a mapping) written as canonical writes it, the keys in
+    the order it sorts them to and each value as it encodes it, without making a mapping of
+    every row first (a test compares the two)."""
+    order = sorted(range(len(_ALL_COLUMNS)), key=_ALL_COLUMNS.__getitem__)
+    template = "{" + ",".join(audit.canonical(_ALL_COLUMNS[i]) + ":%s" for i in order) + "}"
+    in_key_order = operator.itemgetter(*order)
+    digest = hashlib.sha256()
+    for i, values in zip(ids, kept, strict=True):
+        row = in_key_order((i, manifest_id, *values))
+        text = template % tuple(map(_canonical_value, row))
+        digest.update(hashlib.sha256(text.encode()).digest())
+    return digest.hexdigest()
+
+
+def _canonical_value(value: object) -> str:
+    """audit.canonical of one value of a row: nothing, text, whole numbers and dates written
+    here as its encoder writes them, any other value by canonical itself."""
+    if value is None:
+        return "null"
+    if value.__class__ is str:
+        return _json_string(value)  # type: ignore[no-any-return]
+    if value.__class__ is int:
+        return int.__repr__(value)  # type: ignore[arg-type]
+    if value.__class__ is date:  # canonical's default: the ISO date, as a JSON string
+        return f'"{value.isoformat()}"'  # type: ignore[attr-defined]
+    return audit.canonical(value)
+
+
+def _insert_rows(
+    conn: Connection, ids: Sequence[int], manifest_id: int, kept: Sequence[tuple[object, ...]]
+) -> None:
+    """Inserts the expected rows through the driver, in the connection's transaction: on
+    SQLite an executemany of plain tuples _CHUNK at a time, each column's value bound as
+    SQLAlchemy binds it (a date as text); on PostgreSQL a COPY, half the time of as many
+    INSERTs. The rows as dictionaries through an insert() cost as much again as the
+    database's work."""
+    dialect = conn.dialect
+    columns = _ALL_COLUMNS
+    quote = dialect.identifier_preparer.quote
+    into = f"{quote(_E.name)} ({', '.join(map(quote, columns))})"
+    if not is_sqlite(conn.engine):  # psycopg, the one PostgreSQL driver the desk uses
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for i, values in zip(ids, kept, strict=True):
+                copy.write_row((i, manifest_id, *values))
+        return
+    sql = f"INSERT INTO {into} VALUES ({', '.join(['?'] * len(columns))})"
+    bind = [_E.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    converted = [(i, f) for i, f in enumerate(bind) if f is not None]
+    for start in range(0, len(kept), _CHUNK):
+        rows = [
+            (i, manifest_id, *v)
+            for i, v in zip(ids[start : start + _CHUNK], kept[start : start + _CHUNK], strict=True)
+        ]
+        if converted:
+            rows = [_bound(row, converted) for row in rows]
+        conn.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+
+
+def _bound(
+    row: tuple[object, ...], converted: Sequence[tuple[int, Callable[[object], object]]]
+) -> tuple[object, ...]:
+    values = list(row)
+    for i, convert in converted:
+        values[i] = convert(values[i])
+    return tuple(values)
 
 
 def _conflicts(conn: Connection, batch: Sequence[tuple[str, int]]) -> list[core.ManifestProblem]:
@@ -524,15 +597,11 @@ def _conflicts(conn: Connection, batch: Sequence[tuple[str, int]]) -> list[core.
     if not batch:
         return []
     row_of = dict(batch)
-    numbers = list(row_of)
+    sqlite = is_sqlite(conn.engine)
+    numbers = {"numbers": json.dumps(list(row_of)) if sqlite else list(row_of)}
+    expected, still_open = _conflict_queries(sqlite)
     problems = []
-    expected = conn.execute(
-        sa.select(_E.c.container_no, _E.c.manifest_id, _E.c.row_no)
-        .select_from(_E.outerjoin(_W, _W.c.manifest_id == _E.c.manifest_id))
-        .outerjoin(_C, _C.c.expected_id == _E.c.id)
-        .where(_E.c.container_no.in_(numbers), _W.c.id.is_(None), _C.c.id.is_(None))
-    )
-    for number, manifest, row in expected:
+    for number, manifest, row in conn.execute(expected, numbers):
         problems.append(
             core.ManifestProblem(
                 row_of[number],
@@ -541,12 +610,7 @@ def _conflicts(conn: Connection, batch: Sequence[tuple[str, int]]) -> list[core.
                 "that manifest first, or leave this row out",
             )
         )
-    still_open = conn.execute(
-        sa.select(_C.c.container_no, _C.c.entry_no).where(
-            _C.c.container_no.in_(numbers), _C.c.status.not_in(_CLOSED)
-        )
-    )
-    for number, entry in still_open:
+    for number, entry in conn.execute(still_open, numbers):
         problems.append(
             core.ManifestProblem(
                 row_of[number],
@@ -556,6 +620,30 @@ def _conflicts(conn: Connection, batch: Sequence[tuple[str, int]]) -> list[core.
             )
         )
     return problems
+
+
+@functools.cache
+def _conflict_queries(sqlite: bool) -> tuple[sa.Select[Any], sa.Select[Any]]:
+    """The two questions `_conflicts` asks, made once: their containers are one bound value
+    (a JSON array on SQLite, an array on PostgreSQL), since 500 values bound one by one cost
+    more to send than to look up."""
+
+    def listed(column: sa.Column[str]) -> sa.ColumnElement[bool]:
+        if sqlite:
+            given = sa.func.json_each(sa.bindparam("numbers")).table_valued("value")
+            return column.in_(sa.select(given.c.value))
+        return column == sa.any_(sa.bindparam("numbers", type_=ARRAY(sa.String)))
+
+    expected = (
+        sa.select(_E.c.container_no, _E.c.manifest_id, _E.c.row_no)
+        .select_from(_E.outerjoin(_W, _W.c.manifest_id == _E.c.manifest_id))
+        .outerjoin(_C, _C.c.expected_id == _E.c.id)
+        .where(listed(_E.c.container_no), _W.c.id.is_(None), _C.c.id.is_(None))
+    )
+    still_open = sa.select(_C.c.container_no, _C.c.entry_no).where(
+        listed(_C.c.container_no), _C.c.status.not_in(_CLOSED)
+    )
+    return expected, still_open
 
 
 def _new_ids(conn: Connection, count: int, table: sa.Table = _E) -> list[int]:

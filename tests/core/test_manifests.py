@@ -2,13 +2,24 @@
 every problem named by its spreadsheet row, column and reason."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from taftan_desk.core import containers
 from taftan_desk.core.errors import ValidationError
-from taftan_desk.core.manifests import ManifestUnreadable, check, read_csv
+from taftan_desk.core.manifests import (
+    ManifestUnreadable,
+    _check_row,
+    _quick_row,
+    check,
+    read_csv,
+    read_table,
+)
 from taftan_desk.core.station_settings import StationSettings
+from tests.manifest_files import train_rows, xlsx_bytes
 
 SETTINGS = StationSettings()
+KNOWN = {"TCL"}.__contains__
 HEADER = "direction,container_no,cargo_category,declared_net_kg,train_no,wagon_no,seals,description"
 
 
@@ -142,3 +153,85 @@ def test_a_decimal_comma_is_never_read_as_thousands() -> None:
     checked = _checked(_train(1, sep=";").replace("21000", "2100,5"))  # a European sheet
     assert [(p.row, p.column) for p in checked.problems] == [(2, "declared_net_kg")]
     assert "not a thousands separator" in checked.problems[0].reason
+
+
+# -- the quick check of a row that passes --------------------------------------------------
+# Rows as offices write them, by road or by rail, with up to three cells from the values
+# the desk refuses or must normalise (check digits, spaces and case, other scripts, lengths,
+# impossible dates, a truck and a train at once).
+_URDU = "فولادی کوائل، پاکستان ریلوے"
+_GOOD = {
+    "direction": ["in", "out", "IN"],
+    "container_no": [_number(1), _number(2), f" {_number(3).lower()} "],
+    "cargo_category": ["steel", "industrial goods", "Oil", "GAS"],
+    "declared_net_kg": ["21000", "21,000", "23500"],
+    "size_type": ["", "22G1", "22g1", "22K2"],
+    "seals": ["", "PK1 PK2", "pk1, PK2", "PK-1/2"],
+    "hs_code": ["", "720839", "7208.39", "2711 11"],
+    "description": ["", "Steel coils", _URDU, "Pièces détachées"],
+    "gd_number": ["", "KPPI-HC-00001", "kppi hc 1"],
+    "tir_carnet": ["", "XC123"],
+    "consignee": ["", "Khyber Steel", _URDU],
+    "expected_on": ["", "2026-11-27"],
+}
+_ROAD = {"truck_plate": ["QAA-123", "qaa  12"], "train_no": [""], "wagon_no": [""]}
+_RAIL = {
+    "truck_plate": [""],
+    "train_no": ["PR-12", "pr 12"],
+    "wagon_no": ["PR-50000", "319601822079"],
+}
+_ODD = {
+    "direction": ["inn", " out ", ""],
+    "container_no": ["CSQU3054384", "CSQU305438", "CSQU3O54383", "CSQX3054383", "۱۲۳", ""],
+    "cargo_category": ["coal", ""],
+    "declared_net_kg": ["0", "100001", "x", "۲۱۰۰۰", "12345678", ""],
+    "truck_plate": ["QAA-123", "Q@A", ""],
+    "train_no": ["PR-12", "P%", ""],
+    "wagon_no": ["PR-50000", "319601822070", "31 9601 822079", "W#", ""],
+    "size_type": ["22G12", "2"],
+    "seals": ["PK1,PK1", "A" * 16, "PK1;;PK2", "P K", "PK1 pk1"],
+    "hs_code": ["7700000", "x", "77 00 00", "000000"],
+    "description": ["\u202eabc", "x" * 301, "a\u200cb"],
+    "gd_number": ["G#1", "X" * 41],
+    "tir_carnet": ["X" * 21, "T/1#"],
+    "consignee": ["\u202eX", "y" * 121],
+    "expected_on": ["2026-02-30", "27/11/2026", "2026-1-1"],
+}
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> dict[str, str]:
+    good = {**_GOOD, **draw(st.sampled_from([_ROAD, _RAIL]))}
+    values = {name: draw(st.sampled_from(cells)) for name, cells in good.items()}
+    for name in draw(st.lists(st.sampled_from(sorted(_ODD)), max_size=3)):
+        values[name] = draw(st.sampled_from(_ODD[name]))
+    return values
+
+
+@settings(max_examples=800, deadline=None)
+@given(_rows())
+def test_a_row_passes_the_quick_check_exactly_when_the_registration_accepts_it(
+    values: dict[str, str],
+) -> None:
+    owner_known = {"CSQ"}.__contains__
+    slow_row, problems, warnings = _check_row(7, dict(values), SETTINGS, owner_known)
+    quick = _quick_row(7, dict(values), SETTINGS, owner_known)
+    if problems:
+        assert quick is None
+    else:
+        assert quick == (slow_row, warnings)
+
+
+def test_the_rows_of_a_clean_file_all_take_the_quick_check() -> None:
+    table = read_csv(_train(40).encode())
+    index = list(table.header)
+    for number, cells in enumerate(table.rows(), start=2):
+        assert _quick_row(number, dict(zip(index, cells, strict=True)), SETTINGS, KNOWN)
+
+
+def test_an_xlsx_is_read_again_on_each_pass_over_its_rows() -> None:
+    rows = train_rows(3)
+    table = read_table("m.xlsx", xlsx_bytes(rows))
+    first, second = list(table.rows()), list(table.rows())
+    assert first == second and len(first) == 3
+    assert first[0][:4] == ["in", rows[0][1], "steel", "21000"]

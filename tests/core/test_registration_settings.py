@@ -221,3 +221,81 @@ def test_documents_a_crossing_can_have_follow_its_state() -> None:
     assert paper.refusal("clearance", "2600000001", Status.INSPECTED, True) == (
         "A clearance slip is printed only after release; entry 2600000001 is inspected."
     )
+
+
+# A form's texts as typed or scanned (not weighed, no TIR voucher), by road or by rail, with
+# up to three fields from the values validate refuses or must normalise.
+_GOOD_TEXTS = {
+    "direction": ["in", "OUT "],
+    "container_no": ["CSQU3054383", "csqu 305438-3", "MSKU1234565"],
+    "cargo_category": ["steel", "oil", "gas", "Textiles", "other"],
+    "size_type": ["", "22G1", "22g1", "22K2"],
+    "hs_code": ["", "720839", "2711.11", "271111", "52051200"],
+    "description": ["", "Steel coils", "Pièces"],
+    "declared_net_kg": ["", "21000", "23,500"],
+    "gd_number": ["", "KPPI-1"],
+    "tir_carnet": ["", "XC1"],
+}
+_BY = [
+    {"mode": ["road"], "truck_plate": ["QAA-123", "qaa  12"], "train_no": [""], "wagon_no": [""]},
+    {"mode": ["RAIL"], "truck_plate": ["", "QAA-1"], "train_no": ["", "PR-12"],
+     "wagon_no": ["PR-50000", "319601822079"]},
+]  # fmt: skip
+_ODD_TEXTS = {
+    "direction": ["inn", ""],
+    "mode": ["boat", "", "rail", "road"],
+    "container_no": ["CSQU3054384", "CSQU305438", "", "۱"],
+    "cargo_category": ["coal", ""],
+    "truck_plate": ["", "Q@A", "QAA-9"],
+    "train_no": ["", "P%", "PR-1"],
+    "wagon_no": ["", "319601822070", "31 9601 822079", "W#"],
+    "size_type": ["22G12", "2"],
+    "hs_code": ["7700000", "x"],
+    "description": ["\u202eabc", "کوائل", "x" * 301],
+    "declared_net_kg": ["0", "x", "۲۱۰۰۰"],
+    "gd_number": ["G#1"],
+    "tir_carnet": ["X" * 21],
+}
+_SEAL_NUMBERS = ["PK1", "pk2", "P-1/2", "A" * 16, " ", "P K", "PK1"]
+
+
+@st.composite
+def _plain_forms(draw: st.DrawFn) -> tuple[dict[str, str], list[str]]:
+    good = {**_GOOD_TEXTS, **draw(st.sampled_from(_BY))}
+    texts = {name: draw(st.sampled_from(values)) for name, values in good.items()}
+    for name in draw(st.lists(st.sampled_from(sorted(_ODD_TEXTS)), max_size=3)):
+        texts[name] = draw(st.sampled_from(_ODD_TEXTS[name]))
+    return texts, draw(st.lists(st.sampled_from(_SEAL_NUMBERS), max_size=3))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_plain_forms())
+def test_valid_fields_are_what_validate_gives_or_none_where_it_refuses(
+    form_texts: tuple[dict[str, str], list[str]],
+) -> None:
+    texts, seals = form_texts
+    form = RegistrationInput(**texts, seals=tuple(SealInput(n) for n in seals))  # type: ignore[arg-type]
+    fields = registration.valid_fields(
+        **texts, seal_numbers=seals, settings=S, is_known_owner=KNOWN
+    )  # type: ignore[arg-type]
+    try:
+        reg = registration.validate(form, S, KNOWN)
+    except ValidationError:
+        assert fields is None
+        return
+    assert fields == registration.Fields(
+        reg.direction,
+        reg.mode,
+        reg.container_no,
+        reg.cargo_category,
+        reg.truck_plate,
+        reg.train_no,
+        reg.wagon_no,
+        reg.size_type,
+        reg.hs_code,
+        reg.declared_net_kg,
+        reg.gd_number,
+        reg.tir_carnet,
+        tuple(s.number for s in reg.seals),
+        reg.warnings,
+    )

@@ -11,6 +11,8 @@ from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.manifests import ManifestUnreadable
 from taftan_desk.core.registration import SealInput
 from taftan_desk.core.roles import Role
+from taftan_desk.services.container import Services
+from taftan_desk.services.database import Actor
 from tests.manifest_files import URDU, csv_bytes, number, rail_form, train_rows, xlsx_bytes
 from tests.support import Desk, run_sql
 
@@ -198,6 +200,62 @@ def test_expected_rows_are_append_only_and_an_edit_behind_the_guards_is_caught(
     report = desk.services.health.check()
     assert not report.ok
     assert "manifest 1: its expected containers differ from those imported" in report.render()
+
+
+def _import_odd_texts(services: Services, officer: Actor) -> None:
+    """Texts JSON escapes, Urdu and empty cells (NULL) imported; `check` recomputes the rows'
+    digest from the rows as stored."""
+    rows = train_rows(4)
+    rows[0][9] = URDU
+    rows[1][9] = 'Coils "prime" \\ 3/4, 5%'
+    rows[2][11] = 'Khan & Sons, "Quetta"'
+    rows[2][6] = ""  # no size/type: NULL
+    rows[3][12] = None  # no date: NULL
+    result = services.manifests.load(officer, "m.csv", csv_bytes(rows))
+    assert result.ok and result.manifest_id
+    listed = services.manifests.expected(train="PR-12")
+    assert listed[1].description == 'Coils "prime" \\ 3/4, 5%'
+    assert listed[2].consignee == 'Khan & Sons, "Quetta"'
+    assert (listed[2].size_type, listed[3].expected_on) == (None, None)
+    assert listed[0].expected_on == date(2026, 11, 27)
+    report = services.health.check()
+    assert report.ok, report.render()
+
+
+def test_the_rows_digest_written_is_the_one_check_recomputes_whatever_the_text(
+    desk: Desk,
+) -> None:
+    _import_odd_texts(desk.services, desk.officer)
+
+
+def test_the_rows_digest_is_rows_digest_of_the_rows_as_stored() -> None:
+    from taftan_desk.services.manifests import _ALL_COLUMNS, _ROW_COLUMNS, _rows_digest
+    from taftan_desk.services.manifests import rows_digest as digest_of
+
+    odd = [None, "", "in", URDU, 'q"uote \\ back', "tab\tline\n", "%s %d", 0, 21_000, 10**12]
+    odd += [date(2026, 11, 27), date(1, 1, 1)]
+    kept = [tuple(odd[(i * 7 + j) % len(odd)] for j in range(len(_ROW_COLUMNS))) for i in range(50)]
+    ids = list(range(101, 151))
+    stored = [
+        dict(zip(_ALL_COLUMNS, (i, 9, *v), strict=True)) for i, v in zip(ids, kept, strict=True)
+    ]
+    assert _rows_digest(ids, 9, kept) == digest_of(stored)
+
+
+def test_a_checked_row_is_kept_in_the_columns_order() -> None:
+    from taftan_desk.core.manifests import ExpectedRow
+    from taftan_desk.services.manifests import _ROW_COLUMNS, _values
+
+    row = ExpectedRow(
+        7, "in", "rail", number(1), "steel", 21_000, None, "PR-12", "W1", "22G1", ("A", "B"),
+        "720839", "Coils", "GD-1", None, "Khan", date(2026, 11, 27),
+    )  # fmt: skip
+    kept = dict(zip(_ROW_COLUMNS, _values(row), strict=True))
+    assert kept == {
+        **{name: getattr(row, name) for name in _ROW_COLUMNS if hasattr(row, name)},
+        "row_no": 7,
+        "seals": "A B",
+    }
 
 
 def test_on_postgresql_an_import_and_an_arrival_are_the_same(pg_url: str) -> None:
@@ -400,3 +458,15 @@ def test_a_correction_that_keeps_the_announced_container_keeps_its_link(desk: De
             "SELECT manifest_changes_json FROM crossings WHERE id = ?", (crossing.id,)
         ).fetchone()[0]
     assert '"field": "gd_number"' in changes and '"registered": "KPPI-HC-77777"' in changes
+
+
+def test_on_postgresql_the_rows_copied_in_are_the_rows_digested(pg_url: str) -> None:
+    from taftan_desk.db.engine import make_engine
+    from tests.postgres import own_database
+    from tests.support import new_station
+
+    with own_database(pg_url, "manifest_copy") as url:
+        engine = make_engine(url)
+        services, signed = new_station(engine, ali=Role.OFFICER)
+        _import_odd_texts(services, signed["ali"])
+        engine.dispose()
