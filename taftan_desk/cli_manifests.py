@@ -79,7 +79,7 @@ def run(runtime: "Runtime", args: argparse.Namespace, actor: "Actor") -> int:
 def _import(runtime: "Runtime", args: argparse.Namespace, actor: "Actor") -> int:
     path: Path = args.file
     try:
-        from taftan_desk.services.manifests import too_big
+        from taftan_desk.services.manifest_import import too_big
 
         too_big(path.stat().st_size)
         data = path.read_bytes()

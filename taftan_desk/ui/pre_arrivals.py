@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.manifests import ManifestUnreadable
-from taftan_desk.services.manifests import ExpectedView, ImportResult, too_big
+from taftan_desk.services.manifest_import import ImportResult, too_big
+from taftan_desk.services.manifests import ExpectedView
 from taftan_desk.ui import background
 from taftan_desk.ui.forms.ui_pre_arrivals import Ui_PreArrivals
 

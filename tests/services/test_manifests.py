@@ -229,7 +229,7 @@ def test_the_rows_digest_written_is_the_one_check_recomputes_whatever_the_text(
 
 
 def test_the_rows_digest_is_rows_digest_of_the_rows_as_stored() -> None:
-    from taftan_desk.services.manifests import _ALL_COLUMNS, _ROW_COLUMNS, _rows_digest
+    from taftan_desk.services.manifest_import import _ALL_COLUMNS, _ROW_COLUMNS, _rows_digest
     from taftan_desk.services.manifests import rows_digest as digest_of
 
     odd = [None, "", "in", URDU, 'q"uote \\ back', "tab\tline\n", "%s %d", 0, 21_000, 10**12]
@@ -244,7 +244,7 @@ def test_the_rows_digest_is_rows_digest_of_the_rows_as_stored() -> None:
 
 def test_a_checked_row_is_kept_in_the_columns_order() -> None:
     from taftan_desk.core.manifests import ExpectedRow
-    from taftan_desk.services.manifests import _ROW_COLUMNS, _values
+    from taftan_desk.services.manifest_import import _ROW_COLUMNS, _values
 
     row = ExpectedRow(
         7, "in", "rail", number(1), "steel", 21_000, None, "PR-12", "W1", "22G1", ("A", "B"),
@@ -297,9 +297,9 @@ def test_a_second_registration_of_an_arrived_container_links_to_nothing(desk: De
 def test_a_file_far_larger_than_a_manifest_is_refused_before_it_is_read(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from taftan_desk.services import manifests
+    from taftan_desk.services import manifest_import
 
-    monkeypatch.setattr(manifests, "MAX_FILE_BYTES", 1_000)
+    monkeypatch.setattr(manifest_import, "MAX_FILE_BYTES", 1_000)
     with pytest.raises(ManifestUnreadable, match="a manifest is at most"):
         desk.services.manifests.load(desk.officer, "big.csv", csv_bytes(train_rows(40)))
     assert desk.services.manifests.load(desk.officer, "small.csv", csv_bytes(train_rows(1))).ok
