@@ -22,6 +22,7 @@ from taftan_desk import (
     cli_audit,
     cli_manifests,
     cli_reports,
+    cli_scale,
     cli_slips,
     cli_trains,
     cli_users,
@@ -128,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.add_parsers(sub)
     cli_reports.add_parser(sub, _date)
     cli_manifests.add_parser(sub)
+    cli_scale.add_parser(sub)
     cli_trains.add_parser(sub)
     return p
 
@@ -174,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="strict")
     try:
+        if command == "scale":  # an indicator, not the station: no database
+            return cli_scale.run(args)
         if command == "container":
             if getattr(args, "container_command", None) != "check":
                 raise UsageError("say `container check NUMBER...`")

@@ -286,3 +286,20 @@ class Stability:
         if len(window) >= self.min_frames and span >= self.window_ms:
             return Verdict(State.STABLE, last.weight_kg, None, tuple(r.raw for _, r in window))
         return Verdict(State.SETTLING, last.weight_kg)
+
+
+def encode(protocol: str, weight_kg: int, *, motion: bool = False) -> bytes:
+    """One frame as the protocol's indicator sends it (the simulator's, and the tests'):
+    xk3190 has no motion flag; toledo's is status word B bit 3; st-gs says US."""
+    sign = "-" if weight_kg < 0 else "+"
+    digits = abs(weight_kg)
+    if protocol == "xk3190":
+        body = f"{sign}{digits:06d}0".encode()
+        return b"\x02" + body + b"%02X" % reduce(lambda a, b: a ^ b, body) + b"\x03"
+    if protocol == "toledo":
+        swb = 0b1_0000 | (0b1000 if motion else 0) | (0b10 if weight_kg < 0 else 0)
+        frame = bytes([STX, 0x20 | 0b010, 0x20 | swb, 0x20]) + b"%06d000000\r" % digits
+        return frame + bytes([-sum(frame) & 0x7F])
+    if protocol == "st-gs":
+        return f"{'US' if motion else 'ST'},GS,{sign}{digits:07d}kg\r\n".encode()
+    raise ValueError(f"unknown scale protocol {protocol!r}: choose one of {', '.join(PROTOCOLS)}")

@@ -179,3 +179,16 @@ def test_a_drift_flagged_stable_is_not_taken() -> None:
     judge = Stability(interval_kg=20, window_ms=2_000, min_frames=6)
     verdicts = [judge.feed(_still(24_600 + 10 * i), 250 * i) for i in range(20)]
     assert all(v.state is not State.STABLE for v in verdicts)
+
+
+@pytest.mark.parametrize("protocol", list(scale.PROTOCOLS))
+def test_every_protocol_reads_back_what_it_encodes(protocol: str) -> None:
+    decoder = scale.decoder(protocol)
+    data = b"".join(
+        scale.encode(protocol, w, motion=m) for w, m in ((24_100, True), (24_620, False))
+    )
+    readings = decoder.feed(data + scale.encode(protocol, 24_620))
+    assert [r.weight_kg for r in readings][:2] == [24_100, 24_620]
+    if protocol != "xk3190":
+        assert [r.motion for r in readings][:2] == [True, False]
+    assert decoder.dropped == 0
