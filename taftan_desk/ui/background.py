@@ -12,11 +12,21 @@ Threading contract:
 - Work that draws or reads PDFs goes to `documents_pool()`, one thread: pdfium is not
   thread-safe (two previews rasterised at once crashed the process), and one queue keeps
   prints in the order the officer asked for them.
+
+Long-running work (`stream`, e.g. reading a weighbridge):
+- `work(stop, emit)` runs on a thread of its own, never a pool's (it would hold a pool thread
+  for as long as the desk runs). It calls `emit(value)` for each event and must return soon
+  after `stop` is set (within a fraction of a second: wait on it, or read with a timeout).
+- Each emitted value reaches `on_event` on the GUI thread, in order. When `work` returns,
+  `on_finished(None)` runs there, or `on_finished(exc)` with what it raised.
+- `Stream.cancel()` sets `stop`; destroying the `context` cancels it too and delivers nothing
+  more. Neither waits for the thread: `Stream.join(seconds)` does, for tests and shutdown.
 """
 
 import itertools
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -105,15 +115,71 @@ def wait(task: Task) -> Any:
     return task.result
 
 
+class Stream(QObject):
+    """Long-running work (see the module's contract); its signals arrive on the GUI thread."""
+
+    event = Signal(object)
+    finished = Signal(object)  # None, or the exception the work raised
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def cancel(self) -> None:
+        self.stop.set()
+
+    def join(self, seconds: float) -> bool:
+        """Wait for the work to return; True if it did."""
+        if self.thread is not None:
+            self.thread.join(seconds)
+            return not self.thread.is_alive()
+        return True
+
+
+def stream(
+    work: Callable[[threading.Event, Callable[[object], None]], None],
+    on_event: Callable[[Any], None],
+    on_finished: Callable[[BaseException | None], None] | None = None,
+    context: QObject | None = None,
+    name: str = "stream",
+) -> Stream:
+    handle = Stream(context)
+    relay = _the_relay()
+    number = next(_numbers)
+    _streams[number] = handle
+    handle.event.connect(on_event)
+    if on_finished is not None:
+        handle.finished.connect(on_finished)
+    stop = handle.stop  # the thread holds the event, never the QObject
+    if context is not None:
+        context.destroyed.connect(stop.set)
+
+    def run() -> None:
+        error: BaseException | None = None
+        try:
+            work(stop, lambda value: relay.streamed.emit(number, value))
+        except BaseException as exc:  # every failure must reach the GUI thread
+            error = exc
+        relay.stream_ended.emit(number, error)
+
+    handle.thread = threading.Thread(target=run, name=name, daemon=True)
+    handle.thread.start()
+    return handle
+
+
 class _Relay(QObject):
     """Made on the GUI thread and kept for the whole run: a worker emits its result here,
     never on its task, which the GUI thread may be deleting with its window meanwhile."""
 
     delivered = Signal(int, object, object)  # task number, result, exception
+    streamed = Signal(int, object)  # stream number, event
+    stream_ended = Signal(int, object)  # stream number, exception or None
 
 
 _relay: _Relay | None = None
 _running: dict[int, Task] = {}
+_streams: dict[int, Stream] = {}
 _numbers = itertools.count(1)
 
 
@@ -122,7 +188,23 @@ def _the_relay() -> _Relay:
     if _relay is None:
         _relay = _Relay()
         _relay.delivered.connect(_deliver)  # queued: the relay lives on the GUI thread
+        _relay.streamed.connect(_stream_event)
+        _relay.stream_ended.connect(_stream_ended)
     return _relay
+
+
+def _stream_event(number: int, value: object) -> None:
+    handle = _streams.get(number)
+    if handle is not None and shiboken6.isValid(handle) and not handle.stop.is_set():
+        handle.event.emit(value)
+
+
+def _stream_ended(number: int, error: BaseException | None) -> None:
+    handle = _streams.pop(number, None)
+    if handle is not None and shiboken6.isValid(handle):
+        handle.finished.emit(error)
+    elif error is not None:
+        _report(error)
 
 
 def _deliver(number: int, result: object, error: BaseException | None) -> None:
