@@ -20,6 +20,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import reduce
 
+from taftan_desk.core.station_settings import StationSettings
+
 STX, ETX, CR, LF = 0x02, 0x03, 0x0D, 0x0A
 MAX_BUFFER = 4_096  # bytes kept while no frame starts: garbage never grows without bound
 
@@ -245,6 +247,17 @@ class Stability:
     silence_ms: int = 2_000
     _window: deque[tuple[int, Reading]] = field(default_factory=deque)
     _last: tuple[int, Reading] | None = None
+
+    @classmethod
+    def of(cls, settings: StationSettings) -> "Stability":
+        """The station's rules for a stable weight."""
+        return cls(
+            interval_kg=settings.scale_interval_kg,
+            window_ms=settings.scale_stable_ms,
+            min_frames=settings.scale_stable_frames,
+            min_load_kg=settings.scale_min_load_kg,
+            silence_ms=settings.scale_silence_ms,
+        )
 
     def feed(self, reading: Reading, at_ms: int) -> Verdict:
         self._last = (at_ms, reading)

@@ -24,6 +24,12 @@ class StationSettings:
     r3_tolerance_bp: int = 500  # basis points of the declared net: 500 = 5 %
     r3_min_tolerance_kg: int = 500
     scale_interval_kg: int = 20
+    # A weighbridge weight is taken when every frame for this long (at least this many
+    # frames) lies within one interval, above the minimum load; silence this long is no data.
+    scale_stable_ms: int = 2_000
+    scale_stable_frames: int = 6
+    scale_min_load_kg: int = 200
+    scale_silence_ms: int = 2_000
     random_rate_bp: int = 500  # share of crossings drawn for examination: 500 = 5 %
     random_seed: str = ""
     shift_starts: tuple[str, ...] = ("06:00", "14:00", "22:00")
@@ -52,6 +58,10 @@ _INT_LIMITS: dict[str, tuple[int, int]] = {
     "r3_tolerance_bp": (0, 5_000),
     "r3_min_tolerance_kg": (0, 5_000),
     "scale_interval_kg": (1, 100),
+    "scale_stable_ms": (500, 30_000),
+    "scale_stable_frames": (2, 200),
+    "scale_min_load_kg": (0, 20_000),
+    "scale_silence_ms": (500, 30_000),
     "random_rate_bp": (0, 10_000),
     "lockout_attempts": (1, 100),
     "lockout_minutes": (1, 24 * 60),

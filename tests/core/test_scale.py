@@ -192,3 +192,13 @@ def test_every_protocol_reads_back_what_it_encodes(protocol: str) -> None:
     if protocol != "xk3190":
         assert [r.motion for r in readings][:2] == [True, False]
     assert decoder.dropped == 0
+
+
+def test_the_stations_settings_make_the_rules_and_are_bounded() -> None:
+    from taftan_desk.core.errors import ValidationError
+    from taftan_desk.core.station_settings import StationSettings, coerce
+
+    judge = Stability.of(StationSettings(scale_interval_kg=10, scale_stable_frames=3))
+    assert (judge.interval_kg, judge.min_frames, judge.window_ms) == (10, 3, 2_000)
+    with pytest.raises(ValidationError):
+        coerce("scale_stable_frames", 1)  # one frame agrees with itself: never a rule
