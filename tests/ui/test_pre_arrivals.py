@@ -342,3 +342,31 @@ def test_a_typed_registration_of_an_announced_container_shows_its_manifest(
     assert ui.wagon_no_edit.text() == ""  # what was typed is kept, nothing filled
     assert "From manifest 1, row 4" in ui.manifest_label.text()  # the link is shown
     assert "☐ PK100002 ☐ PK200002" in ui.manifest_label.text()
+
+
+def test_a_100000_row_manifest_imports_at_the_desk_with_its_progress_moving(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+    tmp_path: Path,
+) -> None:
+    """The size the issue names, through the desk's own import (its time and memory are
+    measured by benchmarks/bench_manifest.py, not here)."""
+    rows = [row for k in range(2_500) for row in train_rows(40, train=f"PR-{k:04d}", start=40 * k)]
+    path = tmp_path / "corridor.csv"
+    path.write_bytes(csv_bytes(rows, bom=True))
+    window = open_window()
+    pre = window.pre_arrivals
+    seen: list[tuple[int, int]] = []
+    pre.import_progress.connect(lambda done, total: seen.append((done, total)))
+    task = pre.load(path)
+    qtbot.waitUntil(lambda: task.done, timeout=120_000)
+    assert task.error is None, task.error
+    assert "Imported corridor.csv: 100000 expected container(s)" in (
+        window.ui.status_bar.currentMessage()
+    )
+    done = [d for d, _ in seen]
+    assert len(seen) >= 100 and done == sorted(done) and done[-1] == 100_000
+    assert all(total >= 100_000 for _, total in seen)  # a share of the whole file
+    with sqlite3.connect(desk.path) as conn:
+        assert conn.execute("SELECT count(*) FROM expected_containers").fetchone() == (100_000,)
