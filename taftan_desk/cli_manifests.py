@@ -112,7 +112,8 @@ def _import(runtime: "Runtime", args: argparse.Namespace, actor: "Actor") -> int
         if len(result.problems) > SHOWN_PROBLEMS:
             print(f"  … and {len(result.problems) - SHOWN_PROBLEMS:,} more", file=sys.stderr)
         return EXIT_REFUSED
-    trains = f" (train {', '.join(result.trains)})" if result.trains else ""
+    shown, more = result.trains_shown()
+    trains = f" (train {', '.join(shown)}{f' and {more:,} more' if more else ''})" if shown else ""
     if args.dry_run:
         print(f"{path.name}: all {result.rows:,} rows are right{trains}; nothing imported.")
     else:

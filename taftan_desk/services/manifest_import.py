@@ -68,6 +68,10 @@ class ImportResult:
     trains: tuple[str, ...]  # the trains it announces, in file order
     manifest_id: int | None = None  # None: nothing imported (refused, or a dry run)
 
+    def trains_shown(self, most: int = 3) -> tuple[tuple[str, ...], int]:
+        """The first few trains it announces, and how many more (a message stays a line)."""
+        return self.trains[:most], max(len(self.trains) - most, 0)
+
     @property
     def ok(self) -> bool:
         return not self.problems

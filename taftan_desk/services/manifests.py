@@ -199,8 +199,9 @@ class ManifestService:
             row = pending_row(conn, container_no, today)
             return None if row is None else _view(row)
 
-    def trains(self, day: date | None = None) -> list[tuple[str, int, int]]:
-        """Trains still expected: (train, containers expected, arrived so far)."""
+    def trains(self, day: date | None = None, most: int = 40) -> list[tuple[str, int, int]]:
+        """Trains still expected, the soonest expected first (at most `most`): (train,
+        containers expected, arrived so far)."""
         arrived = sa.func.count(_C.c.id)
         query = (
             sa.select(_E.c.train_no, sa.func.count(_E.c.id), arrived)
@@ -209,7 +210,9 @@ class ManifestService:
             .where(_E.c.train_no.is_not(None), _W.c.id.is_(None))
             .group_by(_E.c.train_no)
             .having(arrived < sa.func.count(_E.c.id))
+            .order_by(sa.func.min(_E.c.expected_on).is_(None), sa.func.min(_E.c.expected_on))
             .order_by(_E.c.train_no)
+            .limit(most)
         )
         if day is not None:
             query = query.where(sa.or_(_E.c.expected_on.is_(None), _E.c.expected_on <= day))

@@ -237,7 +237,8 @@ class PreArrivals(QWidget):
 
     def _imported(self, path: Path, result: ImportResult) -> None:
         if result.ok:
-            trains = ", ".join(result.trains)
+            shown, more = result.trains_shown()
+            trains = ", ".join(shown) + (self.tr(" and {n} more").format(n=more) if more else "")
             self.message.emit(
                 self.tr("Imported {name}: {n} expected container(s){trains}.").format(
                     name=path.name,

@@ -362,9 +362,12 @@ def test_a_100000_row_manifest_imports_at_the_desk_with_its_progress_moving(
     task = pre.load(path)
     qtbot.waitUntil(lambda: task.done, timeout=120_000)
     assert task.error is None, task.error
-    assert "Imported corridor.csv: 100000 expected container(s)" in (
-        window.ui.status_bar.currentMessage()
+    said = window.ui.status_bar.currentMessage()
+    assert said == (
+        "Imported corridor.csv: 100000 expected container(s) "
+        "(train PR-0000, PR-0001, PR-0002 and 2497 more)."
     )
+    qtbot.waitUntil(lambda: pre.ui.choice_combo.count() == 2 + 40)  # the soonest 40 trains
     done = [d for d, _ in seen]
     assert len(seen) >= 100 and done == sorted(done) and done[-1] == 100_000
     assert all(total >= 100_000 for _, total in seen)  # a share of the whole file
