@@ -134,7 +134,12 @@ def read_csv(data: bytes) -> Table:
     except csv.Error as exc:
         raise ManifestUnreadable(f"The header row cannot be read as CSV: {exc}.") from None
     if not any(cell.strip() for cell in header):
-        raise ManifestUnreadable("The file is empty: a manifest starts with a header row.")
+        raise ManifestUnreadable(
+            "The file is empty: a manifest starts with a header row."
+            if not data.removeprefix(b"\xef\xbb\xbf").strip()
+            else "Row 1 is empty: a manifest's header (direction, container_no, …) is its "
+            "first row. Delete the rows above it and import it again."
+        )
 
     def rows() -> Iterator[list[str]]:
         reader = all_rows()
@@ -188,7 +193,11 @@ def read_xlsx(data: bytes) -> Table:
     first = sheet()
     header = next(iter(first.iter_rows()), [])
     if not any(_cell(c).strip() for c in header):
-        raise ManifestUnreadable("The first worksheet is empty: a manifest starts with a header.")
+        raise ManifestUnreadable(
+            "Row 1 of the first worksheet is empty: a manifest's header (direction, "
+            "container_no, …) is its first row. Delete the rows above it (or a title) and "
+            "import it again."
+        )
     size = max(first.height - 1, 1)
     unread = [first]  # the sheet already read serves the first pass over the rows
 

@@ -235,3 +235,22 @@ def test_an_xlsx_is_read_again_on_each_pass_over_its_rows() -> None:
     first, second = list(table.rows()), list(table.rows())
     assert first == second and len(first) == 3
     assert first[0][:4] == ["in", rows[0][1], "steel", "21000"]
+
+
+def test_a_header_below_row_1_is_said_so_not_called_empty() -> None:
+    import io
+
+    import xlsxwriter
+
+    from taftan_desk.core.manifests import read_table
+
+    with pytest.raises(ManifestUnreadable, match="Row 1 is empty"):
+        read_csv(b"\r\n" + HEADER.encode() + b"\r\n")
+    with pytest.raises(ManifestUnreadable, match="The file is empty"):
+        read_csv(b"\xef\xbb\xbf")
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.add_worksheet("Manifest").write_row(1, 0, HEADER.split(","))  # a title row left blank
+    book.close()
+    with pytest.raises(ManifestUnreadable, match="Row 1 of the first worksheet is empty"):
+        read_table("m.xlsx", buffer.getvalue())
