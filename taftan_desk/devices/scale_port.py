@@ -57,7 +57,11 @@ class ScaleReader:
                     emit(PortState(True, f"{self.port} open ({self.protocol})"), now_ms())
                     said = None
                     while not stop.is_set():
-                        data = line.read(256)
+                        # Whatever has come, as soon as it comes: read(n) would wait for n
+                        # bytes (or the timeout) and hold a frame back.
+                        data = line.read(1)
+                        if data and line.in_waiting:
+                            data += line.read(line.in_waiting)
                         at = now_ms()
                         for reading in decoder.feed(data):
                             emit(reading, at)

@@ -91,9 +91,9 @@ def submit(
         try:
             result = work()
         except BaseException as exc:  # every failure must reach the GUI thread's handler
-            relay.delivered.emit(number, None, exc)
+            _post(relay.delivered, number, None, exc)
         else:
-            relay.delivered.emit(number, result, None)
+            _post(relay.delivered, number, result, None)
 
     (pool or QThreadPool.globalInstance()).start(run)
     return task
@@ -158,10 +158,10 @@ def stream(
     def run() -> None:
         error: BaseException | None = None
         try:
-            work(stop, lambda value: relay.streamed.emit(number, value))
+            work(stop, lambda value: _post(relay.streamed, number, value))
         except BaseException as exc:  # every failure must reach the GUI thread
             error = exc
-        relay.stream_ended.emit(number, error)
+        _post(relay.stream_ended, number, error)
 
     handle.thread = threading.Thread(target=run, name=name, daemon=True)
     handle.thread.start()
@@ -216,6 +216,14 @@ def _deliver(number: int, result: object, error: BaseException | None) -> None:
         task.succeeded.emit(result)
     else:
         task.failed.emit(error)
+
+
+def _post(signal: Any, *values: object) -> None:
+    """To the GUI thread; once the application has ended (the relay with it), to nobody."""
+    try:
+        signal.emit(*values)
+    except RuntimeError:
+        log.debug("background result dropped: the application has ended")
 
 
 def _report(exc: BaseException) -> None:
