@@ -149,6 +149,7 @@ class Simulator:
         os.set_blocking(self._master, False)  # unread frames are lost, as on a real line
         self.port = os.ttyname(slave)
         self._slave = slave  # kept open, so the port exists until the simulator ends
+        self._fds: tuple[int, ...] = (self._master, slave)
 
     def frames(self, elapsed_ms: int) -> bytes:
         if elapsed_ms < self.settle_ms:  # rolling on: the weight climbs, in motion
@@ -174,6 +175,8 @@ class Simulator:
             stop.wait(1 / self.rate_hz)
 
     def close(self) -> None:
-        for fd in (self._master, self._slave):
+        """Once: a descriptor closed twice could be another file's by then."""
+        fds, self._fds = self._fds, ()
+        for fd in fds:
             with contextlib.suppress(OSError):
                 os.close(fd)
