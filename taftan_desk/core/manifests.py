@@ -414,28 +414,10 @@ def _check_row(
         )
     if problems or reg is None:
         return None, _unique(problems), []
-    warnings = [ManifestProblem(number, "", w) for w in reg.warnings]
-    row = ExpectedRow(
-        row=number,
-        direction=reg.direction.value,
-        mode=reg.mode.value,
-        container_no=reg.container_no,
-        cargo_category=reg.cargo_category.value,
-        declared_net_kg=reg.declared_net_kg,  # type: ignore[arg-type]
-        truck_plate=reg.truck_plate,
-        train_no=reg.train_no,
-        wagon_no=reg.wagon_no,
-        size_type=reg.size_type,
-        seals=tuple(s.number for s in reg.seals),
-        hs_code=reg.hs_code,
-        description=description,
-        gd_number=reg.gd_number,
-        tir_carnet=reg.tir_carnet,
-        consignee=consignee or "",
-        expected_on=expected,
-        warnings=reg.warnings,
+    row = _expected_row(
+        number, reg, tuple(s.number for s in reg.seals), description, consignee or "", expected
     )
-    return row, [], warnings
+    return row, [], [ManifestProblem(number, "", w) for w in reg.warnings]
 
 
 def _quick_row(
@@ -484,27 +466,39 @@ def _quick_row(
         expected = _date(get("expected_on", ""))
     except (ValidationError, ValueError):
         return None
-    row = ExpectedRow(
+    row = _expected_row(number, fields, fields.seals, description, consignee, expected)
+    return row, [ManifestProblem(number, "", w) for w in fields.warnings]
+
+
+def _expected_row(
+    number: int,
+    checked: "registration.Registration | registration.Fields",
+    seals: tuple[str, ...],
+    description: str,
+    consignee: str,
+    expected: date | None,
+) -> ExpectedRow:
+    """The row as the desk keeps it, from either path's checked fields (the same names)."""
+    return ExpectedRow(
         row=number,
-        direction=fields.direction.value,
-        mode=fields.mode.value,
-        container_no=fields.container_no,
-        cargo_category=fields.cargo_category.value,
-        declared_net_kg=fields.declared_net_kg,  # type: ignore[arg-type]
-        truck_plate=fields.truck_plate,
-        train_no=fields.train_no,
-        wagon_no=fields.wagon_no,
-        size_type=fields.size_type,
-        seals=fields.seals,
-        hs_code=fields.hs_code,
+        direction=checked.direction.value,
+        mode=checked.mode.value,
+        container_no=checked.container_no,
+        cargo_category=checked.cargo_category.value,
+        declared_net_kg=checked.declared_net_kg,  # type: ignore[arg-type]
+        truck_plate=checked.truck_plate,
+        train_no=checked.train_no,
+        wagon_no=checked.wagon_no,
+        size_type=checked.size_type,
+        seals=seals,
+        hs_code=checked.hs_code,
         description=description,
-        gd_number=fields.gd_number,
-        tir_carnet=fields.tir_carnet,
+        gd_number=checked.gd_number,
+        tir_carnet=checked.tir_carnet,
         consignee=consignee,
         expected_on=expected,
-        warnings=fields.warnings,
+        warnings=checked.warnings,
     )
-    return row, [ManifestProblem(number, "", w) for w in fields.warnings]
 
 
 def _column(field_name: str) -> str:
