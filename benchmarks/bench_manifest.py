@@ -78,23 +78,7 @@ TARGET_S = 10.0
 TARGET_MB = 200.0
 OFFICER = "benchofficer"
 PASSWORD = "bench-password-1"
-HEADER = (
-    "direction",
-    "container_no",
-    "cargo_category",
-    "declared_net_kg",
-    "truck_plate",
-    "train_no",
-    "wagon_no",
-    "size_type",
-    "seals",
-    "hs_code",
-    "description",
-    "gd_number",
-    "tir_carnet",
-    "consignee",
-    "expected_on",
-)
+HEADER = core.COLUMNS  # every column a manifest may have, in the documented order
 CATEGORY_WORDS = {"industrial": "industrial goods"}  # as offices write it
 DESCRIPTIONS = {
     "oil": ("Gas oil in ISO tank", "Base oil, drums", "Crude petroleum"),
