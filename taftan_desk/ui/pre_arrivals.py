@@ -6,6 +6,7 @@ the container does. Reading and importing run off the GUI thread; a locked desk 
 list.
 """
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from taftan_desk.core.errors import DeskError, ValidationError
 from taftan_desk.core.manifests import ManifestUnreadable
+from taftan_desk.services.changes import Changes
 from taftan_desk.services.manifest_import import ImportResult, too_big
 from taftan_desk.services.manifests import ExpectedView
 from taftan_desk.ui import background
@@ -29,6 +31,7 @@ from taftan_desk.ui.forms.ui_pre_arrivals import Ui_PreArrivals
 if TYPE_CHECKING:
     from taftan_desk.ui.main_window import MainWindow
 
+STALE_S = 30.0  # hidden, the list is read again at most this often
 SHOWN = 500  # rows listed; the status line says how many more are expected
 SHOWN_PROBLEMS = 30  # problems in the refusal's text; all of them in its details
 TODAY, ALL = "today", "all"
@@ -75,8 +78,27 @@ class PreArrivals(QWidget):
         self.ui.report_button.clicked.connect(self._train_report)
         self._reading = False
         self._again = False
+        self._stale = False
+        self._read_at = 0.0
 
     # -- the list -------------------------------------------------------------------------
+    def changed_elsewhere(self, changes: Changes, shown: bool) -> None:
+        """Another desk's change: only a crossing or a manifest written can change the list.
+        Hidden behind the queue, the list (and its count on the tab) is read again at most
+        every STALE_S; every desk's every change would otherwise read it, a busy station's
+        second after second."""
+        if not (changes.overflow or changes.crossings or "manifest" in changes.other):
+            return
+        if shown or time.monotonic() - self._read_at >= STALE_S:
+            self.reload()
+        else:
+            self._stale = True
+
+    def shown(self) -> None:
+        """The tab came to the front: what it lists is read again if it may be stale."""
+        if self._stale:
+            self.reload()
+
     def choice(self) -> str:
         return str(self.ui.choice_combo.currentData() or TODAY)
 
@@ -86,6 +108,7 @@ class PreArrivals(QWidget):
             self._again = True
             return
         self._reading = True
+        self._stale, self._read_at = False, time.monotonic()
         choice, today = self.choice(), self._window.now().date()
         manifests = self._services.manifests
 
@@ -329,7 +352,12 @@ def attach(window: "MainWindow") -> tuple[QTabWidget, PreArrivals]:
         )
     )
     window.registration.saved.connect(lambda _result: panel.reload())
-    window.watcher.changed.connect(lambda _changes: panel.reload())
+    window.watcher.changed.connect(
+        lambda changes: panel.changed_elsewhere(changes, tabs.currentWidget() is panel)
+    )
+    tabs.currentChanged.connect(
+        lambda _index: panel.shown() if tabs.currentWidget() is panel else None
+    )
     panel.reload()
     return tabs, panel
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from taftan_desk.ui.main_window import MainWindow
-from tests.manifest_files import URDU, csv_bytes, number, train_rows
+from tests.manifest_files import URDU, csv_bytes, number, rail_form, train_rows
 from tests.support import Desk
 from tests.ui import wedge
 from tests.ui.test_desk_flow import answer
@@ -373,3 +373,27 @@ def test_a_100000_row_manifest_imports_at_the_desk_with_its_progress_moving(
     assert all(total >= 100_000 for _, total in seen)  # a share of the whole file
     with sqlite3.connect(desk.path) as conn:
         assert conn.execute("SELECT count(*) FROM expected_containers").fetchone() == (100_000,)
+
+
+def test_another_desks_change_reads_the_list_again_only_when_it_can_matter(
+    qtbot,  # type: ignore[no-untyped-def]
+    desk: Desk,
+    open_window,
+) -> None:
+    _announce(desk, 3)
+    window = open_window()
+    pre = window.pre_arrivals
+    qtbot.waitUntil(lambda: pre.model.rowCount() == 3)
+    reads: list[int] = []
+    read = pre.reload
+    pre.reload = lambda: (reads.append(1), read())  # type: ignore[method-assign]
+    desk.services.settings.update(desk.admin, {"idle_lock_minutes": 7})  # no crossing, no list
+    desk.services.crossings.register(desk.officer, rail_form(0))  # another desk's arrival
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5_000)
+    assert reads == []  # behind the queue: read when it is shown
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert reads == [1]
+    qtbot.waitUntil(lambda: pre.model.rowCount() == 2)
+    desk.services.crossings.register(desk.officer, rail_form(1))  # seen: read at once
+    qtbot.waitUntil(lambda: pre.model.rowCount() == 1, timeout=5_000)
+    assert len(reads) == 2
