@@ -119,6 +119,8 @@ def test_a_seal_not_on_the_manifest_and_a_changed_field_are_kept_and_raise_the_c
     def reply(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
         def click(box) -> None:  # type: ignore[no-untyped-def]
             said.append(box.text())
+            # Enter goes back to the seals: only a deliberate choice records a finding.
+            assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
             box.button(button).click()
 
         return click

@@ -476,16 +476,21 @@ class RegistrationPanel(QWidget):
         unticked = [n for n in self.expected.seals if n not in found]
         if not unticked:
             return True
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Seals not scanned — Taftan Desk"),
             self.tr(
                 "The manifest lists seal(s) {seals} that were not scanned.\n\nRecord them as "
                 "missing? The channel goes red and the container is examined."
             ).format(seals=", ".join(unticked)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Record as &missing"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Scan the seals"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter never records a finding
+        answer = box.exec()
         if answer != QMessageBox.StandardButton.Yes:
             self.ui.seals_edit.setFocus()
             return False
