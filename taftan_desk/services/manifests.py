@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.roles import Permission
+from taftan_desk.core.text import printable_text
 from taftan_desk.db.engine import is_sqlite
 from taftan_desk.db.models import (
     Crossing,
@@ -60,23 +61,6 @@ class ExpectedView:
     state: str  # expected / arrived / withdrawn
     crossing_id: int | None = None
     entry_no: str | None = None
-
-    @property
-    def vehicle(self) -> str:
-        if self.mode == "rail":
-            return f"train {self.train_no}, wagon {self.wagon_no}"
-        return f"truck {self.truck_plate}"
-
-
-@dataclass(frozen=True)
-class ManifestView:
-    id: int
-    source_name: str
-    row_count: int
-    imported_at: object
-    imported_by: str
-    withdrawn: bool
-    arrived: int
 
 
 class ManifestService:
@@ -219,33 +203,6 @@ class ManifestService:
         with self.db.read() as session:
             return [(t, n, a) for t, n, a in session.connection().execute(query)]
 
-    def manifests(self) -> list[ManifestView]:
-        from taftan_desk.db.models import User
-
-        users = User.__table__  # type: ignore[attr-defined]
-        arrived = (
-            sa.select(sa.func.count(_C.c.id))
-            .join(_E, _E.c.id == _C.c.expected_id)
-            .where(_E.c.manifest_id == _M.c.id)
-            .scalar_subquery()
-        )
-        query = (
-            sa.select(
-                _M.c.id,
-                _M.c.source_name,
-                _M.c.row_count,
-                _M.c.imported_at,
-                sa.func.coalesce(users.c.username, "command line"),
-                _W.c.id.is_not(None),
-                arrived,
-            )
-            .select_from(_M.outerjoin(users, users.c.id == _M.c.imported_by))
-            .outerjoin(_W, _W.c.manifest_id == _M.c.id)
-            .order_by(_M.c.id.desc())
-        )
-        with self.db.read() as session:
-            return [ManifestView(*r) for r in session.connection().execute(query)]
-
 
 def pending_row(
     conn: Connection,
@@ -366,7 +323,7 @@ def changes(
     found = []
     for name in _COMPARED:
         manifest = getattr(expected, name) if isinstance(expected, ExpectedView) else expected[name]
-        if name == "description" and not all(map(_printable, str(manifest or ""))):
+        if name == "description" and not printable_text(str(manifest or "")):
             continue  # shown beside the form, never typed into it
         value = registered.get(name)
         if name == "seals":  # the same seals in any order
@@ -380,12 +337,6 @@ def changes(
 
 def changes_json(found: list[dict[str, object]]) -> str:
     return json.dumps(found, ensure_ascii=False, sort_keys=True)
-
-
-def _printable(ch: str) -> bool:
-    from taftan_desk.core.text import printable
-
-    return printable(ch)
 
 
 _COMPARED = (

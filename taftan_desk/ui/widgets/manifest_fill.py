@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from taftan_desk.core import containers, registration, seals
 from taftan_desk.core.errors import ValidationError
-from taftan_desk.core.text import printable
+from taftan_desk.core.text import printable_text
 from taftan_desk.services import entry_numbers
 from taftan_desk.services.manifests import ExpectedView
 from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
@@ -30,7 +30,7 @@ def fill(ui: Ui_RegistrationPanel, view: ExpectedView) -> None:
     ui.cargo_category_combo.setCurrentIndex(
         CATEGORY_INDEX.index(category) if category in CATEGORY_INDEX else 0
     )
-    description = view.description if all(map(printable, view.description)) else ""
+    description = view.description if printable_text(view.description) else ""
     texts = {
         ui.size_type_edit: view.size_type,
         ui.truck_plate_edit: view.truck_plate,
@@ -95,7 +95,7 @@ def summary(view: ExpectedView, seals_text: str) -> str:
             )
     else:
         lines.append(tr("The manifest lists no seals."))
-    if view.description and not all(map(printable, view.description)):
+    if view.description and not printable_text(view.description):
         lines.append(
             tr("Manifest description: {text}").format(
                 text=f'<span dir="rtl">{html.escape(view.description)}</span>'
