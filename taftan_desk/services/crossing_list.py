@@ -20,7 +20,7 @@ from taftan_desk.db.models import Crossing, DocumentVoid, PrintedDocument, User
 from taftan_desk.services.crossing_lines import CrossingLine
 from taftan_desk.services.database import Database
 from taftan_desk.services.paging import PagedReader, PagedTable, Sort
-from taftan_desk.services.queries import SORT_KEYS
+from taftan_desk.services.queries import QUEUE_COLUMNS, SORT_KEYS
 from taftan_desk.services.shift_report import in_period
 from taftan_desk.services.views import vehicle_text
 
@@ -32,24 +32,7 @@ _CLOSED = [s.value for s in Status if s.is_closed]
 # "Not known" sorts below every real difference (a difference is at most a few tonnes).
 _UNKNOWN_KG = -(10**9)
 
-_COLUMNS = (
-    Crossing.id,
-    Crossing.entry_no,
-    Crossing.registered_at,
-    Crossing.direction,
-    Crossing.mode,
-    Crossing.truck_plate,
-    Crossing.train_no,
-    Crossing.wagon_no,
-    Crossing.container_no,
-    Crossing.cargo_category,
-    Crossing.declared_net_kg,
-    Crossing.net_kg,
-    Crossing.channel,
-    Crossing.status,
-    Crossing.on_hold,
-    _OFFICER,
-)
+_COLUMNS = (*QUEUE_COLUMNS, Crossing.on_hold, _OFFICER)
 
 _CHANNELS = {c.value: c for c in Channel}
 _STATUSES = {s.value: s for s in Status}

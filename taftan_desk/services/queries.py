@@ -46,7 +46,8 @@ class QueueRow:
         return self.net_kg if self.net_kg is not None else self.declared_net_kg
 
 
-_COLUMNS = (
+# A queue row's columns; the shift review's list adds its own after them.
+QUEUE_COLUMNS = (
     Crossing.id,
     Crossing.entry_no,
     Crossing.registered_at,
@@ -212,7 +213,7 @@ class QueryService:
     def day(self, day: date, zone: ZoneInfo, *, limit: int = 5_000) -> list[QueueRow]:
         start, end = day_bounds(day, zone)
         stmt = (
-            sa_select(*_COLUMNS)
+            sa_select(*QUEUE_COLUMNS)
             .where(Crossing.registered_at >= start)
             .where(Crossing.registered_at < end)
             .order_by(Crossing.registered_at, Crossing.id)
@@ -243,7 +244,7 @@ class QueryService:
         with self.db.read() as session:
             if after is None or after[0] < start:
                 earlier = (
-                    sa_select(*_COLUMNS)
+                    sa_select(*QUEUE_COLUMNS)
                     .where(Crossing.status.in_(_OPEN_STATES))  # type: ignore[attr-defined]
                     .where(Crossing.registered_at < start)
                     .where(_after(after))
@@ -254,7 +255,7 @@ class QueryService:
                 after = None
             if len(rows) < limit:
                 todays = (
-                    sa_select(*_COLUMNS)
+                    sa_select(*QUEUE_COLUMNS)
                     .where(Crossing.registered_at >= start)
                     .where(Crossing.registered_at < end)
                     .where(_after(after))
@@ -276,7 +277,7 @@ class QueryService:
                 Crossing.registered_at < start,
             ),
         )
-        stmt = sa_select(*_COLUMNS).where(in_queue)
+        stmt = sa_select(*QUEUE_COLUMNS).where(in_queue)
         if after is not None:
             value, id_ = after
             if sort.descending:
@@ -313,7 +314,7 @@ class QueryService:
         if not ids:
             return []
         stmt = (
-            sa_select(*_COLUMNS)
+            sa_select(*QUEUE_COLUMNS)
             .where(Crossing.id.in_(ids))  # type: ignore[union-attr]
             .order_by(Crossing.registered_at, Crossing.id)
         )
@@ -323,7 +324,7 @@ class QueryService:
     def container_history(self, container_no: str, *, limit: int = 200) -> list[QueueRow]:
         number = containers.normalise(container_no)
         stmt = (
-            sa_select(*_COLUMNS)
+            sa_select(*QUEUE_COLUMNS)
             .where(Crossing.container_no == number)
             .order_by(Crossing.registered_at.desc())
             .limit(limit)

@@ -195,7 +195,7 @@ def test_the_desk_queue_is_a_paged_table_too(desk: Desk, shift) -> None:  # type
     start, end = queries.day_bounds(day, zone)
     queue = PagedTable(
         source=Crossing.__table__,  # type: ignore[attr-defined]
-        columns=queries._COLUMNS,
+        columns=queries.QUEUE_COLUMNS,
         make_row=queries._queue_row,
         key=Crossing.id,
         sorts={name: sql for name, (sql, _) in queries.SORT_KEYS.items()},
