@@ -17,7 +17,7 @@ from taftan_desk.core.registration import RegistrationInput
 from taftan_desk.services.container import Services
 from taftan_desk.services.crossing_lines import CrossingLine
 from taftan_desk.services.database import Actor
-from tests.support import FakeClock
+from tests.support import TYPED, FakeClock
 
 SHIFT_START = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)  # 06:00 at Taftan (PKT, UTC+5)
 SHIFT_END = SHIFT_START + timedelta(hours=8)
@@ -42,7 +42,9 @@ def _form(n: int) -> RegistrationInput:
     direction, category, hs, declared, weighed = _KINDS[n % len(_KINDS)]
     rail = n % 5 == 0
     net = int(declared or "11000") + 10 * (n % 3)  # the same net every third crossing
-    weights = {"gross_kg": str(net + 2300), "tare_kg": "2300"} if weighed else {}
+    weights = (
+        {"gross_kg": str(net + 2300), "tare_kg": "2300", "weight_reason": TYPED} if weighed else {}
+    )
     return RegistrationInput(
         direction,
         "rail" if rail else "road",

@@ -4,7 +4,7 @@ registered on the train that no manifest announces, and a second manifest withdr
 
 from taftan_desk.core.registration import SealInput
 from tests.manifest_files import csv_bytes, number, rail_form, train_rows
-from tests.support import Desk
+from tests.support import TYPED, Desk, typed_weighing
 
 TRAIN = "PR-12"
 HS_CHANGED = (3, 7, 11)  # registered as HS 720840 where the manifest says 720839
@@ -25,7 +25,7 @@ _CHANGES: dict[int, dict[str, object]] = {
     OTHER_SEAL: {"seals": (SealInput("PK100005"), SealInput("ZZ999"))},
     CATEGORY_CHANGED: {"cargo_category": "industrial"},
     BROKEN_SEAL: {"seals": (SealInput("PK100020", "broken"), SealInput("PK200020"))},
-    NEAR_NET: {"gross_kg": "24000", "tare_kg": "2800"},
+    NEAR_NET: {"gross_kg": "24000", "tare_kg": "2800", "weight_reason": TYPED},
 }
 
 
@@ -43,7 +43,7 @@ def build_train(desk: Desk) -> dict[int, int]:
     for i in range(REGISTERED):
         form = rail_form(i, **_CHANGES.get(i, {}))
         ids[i] = services.crossings.register(officer, form).crossing.id
-    services.crossings.record_weighing(officer, ids[FAR_NET], "28000", "3000")
+    services.crossings.record_weighing(officer, ids[FAR_NET], typed_weighing("28000", "3000"))
     services.corrections.correct(
         officer,
         ids[CORRECTED_SEAL],

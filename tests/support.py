@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taftan_desk.core.registration import RegistrationInput
+from taftan_desk.core.registration import RegistrationInput, WeighingInput
 from taftan_desk.core.roles import Role
 from taftan_desk.services import desk_key
 from taftan_desk.services.approvals import Permit
@@ -32,6 +32,15 @@ def fixed_key(label: str) -> desk_key.DeskKey:
 TEST_DESK_KEY = fixed_key("desk")
 TEST_IDENTITY = desk_key.DeskIdentity.in_memory(TEST_DESK_KEY)
 
+# Why a test's weights are typed: weights not read from the scale need a reason.
+TYPED = "Typed from the indicator's display."
+
+
+def typed_weighing(gross: str | int, tare: str | int) -> WeighingInput:
+    """A registered crossing's container gross and tare typed, with the reason it needs."""
+    return WeighingInput(gross_kg=gross, tare_kg=tare, weight_reason=TYPED)
+
+
 # A steel truck weighed at registration, 1,000 kg under the limit: green, releasable at once.
 WEIGHED_ROAD = RegistrationInput(
     "in",
@@ -43,6 +52,7 @@ WEIGHED_ROAD = RegistrationInput(
     declared_net_kg="21000",
     gross_kg="23300",
     tare_kg="2300",
+    weight_reason=TYPED,
 )
 
 # An outbound truck of textiles, weighed: 12,000 kg net (nothing declared).
@@ -62,7 +72,11 @@ def road_form(*, weighed: bool = True, **overrides: Any) -> RegistrationInput:
     weighed=False leaves the weighbridge fields empty (weighed later); overrides name what the
     test is about and win over both.
     """
-    base = WEIGHED_ROAD if weighed else replace(WEIGHED_ROAD, gross_kg="", tare_kg="")
+    base = (
+        WEIGHED_ROAD
+        if weighed
+        else replace(WEIGHED_ROAD, gross_kg="", tare_kg="", weight_reason="")
+    )
     return replace(base, **overrides)
 
 

@@ -9,9 +9,9 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from taftan_desk.core import cargo, containers, seals, size_types, uic, weights
+from taftan_desk.core import cargo, containers, seals, size_types, uic, weighbridge, weights
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import FieldProblem, ValidationError
 from taftan_desk.core.station_settings import StationSettings
@@ -89,8 +89,19 @@ class RegistrationInput:
     tir_carnet: str = ""
     tir_voucher: str = ""
     seals: tuple[SealInput, ...] = ()
-    gross_kg: str | int = ""
+    # The weighing: the weighbridge reading (the whole vehicle), the vehicle's tare and the
+    # container's tare from its door; the container's gross is the reading less the vehicle.
+    bridge_kg: str | int = ""
+    vehicle_tare_kg: str | int = ""
     tare_kg: str | int = ""
+    taken: weighbridge.Taken | None = None  # the reading as the scale gave it
+    weight_reason: str = ""  # why a figure was typed rather than read or remembered
+    # The container's gross typed as such (a weighing made elsewhere); needs a reason too.
+    gross_kg: str | int = ""
+
+
+# A vehicle's remembered tare, looked up by kind and canonical number (None: not known).
+RememberedTare = Callable[[weighbridge.VehicleKind, str], "weighbridge.Remembered | None"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +127,8 @@ class Registration:
     gross_kg: int | None
     tare_kg: int | None
     warnings: tuple[str, ...] = field(default=())
+    figures: weighbridge.Figures | None = None  # the weighbridge's, when the gross came from it
+    weight_reason: str = ""  # why the weights were typed ("" when read or remembered)
     dangerous: cargo.DangerousGoodsHint | None = None
     hs_warning: str | None = None
 
@@ -216,8 +229,13 @@ def _seals(items: tuple[SealInput, ...]) -> tuple[seals.Seal, ...]:
 
 
 def validate(
-    form: RegistrationInput, settings: StationSettings, is_known_owner: Callable[[str], bool]
+    form: RegistrationInput,
+    settings: StationSettings,
+    is_known_owner: Callable[[str], bool],
+    remembered_tare: RememberedTare | None = None,
 ) -> Registration:
+    """`remembered_tare` finds a vehicle's tare as last weighed empty: a vehicle tare equal
+    to it needs no reason (without it, any vehicle tare counts as typed)."""
     c = _Collector()
     direction = c.run(_enum, Direction, form.direction, "direction", "direction")
     mode = c.run(_enum, Mode, form.mode, "mode", "mode")
@@ -243,13 +261,13 @@ def validate(
     if voucher and not carnet and not c.problems_for("tir_carnet"):
         c.problems.append(FieldProblem("tir_carnet", "A TIR voucher needs its carnet number."))
     seal_list = c.run(_seals, form.seals) or ()
-    gross = c.run(_kg, form.gross_kg, "gross_kg", "gross")
-    tare = c.run(_kg, form.tare_kg, "tare_kg", "tare")
-    if (gross is None) != (tare is None) and not c.problems_for("gross_kg", "tare_kg"):
-        missing = "tare_kg" if tare is None else "gross_kg"
-        c.problems.append(FieldProblem(missing, "Enter both gross and tare, or neither."))
-    elif gross is not None and tare is not None:
-        c.run(weights.net_from, gross, tare)
+    weighed = _weighing(
+        c,
+        form,
+        settings,
+        vehicle_of(mode, plate, wagon),
+        remembered_tare,  # type: ignore[arg-type]
+    )
     if c.problems:
         raise ValidationError(c.problems)
     warnings, dangerous, hs_warning = _warnings(
@@ -278,12 +296,131 @@ def validate(
         tir_carnet=carnet,  # type: ignore[arg-type]
         tir_voucher=voucher,  # type: ignore[arg-type]
         seals=seal_list,  # type: ignore[arg-type]
-        gross_kg=gross,  # type: ignore[arg-type]
-        tare_kg=tare,  # type: ignore[arg-type]
+        gross_kg=weighed.gross_kg,
+        tare_kg=weighed.tare_kg,
         warnings=warnings,
+        figures=weighed.figures,
+        weight_reason=weighed.reason,
         dangerous=dangerous,
         hs_warning=hs_warning,
     )
+
+
+def vehicle_number(road: bool, text: str) -> str | None:
+    """A truck plate or a wagon number in the canonical form a registration stores it in
+    (None when empty); what is wrong with it, by the registration's own rules."""
+    if road:
+        return _reference(text, "truck_plate", "Truck plate")
+    return _wagon(text)
+
+
+def vehicle_of(
+    mode: Mode | None, plate: str | None, wagon: str | None
+) -> tuple[weighbridge.VehicleKind, str] | None:
+    """The vehicle a remembered tare belongs to: the truck by its plate, the wagon by its
+    number (a train alone names no vehicle)."""
+    if mode is Mode.ROAD and plate:
+        return weighbridge.VehicleKind.TRUCK, plate
+    if mode is Mode.RAIL and wagon:
+        return weighbridge.VehicleKind.WAGON, wagon
+    return None
+
+
+class WeighingFields(Protocol):
+    """The weighing's fields of a form (a registration's, or a weighing's of its own)."""
+
+    bridge_kg: str | int
+    vehicle_tare_kg: str | int
+    tare_kg: str | int
+    taken: weighbridge.Taken | None
+    weight_reason: str
+    gross_kg: str | int
+
+
+@dataclass(frozen=True)
+class WeighingInput:
+    """A weighing of a registered crossing, as typed or taken from the scale."""
+
+    bridge_kg: str | int = ""
+    vehicle_tare_kg: str | int = ""
+    tare_kg: str | int = ""
+    taken: weighbridge.Taken | None = None
+    weight_reason: str = ""
+    gross_kg: str | int = ""  # the container's gross typed as such (needs a reason)
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """A weighing checked: the container's gross and tare, the weighbridge's figures behind
+    the gross (None: the gross was typed as such), and why anything was typed ("" if not)."""
+
+    gross_kg: int | None
+    tare_kg: int | None
+    figures: weighbridge.Figures | None
+    reason: str
+
+
+def check_weighing(
+    form: WeighingFields,
+    settings: StationSettings,
+    vehicle: tuple[weighbridge.VehicleKind, str] | None,
+    remembered_tare: RememberedTare | None = None,
+) -> Weighed:
+    """A weighing's fields by the registration's rules, every problem at once."""
+    c = _Collector()
+    weighed = _weighing(c, form, settings, vehicle, remembered_tare)
+    if c.problems:
+        raise ValidationError(c.problems)
+    return weighed
+
+
+def _weighing(
+    c: _Collector,
+    form: WeighingFields,
+    settings: StationSettings,
+    vehicle: tuple[weighbridge.VehicleKind, str] | None,
+    remembered_tare: RememberedTare | None,
+) -> Weighed:
+    remembered = remembered_tare(*vehicle) if vehicle and remembered_tare else None
+    if form.taken is not None:
+        c.run(weighbridge.verify_taken, form.taken, settings)
+    loaded = c.run(
+        weighbridge.loaded,
+        form.bridge_kg,
+        form.vehicle_tare_kg,
+        form.taken,
+        remembered,
+        form.weight_reason,
+    )
+    figures = loaded if isinstance(loaded, weighbridge.Figures) else None
+    typed_gross = c.run(_kg, form.gross_kg, "gross_kg", "gross")
+    tare = c.run(_kg, form.tare_kg, "tare_kg", "tare")
+    bridge_given = bool(str(form.bridge_kg).strip() or str(form.vehicle_tare_kg).strip())
+    if typed_gross is not None and bridge_given:
+        c.problems.append(
+            FieldProblem(
+                "gross_kg", "Give the weighbridge reading or the container's gross, not both."
+            )
+        )
+        return Weighed(None, None, None, "")
+    gross = figures.container_gross_kg if figures else typed_gross
+    reason = figures.reason if figures else ""
+    if (gross is None) != (tare is None) and not c.problems_for(
+        "gross_kg", "tare_kg", "bridge_kg", "vehicle_tare_kg"
+    ):
+        if tare is None:
+            c.problems.append(
+                FieldProblem("tare_kg", "Enter the container's tare from its door, in kg.")
+            )
+        else:
+            c.problems.append(
+                FieldProblem("bridge_kg", "Take the weighbridge reading (F6), or type it.")
+            )
+    elif gross is not None and tare is not None:
+        c.run(weights.net_from, gross, tare)
+    if typed_gross is not None:
+        reason = c.run(weighbridge.clean_reason, form.weight_reason) or ""  # type: ignore[assignment]
+    return Weighed(gross, tare, figures, reason)  # type: ignore[arg-type]
 
 
 class Fields(NamedTuple):

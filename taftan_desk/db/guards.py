@@ -24,6 +24,7 @@ APPEND_ONLY = (
     "manifests",
     "expected_containers",
     "manifest_withdrawals",
+    "weighings",
 )
 NEVER_DELETED = ("crossings", "users")
 PG_FUNCTION = "taftan_refuse_change"

@@ -421,3 +421,44 @@ class ManifestWithdrawal(SQLModel, table=True):
     reason: str = Field(max_length=500)
     withdrawn_at: datetime = Field(sa_type=UTCDateTime)
     withdrawn_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class WeighingCounter(SQLModel, table=True):
+    """Last weighbridge ticket issued per year (0010); tickets are never reused."""
+
+    __tablename__ = "weighing_counters"
+
+    year: int = Field(primary_key=True)
+    last_value: int = Field(default=0)
+
+
+class Weighing(SQLModel, table=True):
+    """One weighing at the weighbridge (0010), append-only, with where each figure came
+    from. `loaded`: a crossing's container on its vehicle (its gross is the reading less the
+    vehicle's tare); `empty`: the vehicle alone, its tare remembered for the next time (the
+    newest per vehicle counts)."""
+
+    __tablename__ = "weighings"
+    __table_args__ = (Index("ix_weighings_vehicle", "vehicle_kind", "vehicle_no", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_no: str = Field(max_length=10, unique=True)
+    purpose: str = Field(max_length=6)  # loaded | empty
+    crossing_id: int | None = Field(default=None, foreign_key="crossings.id", index=True)
+    vehicle_kind: str | None = Field(default=None, max_length=5)  # truck | wagon
+    vehicle_no: str | None = Field(default=None, max_length=20)  # plate or wagon number
+    bridge_kg: int | None = None  # the weighbridge's reading (None: a container gross typed)
+    bridge_source: str | None = Field(default=None, max_length=10)  # scale | typed
+    vehicle_tare_kg: int | None = None
+    tare_source: str | None = Field(default=None, max_length=10)  # remembered | typed
+    vehicle_tare_id: int | None = Field(default=None, foreign_key="weighings.id")
+    container_gross_kg: int | None = None
+    container_tare_kg: int | None = None
+    net_kg: int | None = None
+    reason: str = Field(default="", max_length=500)  # why a figure was typed
+    scale_id: str = Field(default="", max_length=40)
+    protocol: str = Field(default="", max_length=10)
+    interval_kg: int | None = None
+    frames: str = Field(default="", sa_type=Text)  # the stable window's frames, as text
+    weighed_at: datetime = Field(sa_type=UTCDateTime)
+    weighed_by: int | None = Field(default=None, foreign_key="users.id")

@@ -22,6 +22,7 @@ from taftan_desk.services.reconciliation import ReconciliationService
 from taftan_desk.services.settings_service import SettingsService
 from taftan_desk.services.shift_report import ReportService
 from taftan_desk.services.shift_signoff import SignoffService
+from taftan_desk.services.weighings import WeighingService
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Services:
     exceptions: ExceptionService
     manifests: ManifestService
     reconciliation: ReconciliationService
+    weighings: WeighingService
 
     @classmethod
     def build(
@@ -73,4 +75,5 @@ class Services:
             ExceptionService(db),
             ManifestService(db),
             ReconciliationService(db),
+            WeighingService(db),
         )

@@ -15,12 +15,14 @@ from taftan_desk.core.corrections import shown
 from taftan_desk.core.errors import NotFound, StorageError
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import AuditEvent, Crossing, CrossingRevision, Inspection, SealRecord
+from taftan_desk.services import weighings
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.database import Unit
 from taftan_desk.services.views import (
     CrossingView,
     InspectionView,
     SealView,
+    WeighingView,
     reasons_from_json,
 )
 
@@ -169,6 +171,7 @@ def crossing_view(
     values: Mapping[str, Any],
     seals: list[Mapping[str, Any]] | None = None,
     inspections: list[Inspection] | None = None,
+    weighing: WeighingView | None = None,
 ) -> CrossingView:
     """A view from a crossing's column values (a row snapshot or the values just inserted)."""
     return CrossingView(
@@ -179,6 +182,7 @@ def crossing_view(
         seals=tuple(seal_view(s) for s in seals or ()),
         inspections=tuple(inspection_view(i) for i in inspections or ()),
         revision=values.get("revision") or 0,
+        weighing=weighing,
     )
 
 
@@ -214,7 +218,12 @@ def full_view(session: Session, row: Crossing) -> CrossingView:
     if row.revision:  # corrected: the registration's seals are the newest revision's
         exam = [s for s in shown if s["applied_at_exam"]]
         shown = [{**s, "applied_at_exam": False} for s in _revised_seals(session, row)] + exam
-    return crossing_view(row_snapshot(row), shown, inspections_of(session, row.id))
+    return crossing_view(
+        row_snapshot(row),
+        shown,
+        inspections_of(session, row.id),
+        weighings.latest_view(session.connection(), row.id),  # type: ignore[arg-type]
+    )
 
 
 def inspections_of(session: Session, crossing_id: int | None) -> list[Inspection]:

@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 from sqlmodel import Session, select
 
 from taftan_desk.core import channel as channels
-from taftan_desk.core import lifecycle, registration, weights
+from taftan_desk.core import lifecycle, registration, weighbridge, weights
 from taftan_desk.core import manifests as core_manifests
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import PermissionDenied, ValidationError
@@ -18,7 +18,7 @@ from taftan_desk.core.roles import Permission
 from taftan_desk.core.seals import Seal
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.db.models import Crossing, Inspection, SealRecord
-from taftan_desk.services import approvals, audit, entry_numbers, holds, manifests
+from taftan_desk.services import approvals, audit, entry_numbers, holds, manifests, weighings
 from taftan_desk.services.approvals import ApprovedRequest, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import (
@@ -74,7 +74,10 @@ class CrossingService:
         with self.db.write(actor) as unit:
             conn = unit.conn
             settings = unit.settings  # read once: the shift stamped on its event uses it too
-            reg = registration.validate(form, settings, lambda code: known_owner(conn, code))
+            tares = _RememberedTares(conn, settings)
+            reg = registration.validate(
+                form, settings, lambda code: known_owner(conn, code), tares.find
+            )
             manifests.hold_imports(conn)
             today = unit.now.astimezone(settings.zone).date()
             journey = (reg.direction.value, reg.mode.value, reg.train_no)
@@ -108,38 +111,70 @@ class CrossingService:
             for seal in seals:  # one or two: their ids go into the audit event
                 seal["id"] = conn.execute(_INSERT_SEAL, seal).scalar_one()
             warnings = reg.warnings + open_duplicate_warning(conn, reg.container_no, values["id"])
+            also = [audit.also("seal", x["id"], x) for x in seals]
+            weighing = None
+            if reg.gross_kg is not None and reg.tare_kg is not None:
+                also.append(
+                    weighings.record_loaded(
+                        unit,
+                        values["id"],
+                        registration.vehicle_of(reg.mode, reg.truck_plate, reg.wagon_no),
+                        reg.gross_kg,
+                        reg.tare_kg,
+                        figures=reg.figures,
+                        taken=form.taken,
+                        reason=reg.weight_reason,
+                        remembered_tare=tares.found,
+                    )
+                )
+                weighing = weighings.view_of(also[-1]["after"])
             unit.audit(
                 "crossing_registered",
                 "crossing",
                 values["id"],
-                {
-                    "after": values,
-                    "also": [audit.also("seal", x["id"], x) for x in seals],
-                    "warnings": list(warnings),
-                },
+                {"after": values, "also": also, "warnings": list(warnings)},
             )
-            return RegistrationResult(crossing_view(values, seals), warnings)
+            return RegistrationResult(crossing_view(values, seals, weighing=weighing), warnings)
 
     # -- weighing -----------------------------------------------------------------------
     def record_weighing(
         self,
         actor: Actor,
         crossing_id: int,
-        gross_kg: str | int,
-        tare_kg: str | int,
+        form: registration.WeighingFields,
         max_gross_kg: str | int | None = None,
     ) -> tuple[CrossingView, weights.Weighing]:
+        """A registered crossing weighed: from the weighbridge (the reading less the
+        vehicle's tare) or, with a reason, its container's gross typed as such."""
         actor.require(Permission.PROCESS_CROSSINGS)
-        gross = weights.parse_kg(gross_kg, "gross_kg", "gross")
-        tare = weights.parse_kg(tare_kg, "tare_kg", "tare")
         plate = weights.parse_kg(
             max_gross_kg, "max_gross_kg", "maximum gross (plate)", required=False
         )
         with self.db.write(actor) as unit:
             row = load_for_change(unit, crossing_id)
             lifecycle.require(Status(row.status), Action.WEIGH)
-            weighing = apply_weighing(unit, row, gross, tare, plate)  # type: ignore[arg-type]
-            unit.audit("crossing_weighed", "crossing", row.id, {"after": row_snapshot(row)})
+            tares = _RememberedTares(unit.conn, unit.settings)
+            vehicle = registration.vehicle_of(
+                registration.Mode(row.mode), row.truck_plate, row.wagon_no
+            )
+            weighed = registration.check_weighing(form, unit.settings, vehicle, tares.find)
+            if weighed.gross_kg is None or weighed.tare_kg is None:
+                raise ValidationError("Take the weighbridge reading (F6), or type it.", "bridge_kg")
+            weighing = apply_weighing(unit, row, weighed.gross_kg, weighed.tare_kg, plate)
+            also = weighings.record_loaded(
+                unit,
+                row.id,  # type: ignore[arg-type]
+                vehicle,
+                weighed.gross_kg,
+                weighed.tare_kg,
+                figures=weighed.figures,
+                taken=form.taken,
+                reason=weighed.reason,
+                remembered_tare=tares.found,
+            )
+            unit.audit(
+                "crossing_weighed", "crossing", row.id, {"after": row_snapshot(row), "also": [also]}
+            )
             return full_view(unit.session, row), weighing
 
     # -- release, hold, refuse ----------------------------------------------------------
@@ -293,6 +328,18 @@ class CrossingService:
             data["after"] = row_snapshot(row)
             unit.audit(event, "crossing", row.id, data)
             return full_view(unit.session, row)
+
+
+class _RememberedTares:
+    """The vehicle tare a registration's rules look up, kept for the weighing it links."""
+
+    def __init__(self, conn: Connection, settings: StationSettings) -> None:
+        self._conn, self._zone = conn, settings.zone
+        self.found: weighbridge.Remembered | None = None
+
+    def find(self, kind: weighbridge.VehicleKind, number: str) -> weighbridge.Remembered | None:
+        self.found = weighings.remembered(self._conn, kind, number, self._zone)
+        return self.found
 
 
 def apply_weighing(

@@ -18,7 +18,7 @@ from taftan_desk.core.errors import AuthenticationFailed, DeskError
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
-from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.registration import RegistrationInput, SealInput, WeighingInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.models import User
 from taftan_desk.services import demo_train
@@ -205,7 +205,9 @@ def _one_crossing(
         return view
     clock.now += timedelta(minutes=rng.uniform(3, 25))
     view, _ = svc.crossings.record_weighing(
-        officer, view.id, *_weights(rng, declared, tare, category)
+        officer,
+        view.id,
+        _weighing(svc, officer, rng, view, _weights(rng, declared, tare, category)),
     )
     if leave_open:
         return view
@@ -221,6 +223,36 @@ def _weights(rng: random.Random, declared: int, tare: int, category: str) -> tup
         net = 22_000 + rng.randrange(10, 700)
     gross = (net + tare + 10) // 20 * 20  # the weighbridge reads in 20 kg steps
     return gross, tare
+
+
+def _weighing(
+    svc: Services, officer: Actor, rng: random.Random, view: CrossingView, weighed: tuple[int, int]
+) -> WeighingInput:
+    """The crossing on the demo's weighbridge: a vehicle's tare remembered from an empty
+    weighing for most, typed from its papers for some."""
+    gross, tare = weighed
+    interval = svc.settings.current().scale_interval_kg
+    number = view.truck_plate if view.mode == "road" else view.wagon_no
+    vehicle_tare = svc.weighings.remembered_tare(view.mode, number or "", number or "")
+    reason = ""
+    if vehicle_tare is not None:
+        vehicle_kg = vehicle_tare.tare_kg
+    else:
+        vehicle_kg = rng.randrange(13_500, 16_500, 20) if view.mode == "road" else 22_000
+        if rng.random() < 0.7 and number:
+            svc.weighings.weigh_empty(
+                officer, view.mode, number, vehicle_kg, demo_train.taken(vehicle_kg, interval)
+            )
+        else:
+            reason = "Vehicle tare from its registration papers."
+    bridge = gross + vehicle_kg
+    return WeighingInput(
+        bridge_kg=bridge,
+        vehicle_tare_kg=vehicle_kg,
+        tare_kg=tare,
+        taken=demo_train.taken(bridge, interval),
+        weight_reason=reason,
+    )
 
 
 def _decide(

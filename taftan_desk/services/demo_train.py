@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from taftan_desk.core import containers
+from taftan_desk.core import containers, scale
 from taftan_desk.core.owners import DEFAULT_KNOWN_OWNERS
 from taftan_desk.core.registration import RegistrationInput, SealInput
+from taftan_desk.core.weighbridge import Taken
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 
@@ -105,9 +106,19 @@ def _csv(rows: list[dict[str, str]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+DEMO_SCALE = "Demo weighbridge"
+
+
+def taken(kg: int, interval_kg: int) -> Taken:
+    """A stable reading as the demo's weighbridge (st-gs) would give it."""
+    frames = tuple(scale.encode("st-gs", kg) for _ in range(8))
+    return Taken(kg, frames, DEMO_SCALE, "st-gs", interval_kg)
+
+
 def _form(row: dict[str, str], seals: list[str], rng: random.Random) -> RegistrationInput:
     declared = int(row["declared_net_kg"])
     gross = (declared + 2_300 + rng.randrange(-120, 120)) // 20 * 20
+    wagon_tare = 21_000 + rng.randrange(0, 2_000, 20)
     return RegistrationInput(
         direction=row["direction"],
         mode="rail",
@@ -123,6 +134,9 @@ def _form(row: dict[str, str], seals: list[str], rng: random.Random) -> Registra
         declared_net_kg=declared,
         gd_number=row["gd_number"],
         seals=tuple(SealInput(s) for s in seals),
-        gross_kg=gross,
+        bridge_kg=gross + wagon_tare,
+        vehicle_tare_kg=wagon_tare,
         tare_kg=2_300,
+        taken=taken(gross + wagon_tare, 20),
+        weight_reason="Wagon tare as stencilled on the wagon.",
     )

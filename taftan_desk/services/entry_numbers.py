@@ -12,18 +12,21 @@ from sqlalchemy import Connection, text
 
 from taftan_desk.core.errors import StorageError
 
-_BUMP = text(
-    "INSERT INTO entry_counters (year, last_value) VALUES (:year, 1) "
-    "ON CONFLICT (year) DO UPDATE SET last_value = entry_counters.last_value + 1 "
+_BUMP = (
+    "INSERT INTO {table} (year, last_value) VALUES (:year, 1) "
+    "ON CONFLICT (year) DO UPDATE SET last_value = {table}.last_value + 1 "
     "RETURNING last_value"
 )
+_COUNTERS = {
+    name: text(_BUMP.format(table=name)) for name in ("entry_counters", "weighing_counters")
+}
 _ISSUED = text("SELECT 1 FROM crossings WHERE entry_no = :entry_no")
 MAX_PER_YEAR = 99_999_999
 
 
 def allocate(conn: Connection, local_time: datetime) -> str:
     year = local_time.year
-    value = conn.execute(_BUMP, {"year": year}).scalar_one()
+    value = bump(conn, "entry_counters", year)
     if value > MAX_PER_YEAR:
         raise StorageError(
             f"Entry numbers for {year} are exhausted. Nothing was saved: tell the administrator."
@@ -36,6 +39,12 @@ def allocate(conn: Connection, local_time: datetime) -> str:
             "administrator to run `taftan-desk check`."
         )
     return entry_no
+
+
+def bump(conn: Connection, counter: str, year: int) -> int:
+    """The year's next value of a gapless counter (entry numbers, weighbridge tickets): the
+    row lock the upsert takes orders two desks, and a rolled-back number was never issued."""
+    return int(conn.execute(_COUNTERS[counter], {"year": year}).scalar_one())
 
 
 def format_entry_no(year: int, sequence: int) -> str:

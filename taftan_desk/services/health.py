@@ -31,6 +31,7 @@ from taftan_desk.db.models import (
     StationKey,
     StationSetting,
     User,
+    Weighing,
 )
 from taftan_desk.services import audit, integrity, keys, settings_service
 from taftan_desk.services import manifests as manifest_rows
@@ -59,6 +60,7 @@ _AUDITED = (
     ("exception_decision", ExceptionDecision, "id"),
     ("manifest", Manifest, "id"),
     ("manifest_withdrawal", ManifestWithdrawal, "id"),
+    ("weighing", Weighing, "id"),
 )
 
 

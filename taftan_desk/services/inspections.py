@@ -3,13 +3,13 @@
 from sqlmodel import select
 
 from taftan_desk.core import inspection as core_inspection
-from taftan_desk.core import lifecycle
+from taftan_desk.core import lifecycle, registration
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.lifecycle import Action, Status
 from taftan_desk.core.roles import Permission
 from taftan_desk.core.seals import SealState
 from taftan_desk.db.models import Crossing, Inspection, SealRecord
-from taftan_desk.services import audit, holds
+from taftan_desk.services import audit, holds, weighings
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import full_view, load_for_change, touch
 from taftan_desk.services.crossings import apply_weighing
@@ -33,8 +33,11 @@ class InspectionService:
             record = _inspection(unit, row, valid)
             also = _new_seal(unit, row, valid.new_seal_no)
             unit.session.flush()
-            if valid.reweigh_gross_kg is not None:
-                _reweigh(unit, row, valid.reweigh_gross_kg)
+            reweighed = (
+                [_reweigh(unit, row, valid.reweigh_gross_kg)]
+                if valid.reweigh_gross_kg is not None
+                else []
+            )
             if valid.decision is core_inspection.Decision.HOLD:
                 reason = valid.remarks or "Held at inspection."
                 also.append(holds.record(unit, row, holds.PLACED, reason))
@@ -49,7 +52,12 @@ class InspectionService:
                 record.id,
                 {"after": row_snapshot(record), "crossing_id": row.id, "also": also},
             )
-            unit.audit("crossing_inspected", "crossing", row.id, {"after": row_snapshot(row)})
+            unit.audit(
+                "crossing_inspected",
+                "crossing",
+                row.id,
+                {"after": row_snapshot(row), "also": reweighed},
+            )
             return full_view(unit.session, row)
 
 
@@ -93,7 +101,7 @@ def _new_seal(unit: Unit, row: Crossing, number: str | None) -> list[dict[str, o
     return [audit.also("seal", seal.id, row_snapshot(seal))]
 
 
-def _reweigh(unit: Unit, row: Crossing, gross_kg: int) -> None:
+def _reweigh(unit: Unit, row: Crossing, gross_kg: int) -> dict[str, object]:
     if row.tare_kg is None:
         raise ValidationError(
             "No tare is recorded for this crossing: record the weighing (gross and tare) "
@@ -101,3 +109,13 @@ def _reweigh(unit: Unit, row: Crossing, gross_kg: int) -> None:
             field="reweigh_gross_kg",
         )
     apply_weighing(unit, row, gross_kg, row.tare_kg, None)
+    return weighings.record_loaded(
+        unit,
+        row.id,  # type: ignore[arg-type]
+        registration.vehicle_of(registration.Mode(row.mode), row.truck_plate, row.wagon_no),
+        gross_kg,
+        row.tare_kg,
+        figures=None,
+        taken=None,
+        reason="Re-weighed at the examination: the container's gross as the examiner typed it.",
+    )

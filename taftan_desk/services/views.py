@@ -42,6 +42,26 @@ class InspectionView:
 
 
 @dataclass(frozen=True)
+class WeighingView:
+    """The weighing a crossing's weights come from: its ticket and where each figure came
+    from (the scale, the vehicle's remembered tare, or typed with a reason)."""
+
+    ticket_no: str
+    bridge_kg: int | None  # None: the container's gross was typed as such
+    bridge_source: str | None  # scale | typed
+    vehicle_tare_kg: int | None
+    tare_source: str | None  # remembered | typed
+    reason: str
+    scale_id: str
+    weighed_at: datetime
+
+    @property
+    def typed(self) -> bool:
+        """Any figure typed rather than read or remembered (each needs its reason)."""
+        return bool(self.reason)
+
+
+@dataclass(frozen=True)
 class CrossingView:
     id: int
     entry_no: str
@@ -77,6 +97,7 @@ class CrossingView:
     seals: tuple[SealView, ...] = ()
     inspections: tuple[InspectionView, ...] = ()
     revision: int = 0  # how many corrections the registration has had
+    weighing: WeighingView | None = None  # where the weights came from (none before 0010)
 
     @property
     def vehicle(self) -> str:

@@ -57,6 +57,7 @@ def _form(i: int, serial: int) -> RegistrationInput:
         seals=(SealInput(f"H{1_000_000 + serial % 9_000_000}", seal_class="H"),),
         gross_kg=17_300 + (i % 50) * 10 if weighed else "",
         tare_kg=2_300 if weighed else "",
+        weight_reason="Typed from the indicator's display." if weighed else "",
     )
 
 

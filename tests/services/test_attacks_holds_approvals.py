@@ -11,7 +11,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.db.models import Approval, CrossingHold
 from taftan_desk.services import approvals
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept, run_sql
+from tests.support import PASSWORD, WEIGHED_ROAD, Desk, kept, run_sql, typed_weighing
 
 
 def _inspect(desk: Desk, crossing_id: int, decision: str, kind: str = "documentary") -> Status:
@@ -166,7 +166,9 @@ def test_a_crossing_changed_behind_the_desk_is_not_carried_into_the_next_event(
     with pytest.raises(StorageError, match="not as the desk last recorded it"):
         desk.services.crossings.release(desk.officer, crossing_id)
     with pytest.raises(StorageError, match="changed outside the desk"):
-        desk.services.crossings.record_weighing(desk.officer, crossing_id, 20_000, 2_300)
+        desk.services.crossings.record_weighing(
+            desk.officer, crossing_id, typed_weighing(20_000, 2_300)
+        )
     assert "crossing 1 differs from its last audited state" in (
         desk.services.health.check().render()
     )

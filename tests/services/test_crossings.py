@@ -18,7 +18,7 @@ from taftan_desk.core.lifecycle import Status
 from taftan_desk.core.registration import RegistrationInput, SealInput
 from taftan_desk.db.models import Approval, AuditEvent, Crossing
 from taftan_desk.services.approvals import Permit
-from tests.support import PASSWORD, Desk, road_form
+from tests.support import PASSWORD, TYPED, Desk, road_form, typed_weighing
 
 
 def _form(**changes: object) -> RegistrationInput:
@@ -93,7 +93,7 @@ def test_warnings_include_an_open_duplicate(desk: Desk) -> None:
 
 def _weighed(desk: Desk, gross: int, tare: int = 2_300, **form: object):  # type: ignore[no-untyped-def]
     c = desk.services.crossings.register(desk.officer, _form(**form)).crossing
-    return desk.services.crossings.record_weighing(desk.officer, c.id, gross, tare)
+    return desk.services.crossings.record_weighing(desk.officer, c.id, typed_weighing(gross, tare))
 
 
 def test_exactly_22000_kg_net_releases(desk: Desk) -> None:
@@ -178,7 +178,7 @@ def test_reweighing_does_not_lift_an_overweight_finding(desk: Desk) -> None:
         desk.officer, c.id, InspectionInput("documentary", "Ali", "no_discrepancy", "release")
     )
     c, weighing = desk.services.crossings.record_weighing(
-        desk.officer, c.id, 24_300, 2_300, max_gross_kg=40_000
+        desk.officer, c.id, typed_weighing(24_300, 2_300), max_gross_kg=40_000
     )
     assert not weighing.failed()
     with pytest.raises(PermissionDenied, match="22,500 kg"):
@@ -261,7 +261,9 @@ def test_unweighed_cannot_be_released(desk: Desk) -> None:
 def test_mismatch_escalates_to_red_and_reweigh_does_not_lower_it(desk: Desk) -> None:
     c, _ = _weighed(desk, 18_300)  # 16,000 net against 22,000 declared
     assert c.channel is Channel.RED and c.status is Status.AWAITING_INSPECTION
-    c, _ = desk.services.crossings.record_weighing(desk.officer, c.id, 24_300, 2_300)
+    c, _ = desk.services.crossings.record_weighing(
+        desk.officer, c.id, typed_weighing(24_300, 2_300)
+    )
     assert c.channel is Channel.RED
     assert any("mismatch" in r.text for r in c.reasons)
 
@@ -286,7 +288,7 @@ def test_closed_crossings_refuse_further_actions(desk: Desk) -> None:
     with pytest.raises(LifecycleError, match="closed"):
         desk.services.crossings.hold(desk.officer, c.id, "Second thoughts")
     with pytest.raises(LifecycleError):
-        desk.services.crossings.record_weighing(desk.officer, c.id, 24_000, 2_300)
+        desk.services.crossings.record_weighing(desk.officer, c.id, typed_weighing(24_000, 2_300))
 
 
 def test_closed_rows_are_guarded_in_the_database_too(desk: Desk) -> None:
@@ -358,7 +360,7 @@ def test_desk_queue_pages_read_the_same_rows_as_one_big_page(desk: Desk) -> None
     several crossings registered in the same instant, give the same rows in the same order."""
     desk.clock.now = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
     earlier_open = [desk.services.crossings.register(desk.officer, _form()).crossing.id]
-    weighed = _form(gross_kg="20000", tare_kg="2300", declared_net_kg="17700")
+    weighed = _form(gross_kg="20000", tare_kg="2300", declared_net_kg="17700", weight_reason=TYPED)
     closed = desk.services.crossings.register(desk.officer, weighed).crossing
     desk.services.crossings.release(desk.officer, closed.id)
     earlier_open.append(desk.services.crossings.register(desk.officer, _form()).crossing.id)

@@ -1,6 +1,6 @@
 """A crossing's history names who did each thing, whose approval it used and why."""
 
-from tests.support import Desk, kept, released_over_a_hold
+from tests.support import Desk, kept, released_over_a_hold, typed_weighing
 
 
 def test_history_keeps_reasons_approvers_and_documents(desk: Desk) -> None:
@@ -27,8 +27,10 @@ def test_each_weighing_says_what_it_changed_before_and_after(desk: Desk) -> None
 
     services, officer = desk.services, desk.officer
     crossing = services.crossings.register(officer, road_form(weighed=False)).crossing
-    services.crossings.record_weighing(officer, crossing.id, "23300", "2300")
-    services.crossings.record_weighing(officer, crossing.id, "24400", "2300")  # 22,100 net
+    services.crossings.record_weighing(officer, crossing.id, typed_weighing("23300", "2300"))
+    services.crossings.record_weighing(
+        officer, crossing.id, typed_weighing("24400", "2300")
+    )  # 22,100 net
     registered, first, second = services.crossings.detail(crossing.id).history
     assert registered.changes == ()  # nothing before it to compare with
     assert first.changes == ("Gross: — → 23,300", "Tare: — → 2,300", "Net: — → 21,000")

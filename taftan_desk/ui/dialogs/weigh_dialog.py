@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core import weights
+from taftan_desk.core.registration import WeighingInput
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
@@ -64,8 +65,7 @@ class WeighDialog(ServiceDialog):
         view, _ = self._services.crossings.record_weighing(
             self._actor,
             self._crossing.id,
-            self.ui.gross_edit.text(),
-            self.ui.tare_edit.text(),
+            WeighingInput(gross_kg=self.ui.gross_edit.text(), tare_kg=self.ui.tare_edit.text()),
             self.ui.max_gross_edit.text() or None,
         )
         self.result_view = view
