@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources/screenshots/desk.png")
-    parser.add_argument("--scene", choices=("desk", "manifest"), default="desk")
+    parser.add_argument("--scene", choices=("desk", "manifest", "weighbridge"), default="desk")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -51,8 +51,9 @@ def main() -> int:
         )
         window.resize(1440, 860)
         window.show()
-        if args.scene == "manifest":
-            _manifest_scene(app, window, args.out)
+        if args.scene in ("manifest", "weighbridge"):
+            scene = _manifest_scene if args.scene == "manifest" else _weighbridge_scene
+            scene(app, window, args.out)
             window.close()
             engine.dispose()
             print(args.out)
@@ -70,8 +71,11 @@ def main() -> int:
         panel.truck_plate_edit.setText("QAA-4521")
         panel.cargo_category_combo.setCurrentIndex(3)
         panel.hs_code_edit.setText("72083900")
-        panel.gross_edit.setText("24320")
-        panel.tare_edit.setText("2300")
+        fields = window.registration.weighing.ui
+        fields.bridge_edit.setText("38320")
+        fields.vehicle_tare_edit.setText("14000")
+        fields.tare_edit.setText("2300")
+        fields.reason_edit.setText("Indicator display unreadable, read by eye")
         app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(args.out))
@@ -102,6 +106,49 @@ def _manifest_scene(app, window, out: Path) -> None:  # type: ignore[no-untyped-
     app.processEvents()
     dialog.grab().save(str(out.with_name(out.stem + "-report.png")))
     dialog.close()
+
+
+def _weighbridge_scene(app, window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """A wagon of the demo train on a simulated weighbridge: F6 took the stable reading,
+    the wagon's tare is remembered; then the same desk with its cable pulled."""
+    import threading
+
+    from taftan_desk.devices.scale_port import Simulator
+    from taftan_desk.services.demo_train import TRAIN, taken
+    from taftan_desk.ui.weighbridge_desk import ScaleChoice
+
+    pre = window.pre_arrivals
+    window.queue_tabs.setCurrentIndex(1)
+    pre.reload()
+    _settle(app, lambda: pre.ui.choice_combo.findData(TRAIN) >= 0)
+    pre.ui.choice_combo.setCurrentIndex(pre.ui.choice_combo.findData(TRAIN))
+    _settle(app, lambda: any(r.state == "expected" for r in pre.rows))
+    expected = next(r for r in pre.rows if r.state == "expected")
+    services = window.services
+    services.weighings.weigh_empty(
+        window.actor, "rail", expected.wagon_no or "", 21_480, taken(21_480, 20)
+    )
+    simulator = Simulator("st-gs", 21_480 + expected.declared_net_kg + 2_260, settle_ms=500)
+    stop = threading.Event()
+    feed = threading.Thread(target=simulator.run, args=(stop,), daemon=True)
+    feed.start()
+    window.weighbridge.apply(ScaleChoice(simulator.port, "st-gs", 9_600, "Bazarcha bridge 1", "F6"))
+    window.registration.take_expected(expected)
+    window.registration.ui.seals_edit.setText(", ".join(expected.seals))
+    window.registration.take_weight()
+    fields = window.registration.weighing.ui
+    _settle(app, lambda: bool(fields.bridge_edit.text()))
+    fields.tare_edit.setText("2260")
+    app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out))
+    stop.set()
+    feed.join(5)
+    simulator.close()
+    _settle(
+        app, lambda: "port" in fields.scale_label.text() or "no data" in fields.scale_label.text()
+    )
+    window.registration.grab().save(str(out.with_name(out.stem + "-pulled.png")))
 
 
 def _settle(app, ready) -> None:  # type: ignore[no-untyped-def]

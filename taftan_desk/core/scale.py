@@ -68,6 +68,10 @@ class Decoder:
             del self._buffer[:-64]
         return found
 
+    def finish(self) -> list[Reading]:
+        """The end of the stream: a frame still waiting to know how it ends is read now."""
+        return []
+
     def _next(self) -> "Reading | object | None":  # pragma: no cover - each protocol's own
         raise NotImplementedError
 
@@ -129,6 +133,10 @@ class Toledo(Decoder):
 
     def __init__(self) -> None:
         super().__init__("toledo")
+
+    def finish(self) -> list[Reading]:
+        """A last frame without a checksum waits for the next STX: as if it came."""
+        return self.feed(bytes([STX]))
 
     def _next(self) -> Reading | object | None:
         buf = self._buffer

@@ -87,7 +87,7 @@ def verify_taken(taken: Taken, settings: StationSettings) -> None:
         decoder = scale.decoder(taken.protocol)
     except ValueError:
         raise refused from None
-    readings = [r for frame in taken.frames for r in decoder.feed(frame)]
+    readings = decoder.feed(b"".join(taken.frames)) + decoder.finish()
     weighed = [r.weight_kg for r in readings if r.weight_kg is not None]
     if (
         decoder.dropped

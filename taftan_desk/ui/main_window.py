@@ -42,6 +42,7 @@ from taftan_desk.ui.models.queue_table_model import (
 from taftan_desk.ui.print_actions import PrintActions
 from taftan_desk.ui.scanner import ScanFilter, without_keyboard_search
 from taftan_desk.ui.session import DeskSession
+from taftan_desk.ui.weighbridge_desk import WeighbridgeDesk
 from taftan_desk.ui.widgets.detail_panel import DetailPanel
 from taftan_desk.ui.widgets.registration_panel import RegistrationPanel
 
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         self._day_timer.start(DAY_CHECK_MS)
         self.session.changed.connect(self.show_who)
         self.queue_tabs, self.pre_arrivals = pre_arrivals.attach(self)
+        self.weighbridge = WeighbridgeDesk(self)
         self.desk_lock = DeskLock(self)
         self.lock_panel, self.idle = self.desk_lock.panel, self.desk_lock.idle
         self.refresh()
@@ -347,12 +349,12 @@ class MainWindow(QMainWindow):
                 s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
                 for s in action.shortcuts()
             ):
-                self.ui.status_bar.showMessage(self._why_not(action))
+                self.ui.status_bar.showMessage(self.why_not(action))
                 event.accept()
                 return
         super().keyPressEvent(event)
 
-    def _why_not(self, action: QAction) -> str:
+    def why_not(self, action: QAction) -> str:
         what = action.text().replace("&", "").rstrip("…")
         if self.current is None:
             return self.tr(
@@ -397,7 +399,14 @@ class MainWindow(QMainWindow):
 
     def _weigh(self) -> None:
         if self.current is not None:
-            dialog = WeighDialog(self._services, self.actor, self.current, self)
+            dialog = WeighDialog(
+                self._services,
+                self.actor,
+                self.current,
+                self,
+                scale=self.weighbridge.scale() if self.weighbridge.watch else None,
+                take_key=self.weighbridge.take_key(),
+            )
             if dialog.exec():
                 self._after_change(dialog.result_view, self.tr("Entry {entry} weighed."))
 

@@ -47,7 +47,7 @@ def test_ctrl_e_corrects_an_open_registration_with_a_reason(  # type: ignore[no-
         form = dialog.form.ui
         assert form.container_edit.text() == "CSQU3054383"  # filled as registered
         assert form.truck_plate_edit.text() == "QAA-1"
-        assert not form.gross_edit.isVisible()  # weights are weighed again, not corrected
+        assert not dialog.form.weighing.isVisible()  # weights are weighed again, not corrected
         _retype(qtbot, form.truck_plate_edit, "QAB-1")
         qtbot.waitUntil(lambda: "Truck plate: QAA-1 → QAB-1" in dialog.ui.changes_label.text())
         qtbot.keyClicks(dialog.ui.reason_edit, "Plate misread from the cab")

@@ -157,14 +157,18 @@ def test_the_weigh_dialog_says_each_mistake_once(qtbot, desk: Desk) -> None:  # 
     dialog = WeighDialog(desk.services, desk.officer, crossing)
     qtbot.addWidget(dialog)
     show_and_activate(qtbot, dialog)
-    qtbot.keyClicks(dialog.ui.gross_edit, "24.5")
-    qtbot.keyClicks(dialog.ui.tare_edit, "2300")
+    fields = dialog.weighing.ui
+    qtbot.keyClicks(fields.bridge_edit, "38.5")
+    qtbot.keyClicks(fields.vehicle_tare_edit, "14000")
+    qtbot.keyClicks(fields.tare_edit, "2300")
     assert "whole kilograms" in dialog.ui.net_label.text()  # said live while typing
-    qtbot.keyClick(dialog.ui.tare_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(fields.reason_edit, "Scale down")
+    qtbot.keyClick(fields.tare_edit, Qt.Key.Key_Return)
     said = [dialog.ui.net_label.text(), dialog.ui.error_label.text()]
     assert dialog.ui.error_label.isVisible() and dialog.isVisible()  # refused, still open
     assert sum("whole kilograms" in text for text in said) == 1, said
-    assert dialog.ui.gross_edit.text() == "24.5"  # kept for the officer to fix
+    assert fields.bridge_edit.text() == "38.5"  # kept for the officer to fix
+    assert dialog.focusWidget() is fields.bridge_edit
 
 
 def test_the_weigh_dialog_names_the_box_an_assumed_plate_is_for(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
@@ -172,8 +176,10 @@ def test_the_weigh_dialog_names_the_box_an_assumed_plate_is_for(qtbot, desk: Des
     crossing = desk.services.crossings.register(desk.officer, form).crossing
     dialog = WeighDialog(desk.services, desk.officer, crossing)
     qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.ui.gross_edit, "31500")
-    qtbot.keyClicks(dialog.ui.tare_edit, "9500")
+    fields = dialog.weighing.ui
+    qtbot.keyClicks(fields.bridge_edit, "45500")
+    qtbot.keyClicks(fields.vehicle_tare_edit, "14000")
+    qtbot.keyClicks(fields.tare_edit, "9500")
     said = dialog.ui.net_label.text()
     assert "1,020 kg over the maximum; plate maximum not recorded, " in said
     assert "30,480 kg assumed for 42G1 (station default)" in said

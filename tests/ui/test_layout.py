@@ -34,7 +34,8 @@ def test_at_1024_by_768_the_deciding_columns_and_actions_are_in_view(
         assert right <= visible, window.model.headerData(column, 1)
     for button in (window.detail.ui.release_button, window.registration.ui.save_button):
         assert button.isVisible() and _in_window(window, button), button.objectName()
-    assert _in_window(window, window.registration.ui.tare_edit)
+    assert _in_window(window, window.registration.weighing.ui.tare_edit)
+    assert _in_window(window, window.registration.weighing.ui.scale_label)
 
 
 def test_an_overweight_crossing_is_marked_by_word_and_icon(qtbot, desk: Desk, open_window) -> None:  # type: ignore[no-untyped-def]

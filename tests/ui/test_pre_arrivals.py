@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from taftan_desk.services.demo_train import taken
 from taftan_desk.ui.main_window import MainWindow
 from tests.manifest_files import URDU, csv_bytes, number, rail_form, train_rows
 from tests.support import Desk
 from tests.ui import wedge
-from tests.ui.test_desk_flow import answer
+from tests.ui.scale_desk import point_desk_at, simulated_scale
+from tests.ui.test_desk_flow import answer, type_weights
 from tests.ui.test_registration_panel import KeyCounter
 
 
@@ -57,44 +59,67 @@ def test_a_pre_announced_container_is_registered_from_its_scan_in_a_few_keys(
     desk: Desk,
     open_window,
 ) -> None:
+    """The container, its seals and the weighbridge's reading are read, not typed: after
+    the scans, F6 takes the stable weight (the wagon's tare remembered from its empty
+    weighing), the container's tare from its door is typed, and Enter saves."""
     _announce(desk)
+    wagon_kg = 21_500
+    desk.services.weighings.weigh_empty(
+        desk.officer, "rail", "50007", wagon_kg, taken(wagon_kg, 20)
+    )
     window = open_window()
     panel = window.registration
     keys = KeyCounter(qtbot)
-    assert window.focusWidget() is panel.ui.container_edit
-    wedge.send(wedge.scanner(number(7)))  # the container's code: a scan, not counted
-    ui = panel.ui
-    assert window.focusWidget() is ui.seals_edit  # the form holds what the manifest says
-    assert (ui.train_no_edit.text(), ui.wagon_no_edit.text()) == ("PR-12", "50007")
-    assert ui.mode_combo.currentText() == "Rail" and ui.cargo_category_combo.currentIndex() == 3
-    assert (ui.hs_code_edit.text(), ui.declared_net_edit.text()) == ("720839", "20930")
-    assert ui.gd_number_edit.text() == "KPPI-HC-00008" and ui.seals_edit.text() == ""
-    assert "☐ PK100007 ☐ PK200007" in ui.manifest_label.text()
-    wedge.send(wedge.scanner("PK200007"))  # each seal on the doors, scanned: not counted
-    assert ui.seals_edit.text() == "PK200007" and "☑ PK200007" in ui.manifest_label.text()
-    wedge.send(wedge.scanner("PK100007"))
-    assert ui.seals_edit.text() == "PK200007, PK100007"
-    assert "☑ PK100007 ☑ PK200007" in ui.manifest_label.text()
-    assert window.focusWidget() is ui.seals_edit
-    keys.key(ui.seals_edit, Qt.Key.Key_Return)  # on to the weights
-    assert window.focusWidget() is ui.gross_edit
-    keys.type(ui.gross_edit, "23230")
-    keys.key(ui.gross_edit, Qt.Key.Key_Return)
-    assert window.focusWidget() is ui.tare_edit
-    keys.type(ui.tare_edit, "2300")
-    keys.key(ui.tare_edit, Qt.Key.Key_Return)  # saves
-    entry = _registered(qtbot, window, 1)
+    with simulated_scale("st-gs", wagon_kg + 23_230, settle_ms=400) as (simulator, _):
+        point_desk_at(window, simulator)
+        assert window.focusWidget() is panel.ui.container_edit
+        wedge.send(wedge.scanner(number(7)))  # the container's code: a scan, not counted
+        ui, fields = panel.ui, panel.weighing.ui
+        assert window.focusWidget() is ui.seals_edit  # the form holds what the manifest says
+        assert (ui.train_no_edit.text(), ui.wagon_no_edit.text()) == ("PR-12", "50007")
+        assert ui.mode_combo.currentText() == "Rail" and ui.cargo_category_combo.currentIndex() == 3
+        assert (ui.hs_code_edit.text(), ui.declared_net_edit.text()) == ("720839", "20930")
+        assert ui.gd_number_edit.text() == "KPPI-HC-00008" and ui.seals_edit.text() == ""
+        assert "☐ PK100007 ☐ PK200007" in ui.manifest_label.text()
+        assert fields.vehicle_tare_edit.text() == "21500"  # the wagon's, remembered
+        wedge.send(wedge.scanner("PK200007"))  # each seal on the doors, scanned: not counted
+        assert ui.seals_edit.text() == "PK200007" and "☑ PK200007" in ui.manifest_label.text()
+        wedge.send(wedge.scanner("PK100007"))
+        assert ui.seals_edit.text() == "PK200007, PK100007"
+        assert "☑ PK100007 ☑ PK200007" in ui.manifest_label.text()
+        assert window.focusWidget() is ui.seals_edit
+        keys.key(ui.seals_edit, Qt.Key.Key_F6)  # the weight: taken when the scale is stable
+        qtbot.waitUntil(lambda: fields.bridge_edit.text() == "44730", timeout=15_000)
+        assert "Reading from the scale (Bazarcha bridge 1)" in fields.source_label.text()
+        assert "Vehicle tare remembered" in fields.source_label.text()
+        assert not fields.reason_edit.isVisible()  # nothing typed: no reason to give
+        assert window.focusWidget() is fields.tare_edit  # what only the door can tell
+        keys.type(fields.tare_edit, "2300")
+        keys.key(fields.tare_edit, Qt.Key.Key_Return)  # saves
+        entry = _registered(qtbot, window, 1)
     stored = _stored(desk, entry)
     assert stored["row_no"] == 9 and json.loads(stored["manifest_changes_json"]) == []
     assert (stored["channel"], stored["net_kg"], stored["train_no"]) == ("green", 20_930, "PR-12")
+    assert stored["gross_kg"] == 23_230  # the reading less the wagon
     assert _seals(desk, stored["id"]) == {"PK100007": "intact", "PK200007": "intact"}
+    with sqlite3.connect(desk.path) as conn:
+        conn.row_factory = sqlite3.Row
+        weighing = conn.execute(
+            "SELECT * FROM weighings WHERE crossing_id = ?", (stored["id"],)
+        ).fetchone()
+    assert (weighing["bridge_kg"], weighing["bridge_source"]) == (44_730, "scale")
+    assert (weighing["vehicle_tare_kg"], weighing["tare_source"]) == (21_500, "remembered")
+    assert (weighing["scale_id"], weighing["protocol"]) == ("Bazarcha bridge 1", "st-gs")
+    assert weighing["reason"] == "" and weighing["interval_kg"] == 20
+    assert "ST,GS,+0044730kg<CR><LF>" in weighing["frames"]
     assert ui.manifest_label.isHidden() and window.focusWidget() is ui.container_edit
     print(
-        f"keystrokes after the scans (container and seals): {keys.data} of weights, "
-        f"{keys.moves} to move and save; {keys.data + keys.moves} in all"
+        f"keystrokes after the scans (container and seals): {keys.data} typed, "
+        f"{keys.moves} to take, move and save; {keys.data + keys.moves} in all"
     )
-    # Before the manifest: 38 data + 11 moves. The weighbridge must take the 9 digits typed.
-    assert (keys.data, keys.moves) == (9, 3)
+    # Typed: 9 weight digits and 3 moves (12); the scale takes the reading's 5 digits and
+    # its Enter: F6, the door's tare, Enter.
+    assert (keys.data, keys.moves) == (4, 2)
 
 
 def test_a_seal_not_on_the_manifest_and_a_changed_field_are_kept_and_raise_the_channel(
@@ -111,9 +136,9 @@ def test_a_seal_not_on_the_manifest_and_a_changed_field_are_kept_and_raise_the_c
     ui.declared_net_edit.setText("20500")  # the officer corrects the manifest's figure
     ui.seals_edit.setFocus()
     qtbot.keyClick(ui.seals_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(ui.gross_edit, "22800")
-    qtbot.keyClick(ui.gross_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(ui.tare_edit, "2300")
+    fields = window.registration.weighing.ui
+    assert window.focusWidget() is fields.bridge_edit
+    type_weights(qtbot, fields, "22800")
     said: list[str] = []
 
     def reply(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
@@ -126,7 +151,7 @@ def test_a_seal_not_on_the_manifest_and_a_changed_field_are_kept_and_raise_the_c
         return click
 
     answer(qtbot, QMessageBox, reply(QMessageBox.StandardButton.No))
-    qtbot.keyClick(ui.tare_edit, Qt.Key.Key_Return)  # the listed seals were not scanned
+    qtbot.keyClick(fields.reason_edit, Qt.Key.Key_Return)  # the listed seals were not scanned
     assert said and "PK100001, PK200001 that were not scanned" in said[0]
     assert window.focusWidget() is ui.seals_edit and window.model.rowCount() == 0
     answer(qtbot, QMessageBox, reply(QMessageBox.StandardButton.Yes))

@@ -30,7 +30,13 @@ class KeyCounter:
 
 
 def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At a desk whose weighbridge is down: the reading typed, with the reason; the truck's
+    tare remembered from its empty weighing."""
+    desk.services.weighings.weigh_empty(
+        desk.officer, "road", "QAA-1234", 14_000, reason="Tare from the truck's papers"
+    )
     panel = window.registration
+    weighing = panel.weighing.ui
     keys = KeyCounter(qtbot)
     assert window.focusWidget() is panel.ui.container_edit
     qtbot.keyClicks(panel.ui.container_edit, "CSQU3054383")  # the scanner's keys
@@ -49,11 +55,19 @@ def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk, window: MainW
     assert window.focusWidget() is panel.ui.seals_edit
     keys.type(panel.ui.seals_edit, "AB12345 H")
     keys.key(window.focusWidget(), Qt.Key.Key_Tab)
-    keys.type(panel.ui.gross_edit, "23300")
+    assert window.focusWidget() is weighing.bridge_edit
+    keys.type(weighing.bridge_edit, "37300")
     keys.key(window.focusWidget(), Qt.Key.Key_Tab)
-    keys.type(panel.ui.tare_edit, "2300")
+    assert weighing.vehicle_tare_edit.text() == "14000"  # remembered for the plate
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab)
+    keys.type(weighing.tare_edit, "2300")
+    assert "Container gross 37,300 − 14,000 = 23,300 kg" in panel.ui.net_label.text()
     assert "21,000 kg" in panel.ui.net_label.text()
-    keys.key(panel.ui.tare_edit, Qt.Key.Key_Return)
+    assert "Reading TYPED" in weighing.source_label.text()
+    keys.key(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is weighing.reason_edit
+    keys.type(weighing.reason_edit, "Scale down")
+    keys.key(weighing.reason_edit, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     assert window.model.index(0, COL_CONTAINER).data() == "CSQU3054383"
@@ -75,9 +89,15 @@ def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk, window: MainW
         ).one()
     assert tuple(row) == ("steel", "QAA-1234", 21_000, desk.officer.user_id)
     assert event.actor_id == desk.officer.user_id
-    assert json.loads(event.data_json)["also"][0]["after"]["number"] == "AB12345"
+    seal, weighed = json.loads(event.data_json)["also"]
+    assert seal["after"]["number"] == "AB12345"
+    assert weighed["entity"] == "weighing"
+    assert (weighed["after"]["bridge_kg"], weighed["after"]["bridge_source"]) == (37_300, "typed")
+    assert weighed["after"]["tare_source"] == "remembered"
+    assert weighed["after"]["reason"] == "Scale down"
     print(f"keystrokes after the scan: {keys.data} of data, {keys.moves} to move and save")
-    assert (keys.data, keys.moves) == (38, 11)  # 13 moves before Enter went to the vehicle
+    # Typed weights cost the reading, its reason and two moves more than a scale's F6.
+    assert (keys.data, keys.moves) == (48, 13)
 
 
 def test_a_mistyped_container_is_corrected_with_one_key(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -178,7 +198,7 @@ def test_a_problem_goes_as_soon_as_it_is_fixed_and_no_new_one_shows_early(
     assert "truck_plate_error_label" in shown()  # the others stay until fixed
     qtbot.keyClicks(panel.ui.truck_plate_edit, "QAA-1")
     assert "truck_plate_error_label" not in shown()
-    qtbot.keyClicks(panel.ui.gross_edit, "abc")  # a new mistake waits for the next save
+    qtbot.keyClicks(panel.weighing.ui.bridge_edit, "abc")  # a new mistake waits for the save
     assert "weights_error_label" not in shown()
 
 
@@ -199,13 +219,17 @@ def test_the_description_counts_its_characters_and_is_never_cut_silently(
 def test_the_weights_say_which_they_are_and_an_assumed_plate_says_so(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    ui = window.registration.ui
-    assert "less the vehicle" in ui.gross_edit.toolTip()
-    assert "door" in ui.tare_edit.toolTip() and "door" in ui.tare_edit.placeholderText()
+    ui, weighing = window.registration.ui, window.registration.weighing.ui
+    assert "the vehicle with the container" in weighing.bridge_edit.toolTip()
+    assert "tractor and trailer" in weighing.vehicle_tare_edit.toolTip()
+    assert "door" in weighing.tare_edit.toolTip()
+    assert "door" in weighing.tare_edit.placeholderText()
     assert ui.max_gross_edit.placeholderText() == "30,480 kg assumed (station default)"
-    qtbot.keyClicks(ui.gross_edit, "33300")  # a vehicle's weighbridge reading, typed by mistake
-    qtbot.keyClicks(ui.tare_edit, "2300")
+    qtbot.keyClicks(weighing.bridge_edit, "47300")
+    qtbot.keyClicks(weighing.vehicle_tare_edit, "14000")  # 33,300 kg: over the plate
+    qtbot.keyClicks(weighing.tare_edit, "2300")
     said = ui.net_label.text()
+    assert "Container gross 47,300 − 14,000 = 33,300 kg." in said
     assert "2,820 kg over the maximum; plate maximum not recorded, 30,480 kg assumed" in said
     qtbot.keyClicks(ui.max_gross_edit, "34000")
     assert "within the container rating of 34,000 kg from the plate" in ui.net_label.text()
@@ -227,9 +251,10 @@ def test_the_assumed_plate_names_the_size_type_as_it_is_typed(qtbot, window: Mai
 def test_the_live_weights_line_names_the_box_an_assumed_plate_is_for(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    ui = window.registration.ui
-    qtbot.keyClicks(ui.gross_edit, "24300")
-    qtbot.keyClicks(ui.tare_edit, "2300")
+    ui, weighing = window.registration.ui, window.registration.weighing.ui
+    qtbot.keyClicks(weighing.bridge_edit, "38300")
+    qtbot.keyClicks(weighing.vehicle_tare_edit, "14000")
+    qtbot.keyClicks(weighing.tare_edit, "2300")
     assert "22G1" not in ui.net_label.text()
     qtbot.keyClicks(ui.size_type_edit, "22G1")  # typed after the weights: the line follows
     assert "assumed for 22G1" in ui.net_label.text()

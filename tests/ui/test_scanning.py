@@ -222,8 +222,13 @@ def test_weights_typed_behind_a_busy_dialog_stay_typed(qtbot, desk: Desk, open_w
     def fill(dialog: QDialog) -> None:
         QTimer.singleShot(3000, dialog.reject)  # if the keys go astray, fail, not hang
         show_and_activate(qtbot, dialog)
-        assert QApplication.focusWidget() is dialog.ui.gross_edit
-        wedge.post(wedge.typist("0024300", 60, terminator="\t") + wedge.typist("2300", 60))
+        assert QApplication.focusWidget() is dialog.weighing.ui.bridge_edit
+        wedge.post(
+            wedge.typist("0038300", 60, terminator="\t")
+            + wedge.typist("14000", 60, terminator="\t")
+            + wedge.typist("2300", 60, terminator="\t")
+            + wedge.typist("Scale down", 60)
+        )
         time.sleep(0.3)
 
     seen = answer(qtbot, WeighDialog, fill)

@@ -128,7 +128,7 @@ def test_locking_cancels_an_open_dialog_and_saves_nothing(qtbot, desk: Desk, ope
 
     def type_then_walk_away(dialog: QDialog) -> None:
         seen.append(dialog)
-        qtbot.keyClicks(dialog.ui.gross_edit, "24300")
+        qtbot.keyClicks(dialog.weighing.ui.bridge_edit, "38300")
         QTimer.singleShot(0, window.session.lock)  # the idle lock fires meanwhile
 
     answer(qtbot, WeighDialog, type_then_walk_away)

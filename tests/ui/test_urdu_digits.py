@@ -21,8 +21,11 @@ def test_weights_and_codes_typed_in_urdu_digits_are_saved_as_numbers(
 ) -> None:  # type: ignore[no-untyped-def]
     ui = window.registration.ui
     type_text(ui.hs_code_edit, "۷۲۰۸۳۹")
-    type_text(ui.gross_edit, "٢٤٣٠٠")  # Arabic-Indic
-    type_text(ui.tare_edit, "۲۳۰۰")
+    fields = window.registration.weighing.ui
+    type_text(fields.bridge_edit, "٣٨٣٠٠")  # Arabic-Indic
+    type_text(fields.vehicle_tare_edit, "۱۴۰۰۰")  # Extended Arabic-Indic (Urdu)
+    type_text(fields.tare_edit, "۲۳۰۰")
+    qtbot.keyClicks(fields.reason_edit, "Scale down")
     _register(window, qtbot, hs_code_edit="", declared_net_edit="")
     crossing = window.current
     assert crossing is not None

@@ -1,8 +1,11 @@
-"""Record a weighbridge reading on a registered crossing; the net shows live."""
+"""Weigh a registered crossing at the weighbridge: the scale's stable weight taken (F6, and
+at once when the dialog opens on a stable scale), the vehicle's remembered tare, the
+container's tare from its door; the container's gross and net show live."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from taftan_desk.core import weights
 from taftan_desk.core.registration import WeighingInput
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
@@ -10,13 +13,18 @@ from taftan_desk.services.database import Actor
 from taftan_desk.services.views import CrossingView
 from taftan_desk.ui.dialogs.base import ERROR_STYLE, ServiceDialog
 from taftan_desk.ui.forms.ui_weigh_dialog import Ui_WeighDialog
+from taftan_desk.ui.scale_watch import ScaleWatch
+from taftan_desk.ui.widgets.weighing_fields import WeighingFields
 
 
 class WeighDialog(ServiceDialog):
-    FIELD_WIDGETS = {
-        "gross_kg": "gross_edit",
+    FIELD_WIDGETS = {"max_gross_kg": "max_gross_edit"}
+    _WEIGHING = {
+        "bridge_kg": "bridge_edit",
+        "gross_kg": "bridge_edit",
+        "vehicle_tare_kg": "vehicle_tare_edit",
         "tare_kg": "tare_edit",
-        "max_gross_kg": "max_gross_edit",
+        "weight_reason": "reason_edit",
     }
 
     def __init__(
@@ -25,7 +33,11 @@ class WeighDialog(ServiceDialog):
         actor: Actor,
         crossing: CrossingView,
         parent: QWidget | None = None,
+        *,
+        scale: tuple[ScaleWatch, str, str] | None = None,
+        take_key: QKeySequence | None = None,
     ) -> None:
+        """`scale`: the desk's weighbridge (its watch, name and protocol), if it has one."""
         super().__init__(parent)
         self.ui = Ui_WeighDialog()
         self.ui.setupUi(self)
@@ -33,28 +45,53 @@ class WeighDialog(ServiceDialog):
         self._settings: StationSettings = services.settings.current()
         self.result_view: CrossingView | None = None
         self.ui.intro_label.setText(
-            self.tr("Entry {entry}, container {container}.").format(
-                entry=crossing.entry_no, container=crossing.container_no
+            self.tr("Entry {entry}, container {container}, {vehicle}.").format(
+                entry=crossing.entry_no, container=crossing.container_no, vehicle=crossing.vehicle
             )
         )
+        self.weighing = WeighingFields(services, self._settings, self)
+        self.ui.weighing_layout.addWidget(self.weighing)
+        self.weighing.watch(*(scale or (None,)))
+        self.weighing.set_vehicle(
+            crossing.mode, crossing.truck_plate or "", crossing.wagon_no or ""
+        )
         if crossing.tare_kg:
-            self.ui.tare_edit.setText(str(crossing.tare_kg))
-        self.ui.gross_edit.textChanged.connect(self._show_net)
-        self.ui.tare_edit.textChanged.connect(self._show_net)
+            self.weighing.ui.tare_edit.setText(str(crossing.tare_kg))
+        self.weighing.changed.connect(self._show_net)
+        self.weighing.taken_now.connect(self._after_take)
         self.ui.max_gross_edit.textChanged.connect(self._show_net)
-        self.setup_form(420)
-        self.ui.gross_edit.setFocus()
+        take = QShortcut(take_key or QKeySequence(Qt.Key.Key_F6), self)
+        take.activated.connect(self.weighing.take)
+        self.setup_form(620)
+        self.weighing.ui.bridge_edit.setFocus()
+        if scale is not None:
+            self.weighing.take()  # stable already: taken; else taken once it is
+
+    def _after_take(self) -> None:
+        fields = self.weighing.edits()
+        steps = fields if self.weighing.typed() else fields[:3]
+        following = next((e for e in steps[1:] if not e.text().strip()), None)
+        (following or self.ui.button_box.button(self.ui.button_box.StandardButton.Ok)).setFocus()
 
     def _show_net(self) -> None:
-        text, ok = weights.net_summary(
-            self.ui.gross_edit.text(),
-            self.ui.tare_edit.text(),
-            self._settings,
+        text, ok = self.weighing.summary(
             self.ui.max_gross_edit.text() or str(self._crossing.max_gross_kg or ""),
-            size_type=self._crossing.size_type or "",
+            self._crossing.size_type or "",
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Esc while waiting for a stable weight stops the wait; a second Esc closes."""
+        if event.key() == Qt.Key.Key_Escape and self.weighing.stop_waiting():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _widget(self, field: str) -> QWidget | None:
+        if field in self._WEIGHING:
+            return getattr(self.weighing.ui, self._WEIGHING[field])
+        return super()._widget(field)
 
     def show_problem(self, text: str, field: QWidget | None) -> None:
         """The refusal says it under the form; the live net line would say it a second time."""
@@ -65,7 +102,7 @@ class WeighDialog(ServiceDialog):
         view, _ = self._services.crossings.record_weighing(
             self._actor,
             self._crossing.id,
-            WeighingInput(gross_kg=self.ui.gross_edit.text(), tare_kg=self.ui.tare_edit.text()),
+            WeighingInput(**self.weighing.values()),  # type: ignore[arg-type]
             self.ui.max_gross_edit.text() or None,
         )
         self.result_view = view

@@ -266,30 +266,13 @@ class Ui_RegistrationPanel(object):
 
         self.form_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.seals_edit)
 
-        self.gross_label = QLabel(RegistrationPanel)
-        self.gross_label.setObjectName(u"gross_label")
+        self.weights_label = QLabel(RegistrationPanel)
+        self.weights_label.setObjectName(u"weights_label")
 
-        self.form_layout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.gross_label)
+        self.form_layout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.weights_label)
 
         self.weights_layout = QHBoxLayout()
         self.weights_layout.setObjectName(u"weights_layout")
-        self.gross_edit = QLineEdit(RegistrationPanel)
-        self.gross_edit.setObjectName(u"gross_edit")
-        self.gross_edit.setMaxLength(12)
-
-        self.weights_layout.addWidget(self.gross_edit)
-
-        self.tare_label = QLabel(RegistrationPanel)
-        self.tare_label.setObjectName(u"tare_label")
-
-        self.weights_layout.addWidget(self.tare_label)
-
-        self.tare_edit = QLineEdit(RegistrationPanel)
-        self.tare_edit.setObjectName(u"tare_edit")
-        self.tare_edit.setMaxLength(12)
-
-        self.weights_layout.addWidget(self.tare_edit)
-
 
         self.form_layout.setLayout(12, QFormLayout.ItemRole.FieldRole, self.weights_layout)
 
@@ -356,8 +339,6 @@ class Ui_RegistrationPanel(object):
         self.tir_carnet_label.setBuddy(self.tir_carnet_edit)
         self.tir_voucher_label.setBuddy(self.tir_voucher_edit)
         self.seals_label.setBuddy(self.seals_edit)
-        self.gross_label.setBuddy(self.gross_edit)
-        self.tare_label.setBuddy(self.tare_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.direction_combo, self.mode_combo)
         QWidget.setTabOrder(self.mode_combo, self.container_edit)
@@ -374,9 +355,7 @@ class Ui_RegistrationPanel(object):
         QWidget.setTabOrder(self.gd_number_edit, self.tir_carnet_edit)
         QWidget.setTabOrder(self.tir_carnet_edit, self.tir_voucher_edit)
         QWidget.setTabOrder(self.tir_voucher_edit, self.seals_edit)
-        QWidget.setTabOrder(self.seals_edit, self.gross_edit)
-        QWidget.setTabOrder(self.gross_edit, self.tare_edit)
-        QWidget.setTabOrder(self.tare_edit, self.save_button)
+        QWidget.setTabOrder(self.seals_edit, self.save_button)
         QWidget.setTabOrder(self.save_button, self.clear_button)
 
         self.retranslateUi(RegistrationPanel)
@@ -484,22 +463,7 @@ class Ui_RegistrationPanel(object):
         self.seals_edit.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Seals", None))
 #endif // QT_CONFIG(accessibility)
         self.seals_edit.setPlaceholderText(QCoreApplication.translate("RegistrationPanel", u"AB12345 H, CD67890 H broken", None))
-        self.gross_label.setText(QCoreApplication.translate("RegistrationPanel", u"Gr&oss kg", None))
-#if QT_CONFIG(accessibility)
-        self.gross_edit.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Container gross in kilograms: the weighbridge reading less the vehicle", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.gross_edit.setToolTip(QCoreApplication.translate("RegistrationPanel", u"Container gross: the weighbridge reading less the vehicle (tractor and trailer, or wagon). Not the weighbridge reading itself.", None))
-#endif // QT_CONFIG(tooltip)
-        self.gross_edit.setPlaceholderText(QCoreApplication.translate("RegistrationPanel", u"weighbridge less vehicle", None))
-        self.tare_label.setText(QCoreApplication.translate("RegistrationPanel", u"&Tare kg", None))
-#if QT_CONFIG(accessibility)
-        self.tare_edit.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Container tare in kilograms, from the container door", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.tare_edit.setToolTip(QCoreApplication.translate("RegistrationPanel", u"Container tare: the empty container's weight as painted on its door (CSC plate), not the vehicle's.", None))
-#endif // QT_CONFIG(tooltip)
-        self.tare_edit.setPlaceholderText(QCoreApplication.translate("RegistrationPanel", u"from the door", None))
+        self.weights_label.setText(QCoreApplication.translate("RegistrationPanel", u"Weights", None))
 #if QT_CONFIG(accessibility)
         self.net_label.setAccessibleName(QCoreApplication.translate("RegistrationPanel", u"Net weight against the limit", None))
 #endif // QT_CONFIG(accessibility)

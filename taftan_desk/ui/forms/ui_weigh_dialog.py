@@ -23,7 +23,7 @@ class Ui_WeighDialog(object):
     def setupUi(self, WeighDialog):
         if not WeighDialog.objectName():
             WeighDialog.setObjectName(u"WeighDialog")
-        WeighDialog.resize(440, 200)
+        WeighDialog.resize(620, 240)
         self.main_layout = QVBoxLayout(WeighDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.intro_label = QLabel(WeighDialog)
@@ -33,47 +33,30 @@ class Ui_WeighDialog(object):
 
         self.main_layout.addWidget(self.intro_label)
 
+        self.weighing_layout = QVBoxLayout()
+        self.weighing_layout.setObjectName(u"weighing_layout")
+
+        self.main_layout.addLayout(self.weighing_layout)
+
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
-        self.gross_label = QLabel(WeighDialog)
-        self.gross_label.setObjectName(u"gross_label")
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.gross_label)
-
-        self.gross_edit = QLineEdit(WeighDialog)
-        self.gross_edit.setObjectName(u"gross_edit")
-        self.gross_edit.setMaxLength(12)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.gross_edit)
-
-        self.tare_label = QLabel(WeighDialog)
-        self.tare_label.setObjectName(u"tare_label")
-
-        self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.tare_label)
-
-        self.tare_edit = QLineEdit(WeighDialog)
-        self.tare_edit.setObjectName(u"tare_edit")
-        self.tare_edit.setMaxLength(12)
-
-        self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.tare_edit)
-
         self.max_gross_label = QLabel(WeighDialog)
         self.max_gross_label.setObjectName(u"max_gross_label")
 
-        self.form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.max_gross_label)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.max_gross_label)
 
         self.max_gross_edit = QLineEdit(WeighDialog)
         self.max_gross_edit.setObjectName(u"max_gross_edit")
         self.max_gross_edit.setMaxLength(12)
 
-        self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.max_gross_edit)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.max_gross_edit)
 
         self.net_label = QLabel(WeighDialog)
         self.net_label.setObjectName(u"net_label")
         self.net_label.setWordWrap(True)
         self.net_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.net_label)
+        self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.net_label)
 
 
         self.main_layout.addLayout(self.form_layout)
@@ -92,12 +75,8 @@ class Ui_WeighDialog(object):
         self.main_layout.addWidget(self.button_box)
 
 #if QT_CONFIG(shortcut)
-        self.gross_label.setBuddy(self.gross_edit)
-        self.tare_label.setBuddy(self.tare_edit)
         self.max_gross_label.setBuddy(self.max_gross_edit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.gross_edit, self.tare_edit)
-        QWidget.setTabOrder(self.tare_edit, self.max_gross_edit)
 
         self.retranslateUi(WeighDialog)
 
@@ -110,22 +89,6 @@ class Ui_WeighDialog(object):
         self.intro_label.setAccessibleName(QCoreApplication.translate("WeighDialog", u"About this step", None))
 #endif // QT_CONFIG(accessibility)
         self.intro_label.setText("")
-        self.gross_label.setText(QCoreApplication.translate("WeighDialog", u"&Gross kg", None))
-#if QT_CONFIG(accessibility)
-        self.gross_edit.setAccessibleName(QCoreApplication.translate("WeighDialog", u"Container gross in kilograms: the weighbridge reading less the vehicle", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.gross_edit.setToolTip(QCoreApplication.translate("WeighDialog", u"Container gross: the weighbridge reading less the vehicle (tractor and trailer, or wagon). Not the weighbridge reading itself.", None))
-#endif // QT_CONFIG(tooltip)
-        self.gross_edit.setPlaceholderText(QCoreApplication.translate("WeighDialog", u"weighbridge less vehicle", None))
-        self.tare_label.setText(QCoreApplication.translate("WeighDialog", u"&Tare kg", None))
-#if QT_CONFIG(accessibility)
-        self.tare_edit.setAccessibleName(QCoreApplication.translate("WeighDialog", u"Container tare in kilograms, from the container door", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.tare_edit.setToolTip(QCoreApplication.translate("WeighDialog", u"Container tare: the empty container's weight as painted on its door (CSC plate), not the vehicle's.", None))
-#endif // QT_CONFIG(tooltip)
-        self.tare_edit.setPlaceholderText(QCoreApplication.translate("WeighDialog", u"from the door", None))
         self.max_gross_label.setText(QCoreApplication.translate("WeighDialog", u"Plate max gross &kg", None))
 #if QT_CONFIG(accessibility)
         self.max_gross_edit.setAccessibleName(QCoreApplication.translate("WeighDialog", u"Maximum gross from the plate in kilograms", None))

@@ -16,7 +16,7 @@ from taftan_desk.core import weights
 from taftan_desk.core.channel import Channel
 from taftan_desk.core.release import Blocker
 from taftan_desk.services.crossing_rows import HistoryLine
-from taftan_desk.services.views import CrossingView
+from taftan_desk.services.views import CrossingView, WeighingView
 from taftan_desk.ui.forms.ui_detail_panel import Ui_DetailPanel
 from taftan_desk.ui.widgets.barcode_view import BarcodeView
 
@@ -96,6 +96,31 @@ class DetailPanel(QWidget):
         )
         self.ui.history_label.setText("\n".join(self._history_text(h) for h in history))
 
+    def _weighing(self, w: WeighingView) -> str:
+        """Where the weights came from: the ticket, the reading less the vehicle, each figure's
+        source; TYPED, with its reason, when anything was typed."""
+        sources = {
+            "scale": self.tr("from the scale {scale}").format(scale=w.scale_id),
+            "remembered": self.tr("remembered"),
+            "typed": self.tr("TYPED"),
+        }
+        made_of = (
+            self.tr(
+                "weighbridge {bridge} ({bridge_source}) − vehicle {vehicle} ({tare_source})"
+            ).format(
+                bridge=_kg(w.bridge_kg),
+                bridge_source=sources.get(w.bridge_source or "", w.bridge_source),
+                vehicle=_kg(w.vehicle_tare_kg),
+                tare_source=sources.get(w.tare_source or "", w.tare_source),
+            )
+            if w.bridge_kg is not None
+            else self.tr("container gross TYPED")
+        )
+        typed = self.tr(" · TYPED: {reason}").format(reason=w.reason) if w.typed else ""
+        return self.tr("Weighbridge ticket {ticket}: {made_of}{typed}").format(
+            ticket=w.ticket_no, made_of=made_of, typed=typed
+        )
+
     def _facts(self, c: CrossingView) -> str:
         """The record as registered, weighed and inspected: every field the desk holds."""
         lines = [
@@ -135,6 +160,8 @@ class DetailPanel(QWidget):
                 weighed=weighed,
             )
         )
+        if c.weighing is not None:
+            lines.append(self._weighing(c.weighing))
         seals = ", ".join(
             self.tr("{number} ({state}{at_exam})").format(
                 number=s.number,

@@ -6,7 +6,7 @@ which F2 takes from anywhere in the form. Enter in any later field saves; Esc cl
 Problems show under their own field after a save attempt; warnings never block.
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
@@ -21,6 +21,7 @@ from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
 from taftan_desk.ui.scanner import Scan
 from taftan_desk.ui.session import DeskSession
 from taftan_desk.ui.widgets import manifest_fill
+from taftan_desk.ui.widgets.weighing_fields import WeighingFields
 
 # Combo order; the first entry makes the officer choose rather than inherit a default.
 CATEGORIES = manifest_fill.CATEGORY_INDEX
@@ -38,7 +39,7 @@ _ROWS = (
     ("gd_number_edit", ("gd_number",)),
     ("tir_layout", ("tir_carnet", "tir_voucher")),
     ("seals_edit", ("seals",)),
-    ("weights_layout", ("gross_kg", "tare_kg")),
+    ("weights_layout", ("bridge_kg", "vehicle_tare_kg", "tare_kg", "weight_reason", "gross_kg")),
 )
 
 # Each input field of a registration and the widget the officer types it in.
@@ -59,10 +60,17 @@ _FIELD_WIDGETS = {
     "tir_carnet": "tir_carnet_edit",
     "tir_voucher": "tir_voucher_edit",
     "seals": "seals_edit",
-    "gross_kg": "gross_edit",
+}
+# The weighing area's fields, in its own widget (a typed container gross is the reading's).
+_WEIGHING_WIDGETS = {
+    "bridge_kg": "bridge_edit",
+    "gross_kg": "bridge_edit",
+    "vehicle_tare_kg": "vehicle_tare_edit",
     "tare_kg": "tare_edit",
+    "weight_reason": "reason_edit",
 }
 
+VEHICLE_LOOKUP_MS = 300  # the vehicle's remembered tare is looked up once typing pauses
 _ERROR_STYLE = "color: #b3261e;"
 _WARNING_STYLE = "color: #8a5a00;"
 
@@ -92,6 +100,16 @@ class RegistrationPanel(QWidget):
         self.expected: ExpectedView | None = None  # the manifest row the form was filled from
         # Loaded once: the list changes by an administrator's hand, not between two trucks.
         self._owners = {code for code, _ in services.settings.known_owners()}
+        self.weighing = WeighingFields(services, self._settings, self)
+        self.ui.weights_layout.addWidget(self.weighing)
+        self.ui.weights_label.setBuddy(self.weighing.ui.bridge_edit)
+        chain = [self.ui.seals_edit, *self.weighing.edits(), self.ui.clear_button]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        self._vehicle_timer = QTimer(self)
+        self._vehicle_timer.setSingleShot(True)
+        self._vehicle_timer.setInterval(VEHICLE_LOOKUP_MS)
+        self._vehicle_timer.timeout.connect(self.look_up_vehicle)
         self._errors = self._make_error_labels()
         for label, style in (
             (self.ui.warnings_label, _WARNING_STYLE),
@@ -116,8 +134,11 @@ class RegistrationPanel(QWidget):
         ui.container_edit.returnPressed.connect(self._container_entered)
         for edit in self._line_edits()[1:]:
             edit.returnPressed.connect(self._enter)
-        ui.gross_edit.textChanged.connect(self._show_net)
-        ui.tare_edit.textChanged.connect(self._show_net)
+        self.weighing.changed.connect(self._show_net)
+        self.weighing.taken_now.connect(self._after_take)
+        for edit in (ui.truck_plate_edit, ui.wagon_no_edit):
+            edit.textChanged.connect(self._vehicle_timer.start)  # a pause in typing
+            edit.editingFinished.connect(self.look_up_vehicle)  # or leaving the field
         ui.max_gross_edit.textChanged.connect(self._show_net)
         ui.size_type_edit.textChanged.connect(self._show_net)
         ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
@@ -144,7 +165,12 @@ class RegistrationPanel(QWidget):
             return
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.clear)
+        escape.activated.connect(self._escape)
+
+    def _escape(self) -> None:
+        """Esc stops a wait for a stable weight first; otherwise it clears the form."""
+        if not self.weighing.stop_waiting():
+            self.clear()
 
     def _enter(self) -> None:
         if self._correcting:
@@ -157,13 +183,36 @@ class RegistrationPanel(QWidget):
     def _next_to_confirm(self) -> QWidget | None:
         """In a form filled from a manifest, Enter in the seals or a weight moves on to the
         next weight still empty (what the manifest cannot know); the last one saves."""
-        ui = self.ui
-        steps = [ui.seals_edit, ui.gross_edit, ui.tare_edit]
+        steps = [self.ui.seals_edit, *self._weighing_steps()]
         focus = self.focusWidget()
         if self.expected is None or focus not in steps:
             return None
         later = steps[steps.index(focus) + 1 :]  # type: ignore[arg-type]
         return next((edit for edit in later if not edit.text().strip()), None)
+
+    def _weighing_steps(self) -> list[QLineEdit]:
+        """The weighing's fields in order; the reason only while something is typed."""
+        edits = self.weighing.edits()
+        return edits if self.weighing.typed() else edits[:3]
+
+    # -- the weighbridge -----------------------------------------------------------------------
+    def take_weight(self) -> None:
+        """F6: the scale's stable weight as this truck's weighbridge reading (or, not stable
+        yet, as soon as it is)."""
+        self.look_up_vehicle()
+        self.weighing.take()
+
+    def _after_take(self) -> None:
+        """A weight taken: on to what still needs the officer (the container's tare from
+        its door, the reason when the vehicle's tare is typed); nothing left, stay."""
+        following = next((e for e in self._weighing_steps()[1:] if not e.text().strip()), None)
+        (following or self.weighing.ui.bridge_edit).setFocus()
+
+    def look_up_vehicle(self) -> None:
+        self._vehicle_timer.stop()
+        ui = self.ui
+        mode = ("road", "rail")[ui.mode_combo.currentIndex()]
+        self.weighing.set_vehicle(mode, ui.truck_plate_edit.text(), ui.wagon_no_edit.text())
 
     def _line_edits(self) -> list[QLineEdit]:
         ui = self.ui
@@ -181,8 +230,7 @@ class RegistrationPanel(QWidget):
             ui.tir_carnet_edit,
             ui.tir_voucher_edit,
             ui.seals_edit,
-            ui.gross_edit,
-            ui.tare_edit,
+            *self.weighing.edits(),
         ]
 
     def _make_error_labels(self) -> dict[str, QLabel]:
@@ -266,8 +314,9 @@ class RegistrationPanel(QWidget):
             return False
         manifest_fill.fill(self.ui, view)
         self._mode_changed()
+        self.look_up_vehicle()
         self._show_manifest()
-        (self.ui.seals_edit if view.seals else self.ui.gross_edit).setFocus()
+        (self.ui.seals_edit if view.seals else self.weighing.ui.bridge_edit).setFocus()
         return True
 
     def take_expected(self, view: ExpectedView) -> None:
@@ -341,12 +390,8 @@ class RegistrationPanel(QWidget):
             self._after_container().setFocus()
 
     def _show_net(self) -> None:
-        text, ok = weights.net_summary(
-            self.ui.gross_edit.text(),
-            self.ui.tare_edit.text(),
-            self._settings,
-            self.ui.max_gross_edit.text(),
-            size_type=self.ui.size_type_edit.text(),
+        text, ok = self.weighing.summary(
+            self.ui.max_gross_edit.text(), self.ui.size_type_edit.text()
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else _ERROR_STYLE)
@@ -411,8 +456,7 @@ class RegistrationPanel(QWidget):
             tir_carnet=ui.tir_carnet_edit.text(),
             tir_voucher=ui.tir_voucher_edit.text(),
             seals=registration.parse_seals(ui.seals_edit.text()),
-            gross_kg=ui.gross_edit.text(),
-            tare_kg=ui.tare_edit.text(),
+            **self.weighing.values(),  # type: ignore[arg-type]
         )
 
     def fill(self, view: CrossingView) -> None:
@@ -452,6 +496,7 @@ class RegistrationPanel(QWidget):
 
     def save(self) -> RegistrationResult | None:
         self._hide_errors()
+        self.look_up_vehicle()
         if not self._seals_confirmed():
             return None
         try:
@@ -497,7 +542,7 @@ class RegistrationPanel(QWidget):
         return True
 
     def _show_problems(self, exc: ValidationError) -> None:
-        if exc.for_field("gross_kg") or exc.for_field("tare_kg"):
+        if any(exc.for_field(f) for f in _WEIGHING_WIDGETS):
             self.ui.net_label.clear()  # the weights' own error line says it now
         if exc.for_field("container_no"):
             self.ui.container_hint_label.clear()
@@ -519,7 +564,9 @@ class RegistrationPanel(QWidget):
         if not shown:
             return
         try:
-            registration.validate(self.form(), self._settings, self._known_owner)
+            registration.validate(
+                self.form(), self._settings, self._known_owner, lambda *_: self.weighing.remembered
+            )
             problems = ValidationError([])
         except ValidationError as exc:
             problems = exc
@@ -532,6 +579,8 @@ class RegistrationPanel(QWidget):
                 label.hide()
 
     def _widget_for(self, field: str) -> QWidget:
+        if field in _WEIGHING_WIDGETS:
+            return getattr(self.weighing.ui, _WEIGHING_WIDGETS[field])
         return getattr(self.ui, _FIELD_WIDGETS.get(field, "container_edit"))
 
     def _hide_errors(self) -> None:
@@ -549,6 +598,7 @@ class RegistrationPanel(QWidget):
         save, since the next truck usually comes the same way)."""
         for edit in self._line_edits():
             edit.clear()
+        self.weighing.clear()
         if not keep_route:
             self.ui.direction_combo.setCurrentIndex(0)
             self.ui.mode_combo.setCurrentIndex(0)

@@ -1,0 +1,141 @@
+"""The desk's weighbridge: which indicator it reads (this desk's own preferences), the watch
+that reads it for as long as the desk runs, and the keys that use it: F6 (or the key the desk
+was given, e.g. a foot pedal's) takes the stable weight into the registration being filled,
+or weighs the selected crossing; Ctrl+F6 weighs an empty vehicle."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from taftan_desk.core.scale import PROTOCOLS
+from taftan_desk.ui.scale_watch import ScaleWatch
+
+_GROUP = "scale"
+DEFAULT_KEY = "F6"
+DEFAULT_PROTOCOL = "st-gs"
+
+
+@dataclass(frozen=True)
+class ScaleChoice:
+    port: str  # "" : no weighbridge at this desk
+    protocol: str
+    baud: int
+    name: str
+    key: str  # the key that takes the weight, as QKeySequence text
+
+    @property
+    def scale_id(self) -> str:
+        """The name kept with each weighing: the one given, else the port."""
+        return self.name or self.port
+
+
+class ScalePreferences:
+    """This desk's weighbridge, remembered between sessions (QSettings)."""
+
+    def __init__(self) -> None:
+        self._settings = QSettings()
+
+    def load(self) -> ScaleChoice:
+        def get(key: str, default: object) -> str:
+            return str(self._settings.value(f"{_GROUP}/{key}", default))
+
+        protocol = get("protocol", DEFAULT_PROTOCOL)
+        try:
+            baud = int(get("baud", 9_600))
+        except ValueError:
+            baud = 9_600
+        return ScaleChoice(
+            port=get("port", ""),
+            protocol=protocol if protocol in PROTOCOLS else DEFAULT_PROTOCOL,
+            baud=baud,
+            name=get("name", ""),
+            key=get("key", DEFAULT_KEY) or DEFAULT_KEY,
+        )
+
+    def save(self, choice: ScaleChoice) -> None:
+        for key in ("port", "protocol", "baud", "name", "key"):
+            self._settings.setValue(f"{_GROUP}/{key}", getattr(choice, key))
+
+
+class WeighbridgeDesk(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = window.services.settings.current()  # type: ignore[attr-defined]
+        self.watch: ScaleWatch | None = None
+        self.choice = ScalePreferences().load()
+        ui = window.ui  # type: ignore[attr-defined]
+        ui.take_weight_action.triggered.connect(self.take)
+        ui.weigh_empty_action.triggered.connect(self.weigh_empty)
+        ui.scale_setup_action.triggered.connect(self.set_up)
+        window.addActions([ui.take_weight_action, ui.weigh_empty_action])
+        self.apply(self.choice)
+
+    def apply(self, choice: ScaleChoice) -> None:
+        """Read this indicator from now on (none: the weights are typed, with a reason)."""
+        self.choice = choice
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch.deleteLater()
+            self.watch = None
+        if choice.port:
+            self.watch = ScaleWatch(self._settings, self)
+            self.watch.start(choice.port, choice.protocol, choice.baud)
+        self._window.ui.take_weight_action.setShortcut(QKeySequence(choice.key))  # type: ignore[attr-defined]
+        self._window.registration.weighing.watch(*self.scale())  # type: ignore[attr-defined]
+
+    def scale(self) -> tuple[ScaleWatch | None, str, str]:
+        return self.watch, self.choice.scale_id, self.choice.protocol
+
+    def take_key(self) -> QKeySequence:
+        return QKeySequence(self.choice.key)
+
+    def take(self) -> None:
+        """The registration being filled takes the weight; with none (an empty form, as
+        after a save), the selected crossing is weighed: its dialog takes the weight as it
+        opens."""
+        window = self._window
+        registration = window.registration  # type: ignore[attr-defined]
+        if registration.has_input():
+            registration.take_weight()
+            return
+        weigh = window.ui.weigh_action  # type: ignore[attr-defined]
+        if weigh.isEnabled():
+            weigh.trigger()
+            return
+        window.ui.status_bar.showMessage(window.why_not(weigh))  # type: ignore[attr-defined]
+
+    def weigh_empty(self) -> None:
+        from taftan_desk.ui.dialogs.empty_vehicle_dialog import EmptyVehicleDialog
+
+        window = self._window
+        dialog = EmptyVehicleDialog(
+            window.services,  # type: ignore[attr-defined]
+            window.actor,  # type: ignore[attr-defined]
+            window,
+            scale=self.scale() if self.watch else None,
+            take_key=self.take_key(),
+        )
+        if dialog.exec() and dialog.result_view is not None:
+            view = dialog.result_view
+            window.ui.status_bar.showMessage(  # type: ignore[attr-defined]
+                self.tr("Vehicle {vehicle} weighed empty: {kg} kg, ticket {ticket}.").format(
+                    vehicle=dialog.vehicle, kg=f"{view.bridge_kg:,}", ticket=view.ticket_no
+                )
+            )
+            window.registration.look_up_vehicle()  # type: ignore[attr-defined]
+
+    def set_up(self) -> None:
+        from taftan_desk.ui.dialogs.scale_dialog import ScaleDialog
+
+        dialog = ScaleDialog(self.choice, self._window)
+        if dialog.exec():
+            ScalePreferences().save(dialog.choice)
+            self.apply(dialog.choice)
+            self._window.ui.status_bar.showMessage(  # type: ignore[attr-defined]
+                self.tr("Weighbridge: {port}").format(port=dialog.choice.port)
+                if dialog.choice.port
+                else self.tr("No weighbridge at this desk: weights are typed, with a reason.")
+            )
