@@ -9,12 +9,13 @@ from tests.support import Desk, show_and_activate
 
 
 @pytest.fixture(autouse=True)
-def _fresh_print_preferences() -> None:
-    """Each test starts from a desk that never chose a printer (the choice is remembered in
-    QSettings, which the session shares)."""
+def _fresh_desk_preferences() -> None:
+    """Each test starts from a desk that never chose a printer or a weighbridge (the choices
+    are remembered in QSettings, which the session shares)."""
     from PySide6.QtCore import QSettings
 
     QSettings().remove("printing")
+    QSettings().remove("scale")
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ def field_keys() -> list[tuple[str, str, str]]:
         ("Enter", form, tr("In any later field: save the registration")),
         ("F2", form, tr("Take the suggested container number (a wrong check digit)")),
         ("Esc", form, tr("Clear the form")),
+        ("Esc", tr("Weighing"), tr("Stop waiting for a stable weight (after F6)")),
+        ("F6", tr("Weighing dialogs"), tr("Take the weighbridge's stable weight")),
         ("Tab / Shift+Tab", tr("Everywhere"), tr("Next / previous field")),
         ("Up / Down", tr("Queue"), tr("Select the crossing above / below")),
         ("Enter", tr("Dialogs"), tr("OK: do what the dialog is for")),

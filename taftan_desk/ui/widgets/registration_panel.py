@@ -547,11 +547,13 @@ class RegistrationPanel(QWidget):
         if exc.for_field("container_no"):
             self.ui.container_hint_label.clear()
         first: QWidget | None = None
+        said: dict[QLabel, list[str]] = {}  # a row's label says the problems of all its fields
         for field in dict.fromkeys(p.field for p in exc.problems):
             label = self._errors.get(field)
             if label is None:
                 continue
-            label.setText("\n".join(exc.for_field(field)))
+            said.setdefault(label, []).extend(exc.for_field(field))
+            label.setText("\n".join(said[label]))
             label.show()
             first = first or self._widget_for(field)
         if first is not None:
