@@ -210,6 +210,8 @@ class RegistrationPanel(QWidget):
 
     def look_up_vehicle(self) -> None:
         self._vehicle_timer.stop()
+        if self._correcting:  # a correction weighs nothing: no tare to look up
+            return
         ui = self.ui
         mode = ("road", "rail")[ui.mode_combo.currentIndex()]
         self.weighing.set_vehicle(mode, ui.truck_plate_edit.text(), ui.wagon_no_edit.text())
@@ -431,6 +433,7 @@ class RegistrationPanel(QWidget):
         self.ui.warnings_label.setText("\n".join(notes))
 
     def _mode_changed(self) -> None:
+        self._vehicle_timer.start()  # a truck's plate or a wagon's number names the vehicle
         rail = self.ui.mode_combo.currentIndex() == 1
         self.ui.truck_plate_edit.setEnabled(not rail)
         self.ui.train_no_edit.setEnabled(rail)

@@ -38,10 +38,9 @@ def scale_words(now: ScaleNow | None) -> tuple[str, str]:
             "the reading, with the reason."
         ), _WAIT
     if now.port:
-        return tr(
-            "Weighbridge: {problem}. The desk keeps trying by itself; type the reading "
-            "meanwhile, with the reason."
-        ).format(problem=now.port), _BAD
+        return tr("Weighbridge: {problem}. Type the reading meanwhile, with the reason.").format(
+            problem=now.port
+        ), _BAD
     verdict = now.verdict
     kg = f"{verdict.weight_kg:,} kg" if verdict.weight_kg is not None else ""
     state = verdict.state
@@ -86,7 +85,7 @@ class WeighingFields(QWidget):
         self._armed = False
         self._reading_only = False
         for edit in self.edits()[:3]:
-            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("000,000 kg") + 16)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("on the door") + 16)
             edit.textChanged.connect(self._figures_changed)
         self.ui.figures_layout.setColumnStretch(4, 1)  # the figures keep to the left
         self.ui.bridge_edit.textEdited.connect(self._bridge_typed)
