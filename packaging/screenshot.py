@@ -86,15 +86,9 @@ def main() -> int:
 
 
 def _manifest_scene(app, window, out: Path) -> None:  # type: ignore[no-untyped-def]
-    from taftan_desk.services.demo_train import TRAIN
 
     pre = window.pre_arrivals
-    window.queue_tabs.setCurrentIndex(1)
-    pre.reload()
-    _settle(app, lambda: pre.ui.choice_combo.findData(TRAIN) >= 0)
-    pre.ui.choice_combo.setCurrentIndex(pre.ui.choice_combo.findData(TRAIN))
-    _settle(app, lambda: any(r.state == "arrived" for r in pre.rows))
-    expected = next(r for r in pre.rows if r.state == "expected")
+    expected = _demo_train_wagon(app, window)
     window.registration.take_expected(expected)
     window.registration.ui.seals_edit.setText(expected.seals[0])
     app.processEvents()
@@ -114,16 +108,10 @@ def _weighbridge_scene(app, window, out: Path) -> None:  # type: ignore[no-untyp
     import threading
 
     from taftan_desk.devices.scale_port import Simulator
-    from taftan_desk.services.demo_train import TRAIN, taken
+    from taftan_desk.services.demo_train import taken
     from taftan_desk.ui.weighbridge_desk import ScaleChoice
 
-    pre = window.pre_arrivals
-    window.queue_tabs.setCurrentIndex(1)
-    pre.reload()
-    _settle(app, lambda: pre.ui.choice_combo.findData(TRAIN) >= 0)
-    pre.ui.choice_combo.setCurrentIndex(pre.ui.choice_combo.findData(TRAIN))
-    _settle(app, lambda: any(r.state == "expected" for r in pre.rows))
-    expected = next(r for r in pre.rows if r.state == "expected")
+    expected = _demo_train_wagon(app, window)
     services = window.services
     services.weighings.weigh_empty(
         window.actor, "rail", expected.wagon_no or "", 21_480, taken(21_480, 20)
@@ -149,6 +137,19 @@ def _weighbridge_scene(app, window, out: Path) -> None:  # type: ignore[no-untyp
         app, lambda: "port" in fields.scale_label.text() or "no data" in fields.scale_label.text()
     )
     window.registration.grab().save(str(out.with_name(out.stem + "-pulled.png")))
+
+
+def _demo_train_wagon(app, window):  # type: ignore[no-untyped-def]
+    """The demo train's wagons in the Expected tab; the first still expected."""
+    from taftan_desk.services.demo_train import TRAIN
+
+    pre = window.pre_arrivals
+    window.queue_tabs.setCurrentIndex(1)
+    pre.reload()
+    _settle(app, lambda: pre.ui.choice_combo.findData(TRAIN) >= 0)
+    pre.ui.choice_combo.setCurrentIndex(pre.ui.choice_combo.findData(TRAIN))
+    _settle(app, lambda: any(r.state == "arrived" for r in pre.rows))
+    return next(r for r in pre.rows if r.state == "expected")
 
 
 def _settle(app, ready) -> None:  # type: ignore[no-untyped-def]

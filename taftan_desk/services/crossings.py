@@ -114,19 +114,11 @@ class CrossingService:
             also = [audit.also("seal", x["id"], x) for x in seals]
             weighing = None
             if reg.gross_kg is not None and reg.tare_kg is not None:
-                also.append(
-                    weighings.record_loaded(
-                        unit,
-                        values["id"],
-                        registration.vehicle_of(reg.mode, reg.truck_plate, reg.wagon_no),
-                        reg.gross_kg,
-                        reg.tare_kg,
-                        figures=reg.figures,
-                        taken=form.taken,
-                        reason=reg.weight_reason,
-                        remembered_tare=tares.found,
-                    )
+                weighed = registration.Weighed(
+                    reg.gross_kg, reg.tare_kg, reg.figures, reg.weight_reason
                 )
+                vehicle = registration.vehicle_of(reg.mode, reg.truck_plate, reg.wagon_no)
+                also.append(tares.record(unit, values["id"], vehicle, weighed, form.taken))
                 weighing = weighings.view_of(also[-1]["after"])
             unit.audit(
                 "crossing_registered",
@@ -161,17 +153,7 @@ class CrossingService:
             if weighed.gross_kg is None or weighed.tare_kg is None:
                 raise ValidationError("Take the weighbridge reading (F6), or type it.", "bridge_kg")
             weighing = apply_weighing(unit, row, weighed.gross_kg, weighed.tare_kg, plate)
-            also = weighings.record_loaded(
-                unit,
-                row.id,  # type: ignore[arg-type]
-                vehicle,
-                weighed.gross_kg,
-                weighed.tare_kg,
-                figures=weighed.figures,
-                taken=form.taken,
-                reason=weighed.reason,
-                remembered_tare=tares.found,
-            )
+            also = tares.record(unit, row.id, vehicle, weighed, form.taken)  # type: ignore[arg-type]
             unit.audit(
                 "crossing_weighed", "crossing", row.id, {"after": row_snapshot(row), "also": [also]}
             )
@@ -340,6 +322,17 @@ class _RememberedTares:
     def find(self, kind: weighbridge.VehicleKind, number: str) -> weighbridge.Remembered | None:
         self.found = weighings.remembered(self._conn, kind, number, self._zone)
         return self.found
+
+    def record(
+        self,
+        unit: Unit,
+        crossing_id: int,
+        vehicle: tuple[weighbridge.VehicleKind, str] | None,
+        weighed: registration.Weighed,
+        taken: weighbridge.Taken | None,
+    ) -> dict[str, object]:
+        """The weighing, linked to the remembered tare the rules found (if they used it)."""
+        return weighings.record_loaded(unit, crossing_id, vehicle, weighed, taken, self.found)
 
 
 def apply_weighing(

@@ -101,6 +101,9 @@ def _new_seal(unit: Unit, row: Crossing, number: str | None) -> list[dict[str, o
     return [audit.also("seal", seal.id, row_snapshot(seal))]
 
 
+REWEIGHED = "Re-weighed at the examination: the container's gross as the examiner typed it."
+
+
 def _reweigh(unit: Unit, row: Crossing, gross_kg: int) -> dict[str, object]:
     if row.tare_kg is None:
         raise ValidationError(
@@ -113,9 +116,5 @@ def _reweigh(unit: Unit, row: Crossing, gross_kg: int) -> dict[str, object]:
         unit,
         row.id,  # type: ignore[arg-type]
         registration.vehicle_of(registration.Mode(row.mode), row.truck_plate, row.wagon_no),
-        gross_kg,
-        row.tare_kg,
-        figures=None,
-        taken=None,
-        reason="Re-weighed at the examination: the container's gross as the examiner typed it.",
+        registration.Weighed(gross_kg, row.tare_kg, None, REWEIGHED),
     )

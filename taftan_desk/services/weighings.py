@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from taftan_desk.core import registration, weighbridge, weights
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.roles import Permission
-from taftan_desk.core.weighbridge import Figures, Purpose, Remembered, Source, Taken, VehicleKind
+from taftan_desk.core.weighbridge import Purpose, Remembered, Source, Taken, VehicleKind
 from taftan_desk.db.models import Weighing
 from taftan_desk.services import audit, entry_numbers
 from taftan_desk.services.database import Actor, Database, Unit
@@ -82,15 +82,13 @@ def record_loaded(
     unit: Unit,
     crossing_id: int,
     vehicle: tuple[VehicleKind, str] | None,
-    gross_kg: int,
-    tare_kg: int,
-    *,
-    figures: Figures | None,
-    taken: Taken | None,
-    reason: str,
+    weighed: registration.Weighed,
+    taken: Taken | None = None,
     remembered_tare: Remembered | None = None,
 ) -> dict[str, object]:
     """A crossing's weighing: inserted, and returned as its audit event's "also" entry."""
+    figures, gross_kg, tare_kg = weighed.figures, weighed.gross_kg, weighed.tare_kg
+    assert gross_kg is not None and tare_kg is not None
     values: dict[str, object] = {
         "ticket_no": allocate_ticket(unit.conn, unit.now.astimezone(unit.settings.zone)),
         "purpose": Purpose.LOADED.value,
@@ -109,7 +107,7 @@ def record_loaded(
         "container_gross_kg": gross_kg,
         "container_tare_kg": tare_kg,
         "net_kg": weights.net_from(gross_kg, tare_kg),
-        "reason": figures.reason if figures else reason,
+        "reason": weighed.reason,
         **provenance(taken, figures.bridge_source if figures else None),
         "weighed_at": unit.now,
         "weighed_by": unit.actor.user_id,

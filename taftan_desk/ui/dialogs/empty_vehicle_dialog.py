@@ -2,21 +2,18 @@
 remembered as its tare for its next crossing. Typed, it needs a reason (the tare from the
 vehicle's papers, or stencilled on the wagon)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core.errors import DeskError
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.views import WeighingView
-from taftan_desk.ui.dialogs.base import ServiceDialog
+from taftan_desk.ui.dialogs.weighing_base import Scale, WeighingDialog
 from taftan_desk.ui.forms.ui_empty_vehicle_dialog import Ui_EmptyVehicleDialog
-from taftan_desk.ui.scale_watch import ScaleWatch
-from taftan_desk.ui.widgets.weighing_fields import WeighingFields
 
 
-class EmptyVehicleDialog(ServiceDialog):
+class EmptyVehicleDialog(WeighingDialog):
     FIELD_WIDGETS = {
         "vehicle_no": "vehicle_edit",
         "truck_plate": "vehicle_edit",
@@ -29,7 +26,7 @@ class EmptyVehicleDialog(ServiceDialog):
         actor: Actor,
         parent: QWidget | None = None,
         *,
-        scale: tuple[ScaleWatch | None, str, str] | None = None,
+        scale: Scale | None = None,
         take_key: QKeySequence | None = None,
     ) -> None:
         super().__init__(parent)
@@ -37,12 +34,9 @@ class EmptyVehicleDialog(ServiceDialog):
         self.ui.setupUi(self)
         self._services, self._actor = services, actor
         self.result_view: WeighingView | None = None
-        self.weighing = WeighingFields(services, services.settings.current(), self)
+        settings = services.settings.current()
+        self.attach_weighing(services, settings, self.ui.weighing_layout, scale, take_key)
         self.weighing.reading_only()
-        self.ui.weighing_layout.addWidget(self.weighing)
-        self.weighing.watch(*(scale or (None,)))
-        take = QShortcut(take_key or QKeySequence(Qt.Key.Key_F6), self)
-        take.activated.connect(self.weighing.take)
         self.ui.vehicle_edit.textChanged.connect(self._show_remembered)
         self.ui.mode_combo.currentIndexChanged.connect(self._show_remembered)
         self.ui.vehicle_edit.returnPressed.connect(self.weighing.take)
@@ -71,21 +65,6 @@ class EmptyVehicleDialog(ServiceDialog):
             if found
             else ""
         )
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self.weighing.stop_waiting():
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _widget(self, field: str) -> QWidget | None:
-        if field in ("bridge_kg", "weight_reason"):
-            return (
-                self.weighing.ui.bridge_edit
-                if field == "bridge_kg"
-                else (self.weighing.ui.reason_edit)
-            )
-        return super()._widget(field)
 
     def submit(self) -> None:
         values = self.weighing.values()

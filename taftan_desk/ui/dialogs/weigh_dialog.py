@@ -2,8 +2,7 @@
 at once when the dialog opens on a stable scale), the vehicle's remembered tare, the
 container's tare from its door; the container's gross and net show live."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from taftan_desk.core.registration import WeighingInput
@@ -11,21 +10,13 @@ from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.services.container import Services
 from taftan_desk.services.database import Actor
 from taftan_desk.services.views import CrossingView
-from taftan_desk.ui.dialogs.base import ERROR_STYLE, ServiceDialog
+from taftan_desk.ui.dialogs.base import ERROR_STYLE
+from taftan_desk.ui.dialogs.weighing_base import Scale, WeighingDialog
 from taftan_desk.ui.forms.ui_weigh_dialog import Ui_WeighDialog
-from taftan_desk.ui.scale_watch import ScaleWatch
-from taftan_desk.ui.widgets.weighing_fields import WeighingFields
 
 
-class WeighDialog(ServiceDialog):
+class WeighDialog(WeighingDialog):
     FIELD_WIDGETS = {"max_gross_kg": "max_gross_edit"}
-    _WEIGHING = {
-        "bridge_kg": "bridge_edit",
-        "gross_kg": "bridge_edit",
-        "vehicle_tare_kg": "vehicle_tare_edit",
-        "tare_kg": "tare_edit",
-        "weight_reason": "reason_edit",
-    }
 
     def __init__(
         self,
@@ -34,7 +25,7 @@ class WeighDialog(ServiceDialog):
         crossing: CrossingView,
         parent: QWidget | None = None,
         *,
-        scale: tuple[ScaleWatch, str, str] | None = None,
+        scale: Scale | None = None,
         take_key: QKeySequence | None = None,
     ) -> None:
         """`scale`: the desk's weighbridge (its watch, name and protocol), if it has one."""
@@ -49,9 +40,7 @@ class WeighDialog(ServiceDialog):
                 entry=crossing.entry_no, container=crossing.container_no, vehicle=crossing.vehicle
             )
         )
-        self.weighing = WeighingFields(services, self._settings, self)
-        self.ui.weighing_layout.addWidget(self.weighing)
-        self.weighing.watch(*(scale or (None,)))
+        self.attach_weighing(services, self._settings, self.ui.weighing_layout, scale, take_key)
         self.weighing.set_vehicle(
             crossing.mode, crossing.truck_plate or "", crossing.wagon_no or ""
         )
@@ -60,8 +49,6 @@ class WeighDialog(ServiceDialog):
         self.weighing.changed.connect(self._show_net)
         self.weighing.taken_now.connect(self._after_take)
         self.ui.max_gross_edit.textChanged.connect(self._show_net)
-        take = QShortcut(take_key or QKeySequence(Qt.Key.Key_F6), self)
-        take.activated.connect(self.weighing.take)
         self.setup_form(620)
         self.weighing.ui.bridge_edit.setFocus()
         if scale is not None:
@@ -80,18 +67,6 @@ class WeighDialog(ServiceDialog):
         )
         self.ui.net_label.setText(text)
         self.ui.net_label.setStyleSheet("" if ok else ERROR_STYLE)
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        """Esc while waiting for a stable weight stops the wait; a second Esc closes."""
-        if event.key() == Qt.Key.Key_Escape and self.weighing.stop_waiting():
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _widget(self, field: str) -> QWidget | None:
-        if field in self._WEIGHING:
-            return getattr(self.weighing.ui, self._WEIGHING[field])
-        return super()._widget(field)
 
     def show_problem(self, text: str, field: QWidget | None) -> None:
         """The refusal says it under the form; the live net line would say it a second time."""
