@@ -56,6 +56,14 @@ class Remembered:
     ticket_no: str
     source: Source  # scale or typed
     weighed_on: str  # the local date, for the officer ("27 Nov")
+    reason: str = ""  # why it was typed ("" when read from the scale)
+
+    def inherited(self) -> str:
+        """A tare typed at its empty weighing stays typed wherever it is used: the reason
+        each weighing that takes it carries, naming the ticket it was typed at."""
+        if self.source is not Source.TYPED:
+            return ""
+        return f"Vehicle tare typed at its empty weighing {self.ticket_no}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -183,7 +191,10 @@ def loaded(
     if problems:
         raise ValidationError(problems)
     assert bridge is not None and vehicle is not None
-    return Figures(bridge, sources[0], vehicle, sources[1], bridge - vehicle, cleaned)
+    if sources[1] is Source.REMEMBERED and remembered and (inherited := remembered.inherited()):
+        cleaned = f"{cleaned} · {inherited}" if cleaned else inherited
+    reason = cleaned[: free_text.REASON_LENGTH]
+    return Figures(bridge, sources[0], vehicle, sources[1], bridge - vehicle, reason)
 
 
 def show_frame(raw: bytes) -> str:

@@ -63,6 +63,7 @@ def remembered(conn: Connection, kind: VehicleKind, number: str, zone: Any) -> R
         ticket_no=row.ticket_no,
         source=Source(row.bridge_source),
         weighed_on=row.weighed_at.astimezone(zone).strftime("%d %b %Y"),
+        reason=row.reason,
     )
 
 

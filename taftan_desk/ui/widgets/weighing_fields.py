@@ -267,8 +267,12 @@ class WeighingFields(QWidget):
             pass
         elif ui.vehicle_tare_edit.text().strip():
             parts.append(
-                self.tr("Vehicle tare remembered: weighed empty {day}, ticket {ticket}.").format(
-                    day=remembered.weighed_on, ticket=remembered.ticket_no
+                (
+                    self.tr("Vehicle tare remembered: weighed empty {day}, ticket {ticket}.")
+                    if remembered.source is Source.SCALE
+                    else self.tr("Vehicle tare remembered, TYPED at ticket {ticket}: {why}")
+                ).format(
+                    day=remembered.weighed_on, ticket=remembered.ticket_no, why=remembered.reason
                 )
                 if tare is Source.REMEMBERED and remembered
                 else self.tr("Vehicle tare TYPED.")
@@ -278,8 +282,9 @@ class WeighingFields(QWidget):
                 self.tr("No tare is remembered for this vehicle: type it from its papers.")
             )
         typed = self.typed()
+        inherited = bool(remembered and tare is Source.REMEMBERED and remembered.inherited())
         ui.source_label.setText(" ".join(parts))
-        ui.source_label.setStyleSheet(_TYPED if typed else "")
+        ui.source_label.setStyleSheet(_TYPED if typed or inherited else "")
         ui.source_label.setVisible(bool(parts))
         ui.reason_label.setVisible(typed)
         ui.reason_edit.setVisible(typed)
