@@ -94,7 +94,10 @@ def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk, window: MainW
     assert weighed["entity"] == "weighing"
     assert (weighed["after"]["bridge_kg"], weighed["after"]["bridge_source"]) == (37_300, "typed")
     assert weighed["after"]["tare_source"] == "remembered"
-    assert weighed["after"]["reason"] == "Scale down"
+    assert weighed["after"]["reason"] == (  # the truck's tare was typed too, from its papers
+        "Scale down · Vehicle tare typed at its empty weighing W26-000001: "
+        "Tare from the truck's papers"
+    )
     print(f"keystrokes after the scan: {keys.data} of data, {keys.moves} to move and save")
     # Typed weights cost the reading, its reason and two moves more than a scale's F6.
     assert (keys.data, keys.moves) == (48, 13)
