@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -16,9 +17,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from taftan_desk.documents import words
 from taftan_desk.documents.i18n import tr
 from taftan_desk.documents.layout import PAPERS, Output, PageMeta, Paper, Styles, build, styles_for
-from taftan_desk.documents.report_parts import footer, heading_maker, list_or_none, table
+from taftan_desk.documents.report_parts import (
+    GRID_FONT_SIZE,
+    footer,
+    heading_maker,
+    list_or_none,
+    table,
+)
 from taftan_desk.documents.words import esc
 from taftan_desk.services.report_views import DailyReport
+from taftan_desk.services.views import vehicle_text
 
 CATEGORIES = ("oil", "gas", "steel", "industrial", "textiles", "other")
 
@@ -59,6 +67,7 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
                 [tr("Held at some time"), str(t.held), tr("Over the limit"), str(t.overweight)],
                 [tr("Overrides approved"), str(t.overrides), tr("Amendments"), str(t.amendments)],
                 [tr("Reprints"), str(t.reprints), tr("Voids"), str(t.voids)],
+                [tr("Weights typed"), str(t.weights_typed), "", ""],
                 [
                     tr("Registration to release, median"),
                     _minutes(t.release_minutes_median),
@@ -120,6 +129,8 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
             [w * width for w in (0.12, 0.15, 0.17, 0.12, 0.13, 0.31)],
             para,
         ),
+        heading(tr("Weights typed")),
+        *_typed_weighings(report, st, para, width),
         heading(tr("Holds still open")),
         *list_or_none(
             [
@@ -148,6 +159,33 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
     story += [para(esc(note)) for note in report.notes]
     story.append(_signatures(st, width))
     return story
+
+
+def _typed_weighings(
+    report: DailyReport, st: Styles, para: Callable[[str], Paragraph], width: float
+) -> list[Flowable]:
+    """Each crossing whose weights stand on a typed figure: how its gross was made up, one
+    figure a line, TYPED beside the typed one; and why."""
+    cell = ParagraphStyle("cell", st.body, fontSize=GRID_FONT_SIZE, leading=GRID_FONT_SIZE * 1.2)
+    rows: list[list[object]] = []
+    for r in report.rows:
+        w = r.weighing
+        if w is None or not w.typed:
+            continue
+        gross = esc(tr("gross {kg}").format(kg=words.kg(r.gross_kg)))
+        if "gross" in w.typed_figures:  # typed as such, with no reading
+            made = gross + words.typed_mark()
+        else:
+            made = "<br/>".join([*words.bridge_markup(w), "= " + gross])
+        vehicle = vehicle_text(r.mode, r.truck_plate, r.train_no, r.wagon_no)
+        why = words.typed_reason(w, words.REASON_ON_PAGE)
+        rows.append(
+            [r.entry_no, Paragraph(esc(vehicle), cell), w.ticket_no]
+            + [Paragraph(made, cell), Paragraph(why, cell)]
+        )
+    head = [tr("Entry"), tr("Vehicle"), tr("Ticket"), tr("Weights"), tr("Why typed")]
+    widths = [share * width for share in (0.13, 0.15, 0.13, 0.25, 0.34)]
+    return list_or_none(rows, head, widths, para)
 
 
 def _period_words(report: DailyReport) -> str:

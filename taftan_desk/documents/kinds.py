@@ -34,7 +34,7 @@ def _crossing(sheet: Sheet, people: list[tuple[str, str]] | None = None) -> list
         *sheet.container(),
         *(sheet.table(people) if people else []),
         *sheet.table(sheet.identity_rows(officer=people is None)),
-        *sheet.table(sheet.weight_rows(), heading=tr("Weights")),
+        *sheet.weights(),
         *sheet.channel(),
     ]
 

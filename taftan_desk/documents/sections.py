@@ -13,7 +13,7 @@ from taftan_desk.documents.flowables import Banner, CodesBand
 from taftan_desk.documents.i18n import tr
 from taftan_desk.documents.layout import Paper, Styles
 from taftan_desk.documents.words import esc
-from taftan_desk.services.views import CrossingView, PrintContext
+from taftan_desk.services.views import CrossingView, PrintContext, WeighingView
 
 Rows = list[tuple[str, str]]
 _NO_PADDING = [
@@ -129,28 +129,61 @@ class Sheet:
         rows.append((tr("Declaration"), esc(words.declaration_words(v))))
         return rows
 
+    def weights(self) -> list[Flowable]:
+        """The weights, headed by the weighbridge ticket they come from (none before 0010)."""
+        w = self.view.weighing
+        heading = tr("Weights")
+        if w is not None:
+            heading = tr("Weights - weighbridge ticket {ticket}").format(ticket=w.ticket_no)
+        return self.table(self.weight_rows(), heading=heading)
+
     def weight_rows(self) -> Rows:
-        v, limit = self.view, self.ctx.cargo_limit_kg
+        v, w, limit = self.view, self.view.weighing, self.ctx.cargo_limit_kg
         net = f"<b>{esc(words.kg(v.net_kg))}</b>"
         if v.net_kg is None:
             net = esc(words.limit_words(None, limit))
         else:
             verdict = esc(words.limit_words(v.net_kg, limit))
             net += " - " + (f"<b>{verdict}</b>" if v.net_kg > limit else verdict)
-        gross = esc(words.kg(v.gross_kg))
-        assumed = weights.assumed_plate(v.max_gross_kg, v.size_type, self.ctx.default_max_gross_kg)
-        if assumed is None:
-            gross += " " + esc(tr("(plate max {kg})").format(kg=words.kg(v.max_gross_kg)))
-        else:  # R2 checked the gross against the station's assumption: say it is one
-            gross += " - " + esc(tr("plate max {assumed}").format(assumed=assumed.words(tr)))
-        return [
-            (tr("Declared net"), esc(words.kg(v.declared_net_kg))),
-            (tr("Gross measured"), gross),
-            (tr("Tare"), esc(words.kg(v.tare_kg))),
+        rows = [(tr("Declared net"), esc(words.kg(v.declared_net_kg)))]
+        tare = tr("Tare")
+        if w is not None and w.bridge_kg is not None:
+            rows.append((tr("Weighbridge"), self._bridge(w)))
+            tare = tr("Container tare")  # not the vehicle's, on the line above
+        rows.append((tr("Gross measured"), self._gross()))
+        if w is not None and w.typed:
+            cut = words.REASON_ON_ROLL if self.paper.is_roll else words.REASON_ON_PAGE
+            rows.append((tr("Why typed"), words.typed_reason(w, cut)))
+        return rows + [
+            (tare, esc(words.kg(v.tare_kg))),
             (tr("Net measured"), net),
             (tr("Cargo limit"), esc(tr("{kg} net").format(kg=words.kg(limit)))),
             (tr("Difference"), esc(words.difference_words(v))),
         ]
+
+    def _gross(self) -> str:
+        """The container's gross (TYPED when typed as such) and the plate it is judged by."""
+        v, w = self.view, self.view.weighing
+        gross = esc(words.kg(v.gross_kg))
+        if w is not None and "gross" in w.typed_figures:  # with no weighbridge reading
+            gross += words.typed_mark()
+        assumed = weights.assumed_plate(v.max_gross_kg, v.size_type, self.ctx.default_max_gross_kg)
+        if assumed is None:
+            return gross + " " + esc(tr("(plate max {kg})").format(kg=words.kg(v.max_gross_kg)))
+        # R2 checked the gross against the station's assumption: say it is one
+        return gross + " - " + esc(tr("plate max {assumed}").format(assumed=assumed.words(tr)))
+
+    def _bridge(self, w: WeighingView) -> str:
+        """'37,300 kg − vehicle 14,000 kg': the reading the gross is taken from, a typed
+        figure marked; the vehicle under the reading when the two do not fit on one line."""
+        bridge, vehicle = words.bridge_markup(w)
+        line = f"{bridge} {vehicle}"
+        return line if self._one_line(line) else f"{bridge}<br/>{vehicle}"
+
+    def _one_line(self, markup: str) -> bool:
+        body = self.st.body
+        height = self.para(markup).wrap(self.paper.frame_width - self.paper.label_width, 1e6)[1]
+        return height <= body.leading * 1.01
 
     def channel(self) -> list[Flowable]:
         """The channel and the findings that still apply to the crossing as it stands (the

@@ -8,7 +8,11 @@ from taftan_desk.core import size_types
 from taftan_desk.core.cargo import CargoCategory
 from taftan_desk.core.findings import Cleared
 from taftan_desk.documents.i18n import tr
-from taftan_desk.services.views import CrossingView, SealView
+from taftan_desk.services.views import CrossingView, SealView, WeighingView
+
+# A typed weighing's reason as documents quote it: enough to say why, never a paragraph on
+# a slip (a reason may run to 500 characters; the desk, the CSV and the audit keep it whole).
+REASON_ON_ROLL, REASON_ON_PAGE = 90, 240
 
 
 def none() -> str:
@@ -46,6 +50,28 @@ def zone_note(zone: ZoneInfo, moment: datetime) -> str:
 
 def kg(value: int | None) -> str:
     return none() if value is None else f"{value:,} kg"
+
+
+def typed_mark(typed: bool = True) -> str:
+    """' TYPED' in bold (markup) beside a figure typed rather than read from the scale or
+    remembered; nothing beside one that was."""
+    return f" <b>{esc(tr('TYPED'))}</b>" if typed else ""
+
+
+def bridge_markup(w: WeighingView) -> tuple[str, str]:
+    """'37,300 kg' and '− vehicle 14,000 kg' (markup, each typed figure marked): the
+    weighbridge's reading and the vehicle's tare the container's gross is taken from."""
+    typed = w.typed_figures
+    bridge = esc(kg(w.bridge_kg)) + typed_mark("bridge" in typed)
+    vehicle = esc(tr("− vehicle {kg}")).format(kg=esc(kg(w.vehicle_tare_kg)))
+    return bridge, vehicle + typed_mark("vehicle_tare" in typed)
+
+
+def typed_reason(w: WeighingView, limit: int) -> str:
+    """Why the weighing was typed, quoted (markup); cut to `limit` characters, "…" saying
+    so."""
+    reason = w.reason if len(w.reason) <= limit else w.reason[: limit - 1].rstrip() + "…"
+    return f"“{esc(reason)}”"
 
 
 def limit_words(net: int | None, limit: int) -> str:

@@ -4,6 +4,8 @@ report (PDF) and its CSV: built by services/shift_report.py, drawn by documents.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from taftan_desk.services.views import WeighingView
+
 
 @dataclass(frozen=True)
 class Period:
@@ -66,6 +68,35 @@ class ReportRow:
     voids: int
     revision: int
     overrides: int = 0  # releases over a blocker a supervisor approved
+    weighing: WeighingView | None = None  # the newest: its weights (none before 0010)
+
+    @property
+    def weighbridge_ticket(self) -> str:
+        return self.weighing.ticket_no if self.weighing else ""
+
+    @property
+    def bridge_kg(self) -> int | None:
+        return self.weighing.bridge_kg if self.weighing else None
+
+    @property
+    def vehicle_tare_kg(self) -> int | None:
+        return self.weighing.vehicle_tare_kg if self.weighing else None
+
+    @property
+    def weights_typed(self) -> str:
+        """'weighbridge reading, vehicle tare: why': what was typed and why, for the CSV;
+        "" when the weights were read from the scale or remembered."""
+        if self.weighing is None or not self.weighing.typed:
+            return ""
+        typed = ", ".join(_FIGURES[f] for f in self.weighing.typed_figures)
+        return f"{typed}: {self.weighing.reason}" if typed else self.weighing.reason
+
+
+_FIGURES = {
+    "bridge": "weighbridge reading",
+    "vehicle_tare": "vehicle tare",
+    "gross": "container gross",
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +137,7 @@ class Totals:
     release_minutes_p90: float | None
     per_officer: dict[str, int]
     per_hour: list[tuple[str, int]]  # ("06", n) in the period's order
+    weights_typed: int = 0  # crossings whose weights stand on a typed figure
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,9 @@ from taftan_desk.db.models import (
     SealRecord,
     ShiftSignoff,
     User,
+    Weighing,
 )
+from taftan_desk.services import weighings
 from taftan_desk.services.database import Actor, Database
 from taftan_desk.services.queries import day_bounds
 from taftan_desk.services.report_views import (
@@ -52,6 +54,7 @@ from taftan_desk.services.settings_service import load as load_settings
 from taftan_desk.services.views import reasons_from_json
 
 _C = Crossing.__table__  # type: ignore[attr-defined]
+_W = Weighing.__table__  # type: ignore[attr-defined]
 _CLOSED = [s.value for s in Status if s.is_closed]
 
 # The CSV's columns, in order, with what each holds (the README repeats this list).
@@ -93,6 +96,11 @@ CSV_COLUMNS: dict[str, str] = {
     "reprints": "duplicates printed",
     "voids": "printed documents declared void",
     "revision": "number of corrections of the registration",
+    "weighbridge_ticket": "ticket of the weighing its weights stand on (the newest)",
+    "bridge_kg": "weighbridge reading of the whole vehicle, kg (empty: container gross typed)",
+    "vehicle_tare_kg": "vehicle's tare (tractor and trailer, or wagon), kg",
+    "weights_typed": "what was typed rather than read or remembered, and why: "
+    "'vehicle tare: reason'; empty when nothing was",
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -203,6 +211,7 @@ def totals_of(
         reprints=sum(r.reprints for r in rows),
         voids=sum(r.voids for r in rows),
         overrides=sum(r.overrides for r in rows),
+        weights_typed=sum(bool(r.weighing and r.weighing.typed) for r in rows),
         amendments=sum(r.revision for r in rows),
         release_minutes_median=statistics.median(release_minutes) if release_minutes else None,
         release_minutes_p90=_p90(release_minutes),
@@ -300,7 +309,13 @@ def _rows(conn: Connection, period: Period, settings: StationSettings) -> list[R
     )
     zone, limit, starts = settings.zone, settings.cargo_limit_kg, settings.shift_times()
     result = []
-    for c in conn.execute(sa.select(_C).where(in_period(period)).order_by(_C.c.registered_at)):
+    crossings = (
+        sa.select(_C, *weighings.JOINED_COLUMNS)
+        .select_from(_C.outerjoin(_W, weighings.newest_of(_C.c.id)))
+        .where(in_period(period))
+        .order_by(_C.c.registered_at)
+    )
+    for c in conn.execute(crossings):
         if c.shift_day is not None:
             shift = f"{c.shift_day.isoformat()}/{c.shift_no}"
         else:
@@ -347,6 +362,7 @@ def _rows(conn: Connection, period: Period, settings: StationSettings) -> list[R
                 voids=voids[c.id],
                 revision=c.revision,
                 overrides=overrides[c.id],
+                weighing=weighings.joined_view(c._mapping),
             )
         )
     return result

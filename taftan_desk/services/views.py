@@ -60,6 +60,17 @@ class WeighingView:
         """Any figure typed rather than read or remembered (each needs its reason)."""
         return bool(self.reason)
 
+    @property
+    def typed_figures(self) -> tuple[str, ...]:
+        """Which figures were typed: "bridge" (the weighbridge reading) and "vehicle_tare",
+        or "gross" (the container's gross typed as such, with no reading); () when none."""
+        if not self.typed:
+            return ()
+        if self.bridge_kg is None:
+            return ("gross",)
+        sources = (("bridge", self.bridge_source), ("vehicle_tare", self.tare_source))
+        return tuple(figure for figure, source in sources if source == "typed")
+
 
 @dataclass(frozen=True)
 class CrossingView:

@@ -3,11 +3,13 @@ the same transaction as the crossing they weigh (or, for a vehicle weighed empty
 audited event); and a vehicle's tare as last weighed empty, remembered per plate or wagon."""
 
 from collections.abc import Mapping
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from taftan_desk.core import registration, weighbridge, weights
 from taftan_desk.core.errors import ValidationError
@@ -36,6 +38,11 @@ _OF_CROSSING = (
     .limit(1)
 )
 MAX_TICKETS_PER_YEAR = 999_999
+_VIEW_FIELDS = tuple(f.name for f in fields(WeighingView))
+_NEWER = _WEIGHINGS.alias("newer_weighing")
+# A weighing's view columns beside another table's in a join, named weighing_<field>.
+PREFIX = "weighing_"
+JOINED_COLUMNS = tuple(_WEIGHINGS.c[name].label(PREFIX + name) for name in _VIEW_FIELDS)
 
 
 def format_ticket(year: int, sequence: int) -> str:
@@ -122,17 +129,20 @@ def latest_view(conn: Connection, crossing_id: int) -> WeighingView | None:
     return view_of(row._mapping) if row is not None else None
 
 
-def view_of(values: Mapping[str, Any]) -> WeighingView:
-    return WeighingView(
-        ticket_no=values["ticket_no"],
-        bridge_kg=values["bridge_kg"],
-        bridge_source=values["bridge_source"],
-        vehicle_tare_kg=values["vehicle_tare_kg"],
-        tare_source=values["tare_source"],
-        reason=values["reason"],
-        scale_id=values["scale_id"],
-        weighed_at=values["weighed_at"],
-    )
+def view_of(values: Mapping[str, Any], prefix: str = "") -> WeighingView:
+    return WeighingView(**{name: values[prefix + name] for name in _VIEW_FIELDS})
+
+
+def newest_of(crossing_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """An outer join's ON clause: each crossing with its newest weighing, the one its weights
+    stand on (one probe of ix_weighings_crossing_id a crossing, then the row by its id)."""
+    newest = sa.select(sa.func.max(_NEWER.c.id)).where(_NEWER.c.crossing_id == crossing_id)
+    return _WEIGHINGS.c.id == newest.scalar_subquery()
+
+
+def joined_view(values: Mapping[str, Any]) -> WeighingView | None:
+    """The newest weighing from a row joined on `newest_of`; None when there is none."""
+    return view_of(values, PREFIX) if values[PREFIX + "ticket_no"] is not None else None
 
 
 class WeighingService:

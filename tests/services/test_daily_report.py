@@ -56,6 +56,13 @@ def station(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services
     engine.dispose()
 
 
+# Crossings whose newest weighing has a reason: something in it was typed.
+_TYPED_SQL = (
+    "SELECT count(*) FROM weighings w WHERE w.crossing_id IN ({ids}) AND w.reason != '' "
+    "AND w.id = (SELECT max(n.id) FROM weighings n WHERE n.crossing_id = w.crossing_id)"
+)
+
+
 def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -144,6 +151,8 @@ def test_every_total_equals_a_count_made_in_sql(station) -> None:  # type: ignor
     assert totals.overrides == count(
         f"SELECT count(*) FROM approvals WHERE kind LIKE 'release:%' AND crossing_id IN ({ids})"
     )
+    assert 0 < totals.weights_typed < totals.crossings
+    assert totals.weights_typed == count(_TYPED_SQL.format(ids=ids))
     grouped = _sql(
         path,
         f"SELECT direction, cargo_category, count(*) FROM crossings WHERE {where} "
@@ -251,6 +260,7 @@ def test_every_total_printed_in_the_pdf_equals_a_count_made_in_sql(station) -> N
         f"ON d.id = v.document_id WHERE d.crossing_id IN ({ids})",
         "Overrides approved": "SELECT count(*) FROM approvals WHERE kind LIKE 'release:%' "
         f"AND crossing_id IN ({ids})",
+        "Weights typed": _TYPED_SQL.format(ids=ids),
     }
     for label, query in counts.items():
         assert f"{label} {_sql(path, query, *b)[0][0]} " in text + " ", label
