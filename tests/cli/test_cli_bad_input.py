@@ -461,10 +461,12 @@ def test_weight_fields_in_the_window_take_a_bounded_length(qtbot) -> None:  # ty
     from taftan_desk.ui.forms.ui_inspection_dialog import Ui_InspectionDialog
     from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
     from taftan_desk.ui.forms.ui_weigh_dialog import Ui_WeighDialog
+    from taftan_desk.ui.forms.ui_weighing_fields import Ui_WeighingFields
 
     for form, names in (
-        (Ui_RegistrationPanel, ("max_gross_edit", "declared_net_edit", "gross_edit", "tare_edit")),
-        (Ui_WeighDialog, ("gross_edit", "tare_edit", "max_gross_edit")),
+        (Ui_RegistrationPanel, ("max_gross_edit", "declared_net_edit")),
+        (Ui_WeighingFields, ("bridge_edit", "vehicle_tare_edit", "tare_edit")),
+        (Ui_WeighDialog, ("max_gross_edit",)),
         (Ui_InspectionDialog, ("reweigh_edit",)),
     ):
         widget = QWidget()
