@@ -406,7 +406,7 @@ def _weighing(
     gross = figures.container_gross_kg if figures else typed_gross
     reason = figures.reason if figures else ""
     if (gross is None) != (tare is None) and not c.problems_for(
-        "gross_kg", "tare_kg", "bridge_kg", "vehicle_tare_kg"
+        "gross_kg", "tare_kg", "bridge_kg", "vehicle_tare_kg", weighbridge.REASON_FIELD
     ):
         if tare is None:
             c.problems.append(
