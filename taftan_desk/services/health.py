@@ -112,6 +112,9 @@ class HealthService:
             report.lines.append(
                 _line("entry numbers", integrity.entry_number_problems(conn), _NUMBERS_OK)
             )
+            report.lines.append(
+                _line("weighbridge tickets", integrity.ticket_problems(conn), _NUMBERS_OK)
+            )
             key_report = keys.key_report(conn, self.db.identity.trust.roots())
             report.lines.append(_keys_line(key_report))
             positions = [anchor.position for _, anchor in anchors]

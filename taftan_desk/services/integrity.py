@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, text
 
 from taftan_desk.db import guards
-from taftan_desk.db.models import Crossing, EntryCounter
+from taftan_desk.db.models import Crossing, EntryCounter, Weighing, WeighingCounter
 from taftan_desk.services.entry_numbers import format_entry_no
 
 _PG_TRIGGERS = text(
@@ -113,6 +113,41 @@ def entry_number_problems(conn: Connection) -> list[str]:
             problems.append(
                 f"{counter:,} entry number(s) of {year} were issued but no crossing has one"
             )
+    return problems
+
+
+def ticket_problems(conn: Connection) -> list[str]:
+    """Per year: the weighbridge-ticket counter at the highest ticket issued (or every next
+    weighing fails) and tickets 1..counter all there (a ticket is issued in the transaction
+    that records its weighing; weighings are never deleted)."""
+    counters_table = WeighingCounter.__table__  # type: ignore[attr-defined]
+    weighings = Weighing.__table__  # type: ignore[attr-defined]
+    counters = dict(
+        conn.execute(sa.select(counters_table.c.year, counters_table.c.last_value)).all()
+    )
+    year = sa.func.substr(weighings.c.ticket_no, 2, 2)
+    rows = conn.execute(
+        sa.select(year, sa.func.count(), sa.func.max(weighings.c.ticket_no)).group_by(year)
+    ).all()
+    problems = []
+    for yy, count, highest in rows:
+        full_year = 2000 + int(yy)
+        top, counter = int(highest[4:]), counters.pop(full_year, 0)
+        if counter < top:
+            problems.append(
+                f"the {full_year} weighbridge-ticket counter is at {counter:,} but ticket "
+                f"{highest} was issued: every next weighing would be refused"
+            )
+        if count != max(counter, top):
+            problems.append(
+                f"{max(counter, top) - count:,} weighbridge ticket(s) of {full_year} were "
+                "issued but have no weighing"
+            )
+    problems += [
+        f"{counter:,} weighbridge ticket(s) of {year_} were issued but no weighing has one"
+        for year_, counter in counters.items()
+        if counter
+    ]
     return problems
 
 

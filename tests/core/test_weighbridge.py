@@ -342,3 +342,17 @@ def test_only_the_newest_frames_are_kept_one_a_line() -> None:
     assert len(lines) == weighbridge.MAX_FRAMES_KEPT
     assert lines[0] == weighbridge.show_frame(frames[6])
     assert lines[-1] == weighbridge.show_frame(frames[-1])
+
+
+def test_a_tare_typed_at_its_empty_weighing_stays_typed_where_it_is_taken() -> None:
+    """A tare typed once (from papers) and remembered cannot launder later weighings into
+    'read': each carries the reason it was typed with, and the ticket, and so says TYPED."""
+    typed = Remembered(7, 14_000, "W26-000007", Source.TYPED, "01 Dec 2026", "From its papers")
+    figures = weighbridge.loaded("37300", "14000", _taken(37_300), typed, "")
+    assert figures is not None and figures.tare_source is Source.REMEMBERED
+    assert figures.reason == "Vehicle tare typed at its empty weighing W26-000007: From its papers"
+    both = weighbridge.loaded("37300", "14000", None, typed, "Scale down")
+    assert both is not None
+    assert both.reason.startswith("Scale down · Vehicle tare typed at its empty weighing")
+    weighed = weighbridge.loaded("37300", "14000", _taken(37_300), _remembered(14_000), "")
+    assert weighed is not None and weighed.reason == ""  # weighed empty on the scale: read

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from taftan_desk.core import scale, uic, weighbridge
-from taftan_desk.core.errors import PermissionDenied, ValidationError
+from taftan_desk.core.errors import PermissionDenied, StorageError, ValidationError
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.registration import RegistrationInput, WeighingInput
 from taftan_desk.core.roles import Role
@@ -600,3 +600,24 @@ def test_on_postgresql_two_desks_weighing_at_once_get_different_tickets(
         assert not failures, failures
         assert tickets == {"first": "W26-000001", "second": "W26-000002"}
         engine.dispose()
+
+
+def test_a_ticket_counter_wound_back_is_said_and_reported_not_retried_forever(
+    desk: Desk,
+) -> None:
+    _weigh_empty(desk)
+    desk.services.crossings.register(desk.officer, _scale_form())
+    assert desk.services.health.check().ok
+    run_sql(desk.path, "UPDATE weighing_counters SET last_value = 1")
+    with pytest.raises(StorageError, match="ticket counter is behind .*W26-000002 exists"):
+        desk.services.crossings.register(desk.officer, _scale_form(container_no="MSKU3881107"))
+    assert len(_rows(desk)) == 2  # nothing saved
+    line = next(x for x in desk.services.health.check().lines if x.name == "weighbridge tickets")
+    assert not line.ok and "counter is at 1 but ticket W26-000002 was issued" in line.detail
+
+
+def test_tickets_issued_without_their_weighing_are_reported(desk: Desk) -> None:
+    _weigh_empty(desk)
+    run_sql(desk.path, "UPDATE weighing_counters SET last_value = 3")
+    line = next(x for x in desk.services.health.check().lines if x.name == "weighbridge tickets")
+    assert not line.ok and "2 weighbridge ticket(s) of 2026 were issued but have no" in line.detail
