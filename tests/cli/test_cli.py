@@ -370,6 +370,7 @@ def test_check_passes_on_the_demo_station(home: Path, demo: Demo) -> None:
         "schema",
         "guards",
         "entry numbers",
+        "weighbridge tickets",
         "station keys",
         "audit chain",
         "records vs audit",

@@ -135,10 +135,6 @@ class RegistrationPanel(QWidget):
         for edit in self._line_edits()[1:]:
             edit.returnPressed.connect(self._enter)
         self.weighing.changed.connect(self._show_net)
-        self.weighing.taken_now.connect(self._after_take)
-        for edit in (ui.truck_plate_edit, ui.wagon_no_edit):
-            edit.textChanged.connect(self._vehicle_timer.start)  # a pause in typing
-            edit.editingFinished.connect(self.look_up_vehicle)  # or leaving the field
         ui.max_gross_edit.textChanged.connect(self._show_net)
         ui.size_type_edit.textChanged.connect(self._show_net)
         ui.hs_code_edit.textChanged.connect(self._show_cargo_hint)
@@ -157,6 +153,11 @@ class RegistrationPanel(QWidget):
         accept = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         accept.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         accept.activated.connect(self.accept_suggestion)
+        if not self._correcting:  # a correction weighs nothing: no tare to look up
+            self.weighing.taken_now.connect(self._after_take)
+            self.weighing.entered.connect(self.look_up_vehicle)  # the weights reached
+            for edit in (ui.truck_plate_edit, ui.wagon_no_edit):
+                edit.textChanged.connect(self._vehicle_timer.start)  # a pause in typing
         if self._correcting:
             self.ui.form_layout.setRowVisible(self.ui.weights_layout, False)
             self.ui.form_layout.setRowVisible(self.ui.net_label, False)
@@ -433,7 +434,8 @@ class RegistrationPanel(QWidget):
         self.ui.warnings_label.setText("\n".join(notes))
 
     def _mode_changed(self) -> None:
-        self._vehicle_timer.start()  # a truck's plate or a wagon's number names the vehicle
+        if not self._correcting:  # a truck's plate or a wagon's number names the vehicle
+            self._vehicle_timer.start()
         rail = self.ui.mode_combo.currentIndex() == 1
         self.ui.truck_plate_edit.setEnabled(not rail)
         self.ui.train_no_edit.setEnabled(rail)

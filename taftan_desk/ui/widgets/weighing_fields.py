@@ -5,7 +5,7 @@ from its door, and the reason, asked for only once a figure is typed.
 F6 with the scale not yet stable waits for it: the weight is taken as soon as the station's
 rules call it stable (typing in the reading, or Esc, stops the wait)."""
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from taftan_desk.core import weighbridge, weights
@@ -70,6 +70,7 @@ def scale_words(now: ScaleNow | None) -> tuple[str, str]:
 class WeighingFields(QWidget):
     changed = Signal()  # a figure changed: the net line follows
     taken_now = Signal()  # a weight was taken from the scale into the reading
+    entered = Signal()  # the officer's focus came into the weights
 
     def __init__(
         self, services: Services, settings: StationSettings, parent: QWidget | None = None
@@ -90,8 +91,15 @@ class WeighingFields(QWidget):
         self.ui.figures_layout.setColumnStretch(4, 1)  # the figures keep to the left
         self.ui.bridge_edit.textEdited.connect(self._bridge_typed)
         self.ui.reason_edit.textChanged.connect(self._figures_changed)
+        for edit in self.edits():
+            edit.installEventFilter(self)
         self._show_scale()
         self._show_source()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn:
+            self.entered.emit()
+        return super().eventFilter(watched, event)
 
     # -- the scale ---------------------------------------------------------------------------
     def watch(self, watch: ScaleWatch | None, scale_id: str = "", protocol: str = "") -> None:
