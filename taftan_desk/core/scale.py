@@ -256,6 +256,12 @@ class Stability:
     _window: deque[tuple[int, Reading]] = field(default_factory=deque)
     _last: tuple[int, Reading] | None = None
 
+    @property
+    def max_gap_ms(self) -> int:
+        """The longest wait between two frames of one window: twice the spacing the rule
+        asks for (min_frames over window_ms); a longer gap starts the window again."""
+        return 2 * self.window_ms // self.min_frames
+
     @classmethod
     def of(cls, settings: StationSettings) -> "Stability":
         """The station's rules for a stable weight."""
@@ -280,6 +286,8 @@ class Stability:
             self._window.clear()
             return Verdict(State.EMPTY, weight)
         window = self._window
+        if window and at_ms - window[-1][0] > self.max_gap_ms:
+            window.clear()  # frames missed: what was not seen was not stable
         while window and abs(window[0][1].weight_kg - weight) > self.interval_kg:  # type: ignore[operator]
             window.popleft()  # an older frame outside one interval: settling starts again
         if any(abs(r.weight_kg - weight) > self.interval_kg for _, r in window):  # type: ignore[operator]

@@ -191,10 +191,15 @@ def loaded(
     if problems:
         raise ValidationError(problems)
     assert bridge is not None and vehicle is not None
-    if sources[1] is Source.REMEMBERED and remembered and (inherited := remembered.inherited()):
-        cleaned = f"{cleaned} · {inherited}" if cleaned else inherited
+    tare = sources[1]
+    if tare is Source.REMEMBERED and remembered and (inherited := remembered.inherited()):
+        # Typed once, typed wherever it is used: no new reason asked, the old one carried
+        # (whole: the officer's own is what gives way to the length).
+        room = free_text.REASON_LENGTH - len(inherited) - 3
+        cleaned = f"{cleaned[:room]} · {inherited}" if cleaned else inherited
+        tare = Source.TYPED
     reason = cleaned[: free_text.REASON_LENGTH]
-    return Figures(bridge, sources[0], vehicle, sources[1], bridge - vehicle, reason)
+    return Figures(bridge, sources[0], vehicle, tare, bridge - vehicle, reason)
 
 
 def show_frame(raw: bytes) -> str:

@@ -118,9 +118,9 @@ def record_loaded(
         "bridge_source": figures.bridge_source.value if figures else None,
         "vehicle_tare_kg": figures.vehicle_tare_kg if figures else None,
         "tare_source": figures.tare_source.value if figures else None,
-        "vehicle_tare_id": (
+        "vehicle_tare_id": (  # the empty weighing the tare came from (read or typed there)
             remembered_tare.weighing_id
-            if figures and remembered_tare and figures.tare_source is Source.REMEMBERED
+            if figures and remembered_tare and figures.vehicle_tare_kg == remembered_tare.tare_kg
             else None
         ),
         "container_gross_kg": gross_kg,

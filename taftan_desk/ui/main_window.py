@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
 
     def _weigh(self) -> None:
         if self.current is not None:
+            self.registration.weighing.stop_waiting()  # the dialog's weight is not the form's
             dialog = WeighDialog(
                 self._services,
                 self.actor,
@@ -561,5 +562,6 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self.scan_filter)
         self.idle.stop()
         self.watcher.stop()
+        self.weighbridge.stop()
         window_layout.save(self)
         super().closeEvent(event)

@@ -28,6 +28,7 @@ class ScaleWatch(QObject):
 
     def __init__(self, settings: StationSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings
         self._judge = Stability.of(settings)
         self.now = ScaleNow(Verdict(State.NO_DATA), "", 0)
         self._stream: background.Stream | None = None
@@ -46,9 +47,12 @@ class ScaleWatch(QObject):
         )
         self._timer.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_s: float = 0.0) -> None:
+        """Stop reading; `wait_s`: how long to wait for the reader to let the port go."""
         if self._stream is not None:
             self._stream.cancel()
+            if wait_s:
+                self._stream.join(wait_s)
             self._stream = None
         self._timer.stop()
 
@@ -56,12 +60,17 @@ class ScaleWatch(QObject):
         """The weight to take now: stable by the station's rules, else None."""
         self._look()
         verdict = self.now.verdict
+        if self.now.port:  # the port went: nothing it said before counts now
+            return None
         return verdict if verdict.state is State.STABLE else None
 
     def _event(self, item: tuple[Reading | PortState, int]) -> None:
         event, at = item
         if isinstance(event, PortState):
-            self._say(ScaleNow(self.now.verdict, "" if event.open else event.words, at))
+            if not event.open:  # frames before the port went are no window to take from
+                self._judge = Stability.of(self._settings)
+            verdict = self.now.verdict if event.open else Verdict(State.NO_DATA)
+            self._say(ScaleNow(verdict, "" if event.open else event.words, at))
             return
         self._say(ScaleNow(self._judge.feed(event, at), self.now.port, at))
 

@@ -76,15 +76,20 @@ class WeighbridgeDesk(QObject):
     def apply(self, choice: ScaleChoice) -> None:
         """Read this indicator from now on (none: the weights are typed, with a reason)."""
         self.choice = choice
-        if self.watch is not None:
-            self.watch.stop()
-            self.watch.deleteLater()
-            self.watch = None
+        self.stop()
         if choice.port:
             self.watch = ScaleWatch(self._settings, self)
             self.watch.start(choice.port, choice.protocol, choice.baud)
         self._window.ui.take_weight_action.setShortcut(QKeySequence(choice.key))  # type: ignore[attr-defined]
         self._window.registration.weighing.watch(*self.scale())  # type: ignore[attr-defined]
+
+    def stop(self) -> None:
+        """The desk closing: the port is let go and its reader ends (within a read's 0.2 s)."""
+        if self.watch is not None:
+            self._window.registration.weighing.watch(None)  # type: ignore[attr-defined]
+            self.watch.stop(wait_s=1.0)
+            self.watch.deleteLater()
+            self.watch = None
 
     def scale(self) -> tuple[ScaleWatch | None, str, str]:
         return self.watch, self.choice.scale_id, self.choice.protocol
@@ -93,19 +98,33 @@ class WeighbridgeDesk(QObject):
         return QKeySequence(self.choice.key)
 
     def take(self) -> None:
-        """The registration being filled takes the weight; with none (an empty form, as
-        after a save), the selected crossing is weighed: its dialog takes the weight as it
-        opens."""
+        """The registration being filled takes the weight; with none (an empty form), the
+        selected crossing is weighed if it is not yet: its dialog takes the weight as it
+        opens. A crossing already weighed (the truck just saved, as a rule) is never weighed
+        again by F6: the next truck's weight would replace its own."""
         window = self._window
         registration = window.registration  # type: ignore[attr-defined]
         if registration.has_input():
             registration.take_weight()
             return
-        weigh = window.ui.weigh_action  # type: ignore[attr-defined]
+        weigh, current = window.ui.weigh_action, window.current  # type: ignore[attr-defined]
+        status = window.ui.status_bar  # type: ignore[attr-defined]
+        if weigh.isEnabled() and current is not None and current.gross_kg is not None:
+            status.showMessage(
+                self.tr(
+                    "Entry {entry} is weighed already{ticket}. To weigh it again, use "
+                    "Crossing › Weigh…; to take the weight for a new truck, scan its container "
+                    "first."
+                ).format(
+                    entry=current.entry_no,
+                    ticket=f" ({current.weighing.ticket_no})" if current.weighing else "",
+                )
+            )
+            return
         if weigh.isEnabled():
             weigh.trigger()
             return
-        window.ui.status_bar.showMessage(window.why_not(weigh))  # type: ignore[attr-defined]
+        status.showMessage(window.why_not(weigh))  # type: ignore[attr-defined]
 
     def weigh_empty(self) -> None:
         from taftan_desk.ui.dialogs.empty_vehicle_dialog import EmptyVehicleDialog

@@ -202,3 +202,16 @@ def test_the_stations_settings_make_the_rules_and_are_bounded() -> None:
     assert (judge.interval_kg, judge.min_frames, judge.window_ms) == (10, 3, 2_000)
     with pytest.raises(ValidationError):
         coerce("scale_stable_frames", 1)  # one frame agrees with itself: never a rule
+
+
+def test_frames_missed_in_the_window_start_it_again() -> None:
+    """Half a second watched, then a gap: what was not seen was not stable."""
+    judge = Stability(interval_kg=20, window_ms=2_000, min_frames=6)
+    assert judge.max_gap_ms == 666
+    for at in (0, 100, 200, 300, 400):
+        judge.feed(_still(24_620), at)
+    assert judge.feed(_still(24_620), 2_350).state is State.SETTLING  # not stable
+    for at in range(2_950, 4_400, 300):  # a frame every 300 ms from then on
+        verdict = judge.feed(_still(24_620), at)
+    assert verdict.state is State.SETTLING  # 2,350-4,150: not yet 2 s
+    assert judge.feed(_still(24_620), 4_400).state is State.STABLE

@@ -349,10 +349,13 @@ def test_a_tare_typed_at_its_empty_weighing_stays_typed_where_it_is_taken() -> N
     'read': each carries the reason it was typed with, and the ticket, and so says TYPED."""
     typed = Remembered(7, 14_000, "W26-000007", Source.TYPED, "01 Dec 2026", "From its papers")
     figures = weighbridge.loaded("37300", "14000", _taken(37_300), typed, "")
-    assert figures is not None and figures.tare_source is Source.REMEMBERED
+    assert figures is not None and figures.tare_source is Source.TYPED  # marked where shown
     assert figures.reason == "Vehicle tare typed at its empty weighing W26-000007: From its papers"
+    long = weighbridge.loaded("37300", "14000", None, typed, "x" * 500)
+    assert long is not None and long.reason.endswith("From its papers")  # never cut off
     both = weighbridge.loaded("37300", "14000", None, typed, "Scale down")
     assert both is not None
     assert both.reason.startswith("Scale down · Vehicle tare typed at its empty weighing")
     weighed = weighbridge.loaded("37300", "14000", _taken(37_300), _remembered(14_000), "")
     assert weighed is not None and weighed.reason == ""  # weighed empty on the scale: read
+    assert weighed.tare_source is Source.REMEMBERED

@@ -93,7 +93,8 @@ def test_a_whole_registration_without_the_mouse(qtbot, desk: Desk, window: MainW
     assert seal["after"]["number"] == "AB12345"
     assert weighed["entity"] == "weighing"
     assert (weighed["after"]["bridge_kg"], weighed["after"]["bridge_source"]) == (37_300, "typed")
-    assert weighed["after"]["tare_source"] == "remembered"
+    # Remembered, but typed at its empty weighing (from the papers): typed here too.
+    assert weighed["after"]["tare_source"] == "typed" and weighed["after"]["vehicle_tare_id"]
     assert weighed["after"]["reason"] == (  # the truck's tare was typed too, from its papers
         "Scale down · Vehicle tare typed at its empty weighing W26-000001: "
         "Tare from the truck's papers"

@@ -302,3 +302,63 @@ def test_faults_the_indicator_reports_are_said_and_never_taken(
         window.weighbridge.apply(ScaleChoice("", "st-gs", 9_600, "", "F6"))
         os.close(master)
         os.close(slave)
+
+
+def test_f6_after_a_save_never_weighs_the_truck_just_saved_again(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    """The saved truck stays selected and the form is empty: F6 must not open a weighing of
+    it with the next truck's weight on the bridge."""
+    _remember_truck(desk)
+    window = open_window()
+    fields = window.registration.weighing.ui
+    with simulated_scale("st-gs", TRUCK_KG + 23_300) as (simulator, _):
+        point_desk_at(window, simulator)
+        _fill_truck(window, qtbot)
+        qtbot.waitUntil(lambda: "stable" in fields.scale_label.text(), timeout=10_000)
+        press(qtbot, window, Qt.Key.Key_F6)
+        qtbot.keyClicks(fields.tare_edit, "2300")
+        qtbot.keyClick(fields.tare_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+        assert window.current is not None and window.current.gross_kg == 23_300
+        opened = answer(qtbot, WeighDialog, lambda dialog: dialog.reject())
+        press(qtbot, window, Qt.Key.Key_F6)  # the next truck rolls on; the form is empty
+        qtbot.wait(100)
+    assert opened == []
+    assert "is weighed already (W26-000002)" in window.ui.status_bar.currentMessage()
+    assert len(_weighings(desk)) == 2  # the empty weighing and the truck's: no third
+
+
+def test_a_weight_taken_for_one_vehicle_is_dropped_when_the_vehicle_changes(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    ui, fields = window.registration.ui, window.registration.weighing.ui
+    with simulated_scale("st-gs", 37_300) as (simulator, _):
+        point_desk_at(window, simulator)
+        _fill_truck(window, qtbot)
+        qtbot.waitUntil(lambda: "stable" in fields.scale_label.text(), timeout=10_000)
+        press(qtbot, window, Qt.Key.Key_F6)
+        assert fields.bridge_edit.text() == "37300"
+        qtbot.keyClick(ui.truck_plate_edit, Qt.Key.Key_Backspace)  # another truck: QAA-123
+        assert fields.bridge_edit.text() == ""
+        assert "The weight taken was for another container or vehicle" in (
+            fields.scale_label.text()
+        )
+
+
+def test_f6_waits_for_a_stable_weight_a_minute_at_most(
+    qtbot, desk: Desk, open_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from taftan_desk.ui.widgets import weighing_fields
+
+    monkeypatch.setattr(weighing_fields, "WAIT_MS", 400)
+    window = open_window()
+    fields = window.registration.weighing.ui
+    with simulated_scale("st-gs", 37_300, settle_ms=60_000) as (simulator, _):  # never still
+        point_desk_at(window, simulator)
+        _fill_truck(window, qtbot)
+        press(qtbot, window, Qt.Key.Key_F6)
+        assert "Waiting to take it when stable" in fields.scale_label.text()
+        qtbot.waitUntil(lambda: "No stable weight came in 0 s" in fields.scale_label.text())
+        assert fields.bridge_edit.text() == ""

@@ -51,14 +51,22 @@ class WeighDialog(WeighingDialog):
         self.ui.max_gross_edit.textChanged.connect(self._show_net)
         self.setup_form(620)
         self.weighing.ui.bridge_edit.setFocus()
-        if scale is not None:
+        if scale is not None and crossing.gross_kg is None:
             self.weighing.take()  # stable already: taken; else taken once it is
+        elif crossing.weighing is not None:  # weighed again: say what it replaces
+            self.ui.intro_label.setText(
+                self.ui.intro_label.text()
+                + " "
+                + self.tr(
+                    "Weighed already (ticket {ticket}): F6 takes the bridge's weight now."
+                ).format(ticket=crossing.weighing.ticket_no)
+            )
 
     def _after_take(self) -> None:
         fields = self.weighing.edits()
         steps = fields if self.weighing.typed() else fields[:3]
         following = next((e for e in steps[1:] if not e.text().strip()), None)
-        (following or self.ui.button_box.button(self.ui.button_box.StandardButton.Ok)).setFocus()
+        (following or self.weighing.ui.bridge_edit).setFocus()  # Enter saves: looked at first
 
     def _show_net(self) -> None:
         text, ok = self.weighing.summary(

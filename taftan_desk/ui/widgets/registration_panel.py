@@ -158,6 +158,11 @@ class RegistrationPanel(QWidget):
             self.weighing.entered.connect(self.look_up_vehicle)  # the weights reached
             for edit in (ui.truck_plate_edit, ui.wagon_no_edit):
                 edit.textChanged.connect(self._vehicle_timer.start)  # a pause in typing
+            # A weight taken (or waited for) belongs to the truck and container it was taken
+            # for: another one, and it is taken again.
+            for edit in (ui.container_edit, ui.truck_plate_edit, ui.wagon_no_edit):
+                edit.textEdited.connect(self.weighing.another_vehicle)
+            ui.mode_combo.activated.connect(self.weighing.another_vehicle)
         if self._correcting:
             self.ui.form_layout.setRowVisible(self.ui.weights_layout, False)
             self.ui.form_layout.setRowVisible(self.ui.net_label, False)
@@ -501,7 +506,6 @@ class RegistrationPanel(QWidget):
 
     def save(self) -> RegistrationResult | None:
         self._hide_errors()
-        self.look_up_vehicle()
         if not self._seals_confirmed():
             return None
         try:

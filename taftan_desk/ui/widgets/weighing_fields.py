@@ -5,7 +5,7 @@ from its door, and the reason, asked for only once a figure is typed.
 F6 with the scale not yet stable waits for it: the weight is taken as soon as the station's
 rules call it stable (typing in the reading, or Esc, stops the wait)."""
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from taftan_desk.core import weighbridge, weights
@@ -18,6 +18,7 @@ from taftan_desk.services.container import Services
 from taftan_desk.ui.forms.ui_weighing_fields import Ui_WeighingFields
 from taftan_desk.ui.scale_watch import ScaleNow, ScaleWatch
 
+WAIT_MS = 60_000  # F6 pressed before stable waits this long at most
 _OK, _WAIT, _BAD, _TYPED = (
     "color: #1b7f3b;",
     "color: #8a5a00;",
@@ -85,6 +86,11 @@ class WeighingFields(QWidget):
         self.remembered: Remembered | None = None
         self._armed = False
         self._reading_only = False
+        self._wait = QTimer(self)  # how long F6 waits for a stable weight
+        self._wait.setSingleShot(True)
+        self._wait.setInterval(WAIT_MS)
+        self._wait.timeout.connect(self._waited_too_long)
+        self._note = ""  # said once under the scale line (a wait given up, a reading dropped)
         for edit in self.edits()[:3]:
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("on the door") + 16)
             edit.textChanged.connect(self._figures_changed)
@@ -120,12 +126,15 @@ class WeighingFields(QWidget):
         text, style = scale_words(self._watch.now if self._watch else None)
         if self._armed:
             text += " " + self.tr("Waiting to take it when stable (F6 pressed; Esc stops).")
+        elif self._note:
+            text += " " + self._note
         self.ui.scale_label.setText(text)
         self.ui.scale_label.setStyleSheet(style)
 
     def take(self) -> bool:
         """F6: the scale's stable weight as the weighbridge reading; not stable yet, taken
-        as soon as it is. True when a weight was taken now."""
+        as soon as it is (for WAIT_MS at most). True when a weight was taken now."""
+        self._note = ""
         if self._watch is None:
             self._armed = False
             self._show_scale()
@@ -133,9 +142,11 @@ class WeighingFields(QWidget):
         verdict = self._watch.take()
         if verdict is None or verdict.weight_kg is None:
             self._armed = True
+            self._wait.start()
             self._show_scale()
             return False
         self._armed = False
+        self._wait.stop()
         self.taken = Taken(
             verdict.weight_kg,
             verdict.frames,
@@ -153,13 +164,32 @@ class WeighingFields(QWidget):
         if not self._armed:
             return False
         self._armed = False
+        self._wait.stop()
         self._show_scale()
         return True
 
+    def _waited_too_long(self) -> None:
+        self.stop_waiting()
+        self._note = self.tr(
+            "No stable weight came in {s} s: press F6 again once the vehicle stands still."
+        ).format(s=WAIT_MS // 1000)
+        self._show_scale()
+
+    def another_vehicle(self) -> None:
+        """The container or vehicle changed: a weight taken or waited for was another's."""
+        dropped = self.taken is not None and self.sources()[0] is Source.SCALE
+        self.stop_waiting()
+        if dropped:
+            self.taken = None
+            self.ui.bridge_edit.clear()
+            self._note = self.tr(
+                "The weight taken was for another container or vehicle: take it again (F6)."
+            )
+            self._show_scale()
+
     def _bridge_typed(self) -> None:
         """The officer's own figure: no longer the scale's, and no longer waiting for it."""
-        self._armed = False
-        self._show_scale()
+        self.stop_waiting()
 
     def reading_only(self) -> None:
         """Only the weighbridge's reading (a vehicle weighed empty): no tares to give."""
@@ -303,5 +333,7 @@ class WeighingFields(QWidget):
         self.taken = None
         self.remembered = None
         self._armed = False
+        self._wait.stop()
+        self._note = ""
         self._show_scale()
         self._show_source()
