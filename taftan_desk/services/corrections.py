@@ -35,7 +35,7 @@ from taftan_desk.db.models import (
     ShiftSignoff,
     User,
 )
-from taftan_desk.services import approvals, audit, manifests
+from taftan_desk.services import approvals, audit, manifests, weighings
 from taftan_desk.services.approvals import ApprovedRequest, Permit, SupervisorApproval
 from taftan_desk.services.audit import row_snapshot
 from taftan_desk.services.crossing_rows import (
@@ -262,7 +262,8 @@ def _propose(
     # Only findings the record does not hold yet raise the channel: a supervisor's re-route
     # of the facts already known is not undone by correcting something else.
     known = {(r.code, r.text) for r in previous.reasons}
-    new = tuple(r for r in found_now.reasons if (r.code, r.text) not in known)
+    found_reasons = found_now.reasons + _vehicle_weighed(session, row, reg)
+    new = tuple(r for r in found_reasons if (r.code, r.text) not in known)
     fresh = channels.ChannelDecision(
         max((r.channel for r in new), key=lambda c: c.rank, default=channels.Channel.GREEN), new
     )
@@ -286,6 +287,30 @@ def _propose(
         needs_approval(session, row),
     )
     return proposal, values, seals_after
+
+
+def _vehicle_weighed(
+    session: Session, row: Crossing, reg: registration.Registration
+) -> tuple[channels.Reason, ...]:
+    """A crossing weighed on the bridge has its container's gross as the reading less its
+    vehicle's tare: another vehicle corrected in makes that gross another truck's. The truck
+    goes red, to be weighed again, rather than keep a gross worked out with the wrong tare."""
+    before = registration.vehicle_of(registration.Mode(row.mode), row.truck_plate, row.wagon_no)
+    after = registration.vehicle_of(reg.mode, reg.truck_plate, reg.wagon_no)
+    weighing = weighings.latest_view(session.connection(), row.id)  # type: ignore[arg-type]
+    if before == after or weighing is None or weighing.bridge_kg is None:
+        return ()
+    was = before[1] if before else "no vehicle"
+    now = after[1] if after else "no vehicle"
+    return (
+        channels.Reason(
+            "weighed_other_vehicle",
+            channels.Channel.RED,
+            f"The vehicle was corrected after weighing ({was} → {now}): the container's "
+            f"gross of ticket {weighing.ticket_no} was worked out with {was}'s tare. "
+            "Weigh it again.",
+        ),
+    )
 
 
 def _manifest_link(

@@ -621,3 +621,37 @@ def test_tickets_issued_without_their_weighing_are_reported(desk: Desk) -> None:
     run_sql(desk.path, "UPDATE weighing_counters SET last_value = 3")
     line = next(x for x in desk.services.health.check().lines if x.name == "weighbridge tickets")
     assert not line.ok and "2 weighbridge ticket(s) of 2026 were issued but have no" in line.detail
+
+
+def test_another_vehicle_corrected_in_after_weighing_sends_the_truck_red(desk: Desk) -> None:
+    """Weighed on the bridge as QHV-9 (a 20 t tractor): a gross of 24,000 kg, green. The
+    plate corrected to QAA-1 (16 t) makes that gross another truck's: red, weigh again."""
+    _weigh_empty(desk, "QHV-9", 20_000)
+    _weigh_empty(desk)  # QAA-1: 16,000 kg
+    form = _scale_form(
+        truck_plate="QHV-9",
+        bridge_kg=44_000,
+        vehicle_tare_kg=20_000,
+        taken=_read(44_000),
+        declared_net_kg="21700",
+        tare_kg=2_300,
+    )
+    crossing = desk.services.crossings.register(desk.officer, form).crossing
+    assert crossing.channel.value == "green" and crossing.gross_kg == 24_000
+    corrected = road_form(weighed=False, truck_plate="QAA-1", declared_net_kg="21700")
+    desk.services.corrections.correct(desk.officer, crossing.id, corrected, "Plate misread")
+    after = desk.services.crossings.detail(crossing.id).crossing
+    assert after.channel.value == "red"
+    (reason,) = [r for r in after.reasons if r.code == "weighed_other_vehicle"]
+    assert "corrected after weighing (QHV-9 → QAA-1)" in reason.text
+    assert "Weigh it again" in reason.text
+
+
+def test_a_correction_keeping_the_vehicle_leaves_the_weighing_alone(desk: Desk) -> None:
+    _weigh_empty(desk)
+    crossing = desk.services.crossings.register(desk.officer, _scale_form()).crossing
+    corrected = road_form(weighed=False, hs_code="720840")
+    desk.services.corrections.correct(desk.officer, crossing.id, corrected, "HS code misread")
+    after = desk.services.crossings.detail(crossing.id).crossing
+    assert after.channel.value == "green"
+    assert not [r for r in after.reasons if r.code == "weighed_other_vehicle"]
