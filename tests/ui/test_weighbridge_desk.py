@@ -362,3 +362,26 @@ def test_f6_waits_for_a_stable_weight_a_minute_at_most(
         assert "Waiting to take it when stable" in fields.scale_label.text()
         qtbot.waitUntil(lambda: "No stable weight came in 0 s" in fields.scale_label.text())
         assert fields.bridge_edit.text() == ""
+
+
+def test_a_quiet_scale_says_how_long_it_has_been_quiet_and_counts_on(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    """A frozen display that still says "connected" is the commonest complaint: the line
+    says how old the last frame is, and keeps counting."""
+    import re
+
+    window = open_window()
+    fields = window.registration.weighing.ui
+    with simulated_scale("st-gs", 30_000) as (simulator, pulled):
+        point_desk_at(window, simulator)
+        qtbot.waitUntil(lambda: "stable" in fields.scale_label.text(), timeout=10_000)
+        pulled.set()  # the indicator stops talking; its port stays
+
+        def quiet_for() -> int:
+            found = re.search(r"no data for (\d+) s", fields.scale_label.text())
+            return int(found.group(1)) if found else -1
+
+        qtbot.waitUntil(lambda: quiet_for() >= 2, timeout=10_000)
+        first = quiet_for()
+        qtbot.waitUntil(lambda: quiet_for() >= first + 2, timeout=5_000)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from taftan_desk.core import weighbridge, weights
 from taftan_desk.core.errors import DeskError, ValidationError
-from taftan_desk.core.scale import State
+from taftan_desk.core.scale import Fault, State
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.core.weighbridge import Remembered, Source, Taken
 from taftan_desk.devices.scale_port import now_ms
@@ -56,7 +56,14 @@ def scale_words(now: ScaleNow | None) -> tuple[str, str]:
         )
         return text, _BAD
     if state is State.FAULT:
-        fault = verdict.fault.value if verdict.fault else tr("no weight in the frame")
+        faults = {
+            Fault.OVERLOAD: tr("overload"),
+            Fault.UNDER_ZERO: tr("under zero"),
+            Fault.NET_MODE: tr("net mode (the indicator shows net: switch it to gross)"),
+            Fault.NOT_ZEROED: tr("not zeroed since power-up"),
+            Fault.NOT_KG: tr("not in kilograms"),
+        }
+        fault = faults.get(verdict.fault, "") if verdict.fault else tr("no weight in the frame")
         return tr("Weighbridge: {fault} {kg}").format(fault=fault, kg=kg).strip(), _BAD
     if state is State.STABLE:
         return tr("Weighbridge: {kg}, stable. F6 takes it.").format(kg=kg), _OK
@@ -91,6 +98,9 @@ class WeighingFields(QWidget):
         self._wait.setInterval(WAIT_MS)
         self._wait.timeout.connect(self._waited_too_long)
         self._note = ""  # said once under the scale line (a wait given up, a reading dropped)
+        self._age = QTimer(self)  # "no data for N s" counts up while the scale is quiet
+        self._age.setInterval(1_000)
+        self._age.timeout.connect(self._show_scale)
         for edit in self.edits()[:3]:
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("on the door") + 16)
             edit.textChanged.connect(self._figures_changed)
@@ -123,7 +133,11 @@ class WeighingFields(QWidget):
         self._show_scale()
 
     def _show_scale(self) -> None:
-        text, style = scale_words(self._watch.now if self._watch else None)
+        now = self._watch.now if self._watch else None
+        quiet = now is not None and now.verdict.state is State.NO_DATA and not now.port
+        if quiet != self._age.isActive():
+            self._age.start() if quiet else self._age.stop()
+        text, style = scale_words(now)
         if self._armed:
             text += " " + self.tr("Waiting to take it when stable (F6 pressed; Esc stops).")
         elif self._note:
