@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-from taftan_desk.core import cargo, containers, seals, size_types, uic, weighbridge, weights
+from taftan_desk.core import cargo, containers, seals, size_types, weighbridge, weights
+from taftan_desk.core import field_rules as rules
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import FieldProblem, ValidationError
 from taftan_desk.core.station_settings import StationSettings
@@ -67,6 +68,10 @@ _STATE_WORDS = {
     "different": "different",
     "differs": "different",
 }
+
+
+# The lengths of the columns the free-text fields are stored in (see field_rules).
+MAX_LENGTHS = rules.MAX_LENGTHS
 
 
 @dataclass(frozen=True)
@@ -133,78 +138,6 @@ class Registration:
     hs_warning: str | None = None
 
 
-_SPACES = re.compile(r"\s+")
-# Answers kept of the pure field rules marked with it: a manifest of 100,000 rows repeats its
-# trains, categories, HS codes, size/types, descriptions and weights. A bounded number; a
-# value that is refused raises again each time.
-_CACHED = 4_096
-_FREE_TEXT = re.compile(r"[A-Z0-9][A-Z0-9 ./\-]*", re.ASCII)
-# The lengths of the crossings columns these fields are stored in; a test compares them with
-# taftan_desk/db/models.py so that the form and the database cannot drift apart.
-MAX_LENGTHS: dict[str, int] = {
-    "truck_plate": 20,
-    "train_no": 20,
-    "wagon_no": 20,
-    "description": 300,
-    "gd_number": 40,
-    "tir_carnet": 20,
-    "tir_voucher": 10,
-}
-
-
-class _Collector:
-    def __init__(self) -> None:
-        self.problems: list[FieldProblem] = []
-        self.warnings: list[str] = []
-
-    def problems_for(self, *fields: str) -> bool:
-        return any(p.field in fields for p in self.problems)
-
-    def run(self, fn: Callable[..., object], *args: object) -> object:
-        try:
-            return fn(*args)
-        except ValidationError as exc:
-            self.problems.extend(exc.problems)
-            return None
-
-
-@functools.cache
-def _members(kind: type[enum.StrEnum]) -> dict[str, enum.StrEnum]:
-    return {member.value.lower(): member for member in kind}
-
-
-def _enum(kind: type[enum.StrEnum], text: str, field_name: str, label: str) -> object:
-    members = _members(kind)
-    member = members.get(text)  # typed as stored: no copy to trim and lower
-    if member is not None:
-        return member
-    value = text.strip().lower()
-    member = members.get(value)
-    if member is not None:
-        return member
-    choices = ", ".join(m.value for m in kind)
-    if not value:
-        raise ValidationError(f"Choose the {label} ({choices}).", field=field_name)
-    raise ValidationError(
-        f"{label.capitalize()} must be one of {choices}, not '{text.strip()}'.", field=field_name
-    )
-
-
-@functools.lru_cache(maxsize=_CACHED)
-def _reference(text: str, field_name: str, label: str) -> str | None:
-    max_len = MAX_LENGTHS[field_name]
-    value = _SPACES.sub(" ", text.strip().upper())
-    if not value:
-        return None
-    if len(value) > max_len:
-        raise ValidationError(f"{label} is longer than {max_len} characters.", field=field_name)
-    if not _FREE_TEXT.fullmatch(value):
-        raise ValidationError(
-            f"{label} may contain only A-Z, 0-9, spaces, '.', '/' and '-'.", field=field_name
-        )
-    return value
-
-
 def _seals(items: tuple[SealInput, ...]) -> tuple[seals.Seal, ...]:
     result: list[seals.Seal] = []
     seen: set[str] = set()
@@ -213,14 +146,14 @@ def _seals(items: tuple[SealInput, ...]) -> tuple[seals.Seal, ...]:
         if number in seen:
             raise ValidationError(f"Seal {number} is entered twice.", field="seals")
         seen.add(number)
-        state = _enum(seals.SealState, item.state or "intact", "seals", "seal state")
+        state = rules.enum_value(seals.SealState, item.state or "intact", "seals", "seal state")
         seal_class = (
-            _enum(seals.SealClass, item.seal_class, "seals", "seal class")
+            rules.enum_value(seals.SealClass, item.seal_class, "seals", "seal class")
             if item.seal_class.strip()
             else None
         )
         seal_type = (
-            _enum(seals.SealType, item.seal_type, "seals", "seal type")
+            rules.enum_value(seals.SealType, item.seal_type, "seals", "seal type")
             if item.seal_type.strip()
             else None
         )
@@ -236,28 +169,32 @@ def validate(
 ) -> Registration:
     """`remembered_tare` finds a vehicle's tare as last weighed empty: a vehicle tare equal
     to it needs no reason (without it, any vehicle tare counts as typed)."""
-    c = _Collector()
-    direction = c.run(_enum, Direction, form.direction, "direction", "direction")
-    mode = c.run(_enum, Mode, form.mode, "mode", "mode")
+    c = rules.Collector()
+    direction = c.run(rules.enum_value, Direction, form.direction, "direction", "direction")
+    mode = c.run(rules.enum_value, Mode, form.mode, "mode", "mode")
     container = c.run(containers.validate, form.container_no)
     category = c.run(
-        _enum, cargo.CargoCategory, form.cargo_category, "cargo_category", "cargo category"
+        rules.enum_value,
+        cargo.CargoCategory,
+        form.cargo_category,
+        "cargo_category",
+        "cargo category",
     )
-    plate = c.run(_reference, form.truck_plate, "truck_plate", "Truck plate")
-    train = c.run(_reference, form.train_no, "train_no", "Train number")
-    wagon = c.run(_wagon, form.wagon_no)
+    plate = c.run(rules.reference, form.truck_plate, "truck_plate", "Truck plate")
+    train = c.run(rules.reference, form.train_no, "train_no", "Train number")
+    wagon = c.run(rules.wagon, form.wagon_no)
     if mode is Mode.ROAD and not plate and not c.problems_for("truck_plate"):
         c.problems.append(FieldProblem("truck_plate", "Enter the truck plate."))
     if mode is Mode.RAIL and not (train or wagon) and not c.problems_for("wagon_no"):
         c.problems.append(FieldProblem("wagon_no", "Enter the wagon number or the train number."))
-    size_type = c.run(_size_type, form.size_type)
-    max_gross = c.run(_kg, form.max_gross_kg, "max_gross_kg", "maximum gross (plate)")
+    size_type = c.run(rules.size_type, form.size_type)
+    max_gross = c.run(rules.kg, form.max_gross_kg, "max_gross_kg", "maximum gross (plate)")
     hs = c.run(_hs_code, form.hs_code) if form.hs_code.strip() else None
     description = c.run(_description, form.description)
-    declared = c.run(_kg, form.declared_net_kg, "declared_net_kg", "declared net")
-    gd = c.run(_reference, form.gd_number, "gd_number", "GD number")
-    carnet = c.run(_reference, form.tir_carnet, "tir_carnet", "TIR carnet number")
-    voucher = c.run(_reference, form.tir_voucher, "tir_voucher", "TIR voucher")
+    declared = c.run(rules.kg, form.declared_net_kg, "declared_net_kg", "declared net")
+    gd = c.run(rules.reference, form.gd_number, "gd_number", "GD number")
+    carnet = c.run(rules.reference, form.tir_carnet, "tir_carnet", "TIR carnet number")
+    voucher = c.run(rules.reference, form.tir_voucher, "tir_voucher", "TIR voucher")
     if voucher and not carnet and not c.problems_for("tir_carnet"):
         c.problems.append(FieldProblem("tir_carnet", "A TIR voucher needs its carnet number."))
     seal_list = c.run(_seals, form.seals) or ()
@@ -310,8 +247,8 @@ def vehicle_number(road: bool, text: str) -> str | None:
     """A truck plate or a wagon number in the canonical form a registration stores it in
     (None when empty); what is wrong with it, by the registration's own rules."""
     if road:
-        return _reference(text, "truck_plate", "Truck plate")
-    return _wagon(text)
+        return rules.reference(text, "truck_plate", "Truck plate")
+    return rules.wagon(text)
 
 
 def vehicle_of(
@@ -367,7 +304,7 @@ def check_weighing(
     remembered_tare: RememberedTare | None = None,
 ) -> Weighed:
     """A weighing's fields by the registration's rules, every problem at once."""
-    c = _Collector()
+    c = rules.Collector()
     weighed = _weighing(c, form, settings, vehicle, remembered_tare)
     if c.problems:
         raise ValidationError(c.problems)
@@ -375,7 +312,7 @@ def check_weighing(
 
 
 def _weighing(
-    c: _Collector,
+    c: rules.Collector,
     form: WeighingFields,
     settings: StationSettings,
     vehicle: tuple[weighbridge.VehicleKind, str] | None,
@@ -393,8 +330,8 @@ def _weighing(
         form.weight_reason,
     )
     figures = loaded if isinstance(loaded, weighbridge.Figures) else None
-    typed_gross = c.run(_kg, form.gross_kg, "gross_kg", "gross")
-    tare = c.run(_kg, form.tare_kg, "tare_kg", "tare")
+    typed_gross = c.run(rules.kg, form.gross_kg, "gross_kg", "gross")
+    tare = c.run(rules.kg, form.tare_kg, "tare_kg", "tare")
     bridge_given = bool(str(form.bridge_kg).strip() or str(form.vehicle_tare_kg).strip())
     if typed_gross is not None and bridge_given:
         c.problems.append(
@@ -465,21 +402,23 @@ def valid_fields(
     `validate` then names every problem. The same rules in the same order, without making a
     form, a Registration and its seals: a manifest checks 100,000 rows with it."""
     try:
-        direction_ = _enum(Direction, direction, "direction", "direction")
-        mode_ = _enum(Mode, mode, "mode", "mode")
+        direction_ = rules.enum_value(Direction, direction, "direction", "direction")
+        mode_ = rules.enum_value(Mode, mode, "mode", "mode")
         container = containers.validate(container_no)
-        category = _enum(cargo.CargoCategory, cargo_category, "cargo_category", "cargo category")
-        plate = _reference(truck_plate, "truck_plate", "Truck plate")
-        train = _reference(train_no, "train_no", "Train number")
-        wagon = _wagon(wagon_no)
+        category = rules.enum_value(
+            cargo.CargoCategory, cargo_category, "cargo_category", "cargo category"
+        )
+        plate = rules.reference(truck_plate, "truck_plate", "Truck plate")
+        train = rules.reference(train_no, "train_no", "Train number")
+        wagon = rules.wagon(wagon_no)
         if (mode_ is Mode.ROAD and not plate) or (mode_ is Mode.RAIL and not (train or wagon)):
             return None
-        size = _size_type(size_type)
+        size = rules.size_type(size_type)
         hs = _hs_code(hs_code) if hs_code.strip() else None
         _description(description)
-        declared = _kg(declared_net_kg, "declared_net_kg", "declared net")
-        gd = _reference(gd_number, "gd_number", "GD number")
-        carnet = _reference(tir_carnet, "tir_carnet", "TIR carnet number")
+        declared = rules.kg(declared_net_kg, "declared_net_kg", "declared net")
+        gd = rules.reference(gd_number, "gd_number", "GD number")
+        carnet = rules.reference(tir_carnet, "tir_carnet", "TIR carnet number")
         numbers = tuple(map(seals.normalise_seal_number, seal_numbers))
     except ValidationError:
         return None
@@ -534,7 +473,7 @@ def _warnings(
     return tuple(warnings), dangerous, hs_warning
 
 
-@functools.lru_cache(maxsize=_CACHED)
+@functools.lru_cache(maxsize=rules.CACHED)
 def _owner_warning(owner: str) -> str:
     return (
         f"Owner code {owner} is not on the station's list of known owners: "
@@ -542,7 +481,7 @@ def _owner_warning(owner: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=_CACHED)
+@functools.lru_cache(maxsize=rules.CACHED)
 def _size_type_warning(size_type: str) -> str:
     return (
         f"Size/type {size_type} is not in the table "
@@ -550,66 +489,23 @@ def _size_type_warning(size_type: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=_CACHED)
+@functools.lru_cache(maxsize=rules.CACHED)
 def _hs_warning(hs_code: str, category: cargo.CargoCategory) -> str | None:
     return cargo.hs_category_warning(hs_code, category)
 
 
-@functools.lru_cache(maxsize=_CACHED)
+@functools.lru_cache(maxsize=rules.CACHED)
 def _dangerous(
     category: cargo.CargoCategory, hs_code: str | None
 ) -> cargo.DangerousGoodsHint | None:
     return cargo.dangerous_goods_hint(category, hs_code)
 
 
-@functools.lru_cache(maxsize=_CACHED)
+@functools.lru_cache(maxsize=rules.CACHED)
 def _hs_code(text: str) -> str:
     return cargo.validate_hs(text)
 
 
-@functools.lru_cache(maxsize=_CACHED)
+@functools.lru_cache(maxsize=rules.CACHED)
 def _description(text: str) -> str:
     return free_text.clean(text, "description", "the description", MAX_LENGTHS["description"])
-
-
-def _kg(text: str | int, field_name: str, label: str) -> int | None:
-    if text.__class__ is str:  # text only: to a cache True is 1, which parse_kg takes
-        return _kg_text(text, field_name, label)  # type: ignore[arg-type]
-    return weights.parse_kg(text, field_name, label, required=False)
-
-
-@functools.lru_cache(maxsize=_CACHED)
-def _kg_text(text: str, field_name: str, label: str) -> int | None:
-    return weights.parse_kg(text, field_name, label, required=False)
-
-
-def _wagon(text: str) -> str | None:
-    if not text.strip():
-        return None
-    # A UIC number as the desk stores it, and valid: what uic.check would give.
-    if (
-        len(text) == 12
-        and text.isascii()
-        and text.isdigit()
-        and uic.check_digit(text[:11]) == int(text[11])
-    ):
-        return text
-    if not uic.looks_like_uic(text):
-        return _reference(text, "wagon_no", "Wagon number")
-    result = uic.check(text)
-    if not result.valid:
-        raise ValidationError(result.reason, field="wagon_no")
-    return result.number
-
-
-@functools.lru_cache(maxsize=_CACHED)
-def _size_type(text: str) -> str | None:
-    code = size_types.normalise(text)
-    if not code:
-        return None
-    if not size_types.is_well_formed(code):
-        raise ValidationError(
-            f"Size/type code is 4 characters A-Z or 0-9 (e.g. 22G1), not '{text.strip()}'.",
-            field="size_type",
-        )
-    return code
