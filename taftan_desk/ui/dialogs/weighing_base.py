@@ -13,13 +13,6 @@ from taftan_desk.ui.scale_watch import ScaleWatch
 from taftan_desk.ui.widgets.weighing_fields import WeighingFields
 
 Scale = tuple[ScaleWatch | None, str, str]  # the desk's watch, the scale's name, its protocol
-_FIELDS = {
-    "bridge_kg": "bridge_edit",
-    "gross_kg": "bridge_edit",
-    "vehicle_tare_kg": "vehicle_tare_edit",
-    "tare_kg": "tare_edit",
-    "weight_reason": "reason_edit",
-}
 
 
 class WeighingDialog(ServiceDialog):
@@ -48,6 +41,4 @@ class WeighingDialog(ServiceDialog):
         super().keyPressEvent(event)
 
     def _widget(self, field: str) -> QWidget | None:
-        if field in _FIELDS:
-            return getattr(self.weighing.ui, _FIELDS[field])
-        return super()._widget(field)
+        return self.weighing.widget_for(field) or super()._widget(field)

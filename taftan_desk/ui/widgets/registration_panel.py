@@ -21,54 +21,11 @@ from taftan_desk.ui.forms.ui_registration_panel import Ui_RegistrationPanel
 from taftan_desk.ui.scanner import Scan
 from taftan_desk.ui.session import DeskSession
 from taftan_desk.ui.widgets import manifest_fill
-from taftan_desk.ui.widgets.weighing_fields import WeighingFields
+from taftan_desk.ui.widgets.registration_rows import FIELD_WIDGETS, ROWS
+from taftan_desk.ui.widgets.weighing_fields import WEIGHING_WIDGETS, WeighingFields
 
 # Combo order; the first entry makes the officer choose rather than inherit a default.
 CATEGORIES = manifest_fill.CATEGORY_INDEX
-
-# Form rows (a field, or the layout holding several) and the input fields each shows.
-_ROWS = (
-    ("direction_layout", ("direction", "mode")),
-    ("container_edit", ("container_no",)),
-    ("size_layout", ("size_type", "max_gross_kg")),
-    ("truck_plate_edit", ("truck_plate",)),
-    ("rail_layout", ("train_no", "wagon_no")),
-    ("cargo_layout", ("cargo_category", "hs_code")),
-    ("description_layout", ("description",)),
-    ("declared_net_edit", ("declared_net_kg",)),
-    ("gd_number_edit", ("gd_number",)),
-    ("tir_layout", ("tir_carnet", "tir_voucher")),
-    ("seals_edit", ("seals",)),
-    ("weights_layout", ("bridge_kg", "vehicle_tare_kg", "tare_kg", "weight_reason", "gross_kg")),
-)
-
-# Each input field of a registration and the widget the officer types it in.
-_FIELD_WIDGETS = {
-    "direction": "direction_combo",
-    "mode": "mode_combo",
-    "container_no": "container_edit",
-    "size_type": "size_type_edit",
-    "max_gross_kg": "max_gross_edit",
-    "truck_plate": "truck_plate_edit",
-    "train_no": "train_no_edit",
-    "wagon_no": "wagon_no_edit",
-    "cargo_category": "cargo_category_combo",
-    "hs_code": "hs_code_edit",
-    "description": "description_edit",
-    "declared_net_kg": "declared_net_edit",
-    "gd_number": "gd_number_edit",
-    "tir_carnet": "tir_carnet_edit",
-    "tir_voucher": "tir_voucher_edit",
-    "seals": "seals_edit",
-}
-# The weighing area's fields, in its own widget (a typed container gross is the reading's).
-_WEIGHING_WIDGETS = {
-    "bridge_kg": "bridge_edit",
-    "gross_kg": "bridge_edit",
-    "vehicle_tare_kg": "vehicle_tare_edit",
-    "tare_kg": "tare_edit",
-    "weight_reason": "reason_edit",
-}
 
 VEHICLE_LOOKUP_MS = 300  # the vehicle's remembered tare is looked up once typing pauses
 _ERROR_STYLE = "color: #b3261e;"
@@ -245,7 +202,7 @@ class RegistrationPanel(QWidget):
         """One hidden error line under each form row, found by the fields it shows."""
         layout = self.ui.form_layout
         labels: dict[str, QLabel] = {}
-        for name, fields in reversed(_ROWS):
+        for name, fields in reversed(ROWS):
             item = getattr(self.ui, name)
             row, _ = (
                 layout.getLayoutPosition(item)
@@ -551,7 +508,7 @@ class RegistrationPanel(QWidget):
         return True
 
     def _show_problems(self, exc: ValidationError) -> None:
-        if any(exc.for_field(f) for f in _WEIGHING_WIDGETS):
+        if any(exc.for_field(f) for f in WEIGHING_WIDGETS):
             self.ui.net_label.clear()  # the weights' own error line says it now
         if exc.for_field("container_no"):
             self.ui.container_hint_label.clear()
@@ -590,9 +547,9 @@ class RegistrationPanel(QWidget):
                 label.hide()
 
     def _widget_for(self, field: str) -> QWidget:
-        if field in _WEIGHING_WIDGETS:
-            return getattr(self.weighing.ui, _WEIGHING_WIDGETS[field])
-        return getattr(self.ui, _FIELD_WIDGETS.get(field, "container_edit"))
+        return self.weighing.widget_for(field) or getattr(
+            self.ui, FIELD_WIDGETS.get(field, "container_edit")
+        )
 
     def _hide_errors(self) -> None:
         for label in set(self._errors.values()):

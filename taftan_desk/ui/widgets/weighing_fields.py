@@ -18,6 +18,15 @@ from taftan_desk.services.container import Services
 from taftan_desk.ui.forms.ui_weighing_fields import Ui_WeighingFields
 from taftan_desk.ui.scale_watch import ScaleNow, ScaleWatch
 
+# The weighing's fields, as services name them, and the edit each is typed in (a container
+# gross typed as such is said at the reading).
+WEIGHING_WIDGETS = {
+    "bridge_kg": "bridge_edit",
+    "gross_kg": "bridge_edit",
+    "vehicle_tare_kg": "vehicle_tare_edit",
+    "tare_kg": "tare_edit",
+    "weight_reason": "reason_edit",
+}
 WAIT_MS = 60_000  # F6 pressed before stable waits this long at most
 _OK, _WAIT, _BAD, _TYPED = (
     "color: #1b7f3b;",
@@ -228,6 +237,11 @@ class WeighingFields(QWidget):
         self._show_source()
 
     # -- the figures ---------------------------------------------------------------------------
+    def widget_for(self, field: str) -> QLineEdit | None:
+        """The edit a weighing field's problem is fixed in (None: not a weighing field)."""
+        name = WEIGHING_WIDGETS.get(field)
+        return getattr(self.ui, name) if name else None
+
     def edits(self) -> list[QLineEdit]:
         ui = self.ui
         if self._reading_only:
