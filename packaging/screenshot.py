@@ -33,9 +33,11 @@ def main() -> int:
     from taftan_desk.services.container import Services
     from taftan_desk.services.database import Actor
     from taftan_desk.services.demo import run_demo
+    from taftan_desk.ui import gui_collector
     from taftan_desk.ui.main_window import MainWindow
 
     app = QApplication(sys.argv)
+    gui_collector.install(app)
     with tempfile.TemporaryDirectory() as folder:
         from PySide6.QtCore import QSettings
 

@@ -1,5 +1,6 @@
 """Shared fixtures. Qt must see QT_QPA_PLATFORM before it is imported anywhere."""
 
+import gc
 import os
 import sqlite3
 
@@ -102,3 +103,24 @@ def _desk_settings_in_a_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> No
     folder = str(tmp_path_factory.mktemp("qsettings"))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_freed_between_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """No collection of Python's reference cycles while a test runs Qt: on a worker thread
+    it would destroy widgets there, and on the GUI thread it frees a dialog that `exec()`
+    handed to Python whenever it happens to, from inside whatever event is being delivered.
+    The test's windows, closed and given to deleteLater by pytest-qt, are deleted when it
+    ends, and only then is their Python side collected (the desk itself collects on its GUI
+    thread's timer: taftan_desk/ui/gui_collector.py, tests/ui/test_gui_collector.py)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        gc.enable()
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    request.getfixturevalue("qapp")
+    gc.disable()
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from taftan_desk import __version__
 from taftan_desk.core.errors import DeskError
-from taftan_desk.ui import background
+from taftan_desk.ui import background, gui_collector
 from taftan_desk.ui.dialogs.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ def run(load: Callable[[], "Services"]) -> int:
     app.setOrganizationName("taftan-desk")
     app.setApplicationName("Taftan Desk")
     app.setApplicationVersion(__version__)
+    gui_collector.install(app)  # before any worker thread runs Python
     _install_excepthook()
     login = LoginDialog()
     login.setWindowModality(Qt.WindowModality.ApplicationModal)  # before show: exec() reuses it
