@@ -4,7 +4,8 @@ on a pseudo-terminal for tests, demos and training.
 `ScaleReader.run` is the long-running reader: it opens the port, decodes what comes, and
 hands each reading (or a change of the port's state, in words) to `emit`; a port that is
 unplugged or gone is opened again by itself every second until `stop` is set. It never
-raises for the port's faults. Messages are English for logs and the command line.
+raises for the port's faults. A port's state is said in English for logs and the command
+line, or through the desk's translation (`PortState.words`).
 """
 
 import contextlib
@@ -15,6 +16,7 @@ import time
 import tty
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from taftan_desk.core import scale
 from taftan_desk.core.scale import Reading, Stability, State, Verdict
@@ -23,12 +25,44 @@ RETRY_S = 1.0
 READ_TIMEOUT_S = 0.2
 
 
+def _same(text: str) -> str:
+    return text
+
+
+class PortFault(StrEnum):
+    GONE = "gone"  # no such device: the adapter is unplugged
+    WENT_AWAY = "went away"  # it was open and stopped answering
+    OTHER = "other"  # the system's own words (`detail`)
+
+
 @dataclass(frozen=True)
 class PortState:
     """The port's state changed: open, or why it is not."""
 
     open: bool
-    words: str
+    port: str
+    protocol: str = ""
+    fault: PortFault | None = None
+    detail: str = ""  # the system's words, for OTHER
+
+    def words(self, translate: Callable[[str], str] = _same) -> str:
+        """In English by default (logs, the command line); `translate` is the edge's tr (the
+        template goes through it, the values are filled in after)."""
+        if self.open:
+            return translate("{port} open ({protocol})").format(
+                port=self.port, protocol=self.protocol
+            )
+        if self.fault is PortFault.GONE:
+            template = translate(
+                "{port}: the port is gone (cable unplugged?); trying again every {s} s"
+            )
+        elif self.fault is PortFault.WENT_AWAY:
+            template = translate(
+                "{port}: the device went away (cable unplugged?); trying again every {s} s"
+            )
+        else:
+            template = translate("{port}: {detail}; trying again every {s} s")
+        return template.format(port=self.port, detail=self.detail, s=f"{RETRY_S:g}")
 
 
 Event = Reading | PortState
@@ -50,11 +84,11 @@ class ScaleReader:
         import serial
 
         decoder = scale.decoder(self.protocol)
-        said: str | None = None
+        said: PortState | None = None
         while not stop.is_set():
             try:
                 with serial.Serial(self.port, self.baud, timeout=READ_TIMEOUT_S) as line:
-                    emit(PortState(True, f"{self.port} open ({self.protocol})"), now_ms())
+                    emit(PortState(True, self.port, self.protocol), now_ms())
                     said = None
                     while not stop.is_set():
                         # Whatever has come, as soon as it comes: read(n) would wait for n
@@ -66,20 +100,20 @@ class ScaleReader:
                         for reading in decoder.feed(data):
                             emit(reading, at)
             except (OSError, serial.SerialException) as exc:
-                words = f"{self.port}: {_why(exc)}; trying again every {RETRY_S:g} s"
-                if words != said:
-                    emit(PortState(False, words), now_ms())
-                    said = words
+                state = _fault(self.port, self.protocol, exc)
+                if state != said:
+                    emit(state, now_ms())
+                    said = state
                 stop.wait(RETRY_S)
 
 
-def _why(exc: BaseException) -> str:
+def _fault(port: str, protocol: str, exc: BaseException) -> PortState:
     text = str(exc)
     if "No such file" in text or "could not open port" in text:
-        return "the port is gone (cable unplugged?)"
+        return PortState(False, port, protocol, PortFault.GONE)
     if "device reports readiness to read but returned no data" in text:
-        return "the device went away (cable unplugged?)"
-    return text or type(exc).__name__
+        return PortState(False, port, protocol, PortFault.WENT_AWAY)
+    return PortState(False, port, protocol, PortFault.OTHER, text or type(exc).__name__)
 
 
 @dataclass(frozen=True)
@@ -104,7 +138,7 @@ def first_stable(
     def emit(event: Event, at: int) -> None:
         if isinstance(event, PortState):
             if not event.open:
-                port_words.append(event.words)
+                port_words.append(event.words())
             return
         verdict = judge.feed(event, at)
         if verdict.state is State.STABLE:

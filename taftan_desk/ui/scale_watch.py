@@ -70,7 +70,7 @@ class ScaleWatch(QObject):
             if not event.open:  # frames before the port went are no window to take from
                 self._judge = Stability.of(self._settings)
             verdict = self.now.verdict if event.open else Verdict(State.NO_DATA)
-            self._say(ScaleNow(verdict, "" if event.open else event.words, at))
+            self._say(ScaleNow(verdict, "" if event.open else event.words(self.tr), at))
             return
         self._say(ScaleNow(self._judge.feed(event, at), self.now.port, at))
 

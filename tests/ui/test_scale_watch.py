@@ -5,7 +5,7 @@ import threading
 
 from taftan_desk.core.scale import State
 from taftan_desk.core.station_settings import StationSettings
-from taftan_desk.devices.scale_port import Simulator
+from taftan_desk.devices.scale_port import PortFault, PortState, Simulator
 from taftan_desk.ui.scale_watch import ScaleNow, ScaleWatch
 
 SETTINGS = StationSettings(
@@ -39,3 +39,29 @@ def test_a_stable_weight_is_offered_then_the_silence_of_a_pulled_cable(qtbot) ->
         watch.stop()
         feeding.set()
         simulator.close()
+
+
+def test_the_ports_faults_are_said_in_the_desks_language(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The reader says a port's state in English for logs and the command line; the desk
+    says it through its translation, the port's name filled in after."""
+    gone = PortState(False, "/dev/ttyUSB0", "toledo", PortFault.GONE)
+    assert gone.words() == (
+        "/dev/ttyUSB0: the port is gone (cable unplugged?); trying again every 1 s"
+    )
+    catalogue = {
+        "{port}: the port is gone (cable unplugged?); trying again every {s} s": (
+            "{port}: پورٹ موجود نہیں (کیبل نکلی ہوئی؟)؛ ہر {s} سیکنڈ بعد دوبارہ"
+        ),
+        "{port}: {detail}; trying again every {s} s": "{port}: {detail}؛ ہر {s} سیکنڈ بعد دوبارہ",
+    }
+    monkeypatch.setattr(ScaleWatch, "tr", lambda _self, text: catalogue.get(text, text))
+    watch = ScaleWatch(SETTINGS)
+    watch._event((gone, 1_000))
+    assert (
+        watch.now.port == "/dev/ttyUSB0: پورٹ موجود نہیں (کیبل نکلی ہوئی؟)؛ ہر 1 سیکنڈ بعد دوبارہ"
+    )
+    other = PortState(False, "COM3", "toledo", PortFault.OTHER, "Permission denied")
+    watch._event((other, 2_000))
+    assert watch.now.port == "COM3: Permission denied؛ ہر 1 سیکنڈ بعد دوبارہ"
+    watch._event((PortState(True, "COM3", "toledo"), 3_000))
+    assert watch.now.port == ""  # open: nothing wrong to say
