@@ -30,6 +30,10 @@ class StationSettings:
     scale_stable_frames: int = 6
     scale_min_load_kg: int = 200
     scale_silence_ms: int = 2_000
+    # The station's weighbridges, each with the protocol its indicator is set to send:
+    # "Bazarcha bridge 1=xk3190; Rail bridge=toledo". A weight said to come from a scale
+    # counts only from one of these, in its protocol. Empty: each desk names its own.
+    scales: str = ""
     random_rate_bp: int = 500  # share of crossings drawn for examination: 500 = 5 %
     random_seed: str = ""
     shift_starts: tuple[str, ...] = ("06:00", "14:00", "22:00")
@@ -172,6 +176,8 @@ def _coerce_text(name: str, text: str) -> str:
                 "/media/usb/anchors.",
                 field=name,
             )
+    elif name == "scales":
+        text = _canonical_scales(text)
     elif name == "station_name":
         text = free_text.clean(
             text, name, "the station name", free_text.STATION_NAME_LENGTH, required=True
@@ -181,6 +187,51 @@ def _coerce_text(name: str, text: str) -> str:
     elif len(text) > 200:
         raise ValidationError(f"{name} is longer than 200 characters.", field=name)
     return text
+
+
+SCALE_NAME_LENGTH = 40
+_SCALE_NAME = re.compile(r"[^\x00-\x1f=;]+")
+
+
+def _canonical_scales(text: str) -> str:
+    """'Bridge 1=xk3190; Rail bridge=toledo' with spaces tidied, or the problem in words."""
+    from taftan_desk.core.scale import PROTOCOLS
+
+    example = "e.g. Bazarcha bridge 1=xk3190; Rail bridge=toledo"
+    scales: dict[str, str] = {}
+    for item in (part.strip() for part in text.split(";")):
+        if not item:
+            continue
+        name, equals, protocol = item.partition("=")
+        name, protocol = " ".join(name.split()), protocol.strip().lower()
+        if not equals or not name or not _SCALE_NAME.fullmatch(name):
+            raise ValidationError(
+                f"Each scale is its name, '=', then its protocol ({example}): "
+                f"'{free_text.shown(item)}' is not.",
+                field="scales",
+            )
+        if len(name) > SCALE_NAME_LENGTH:
+            raise ValidationError(
+                f"A scale's name is at most {SCALE_NAME_LENGTH} characters: "
+                f"'{free_text.shown(name)}' is longer.",
+                field="scales",
+            )
+        if protocol not in PROTOCOLS:
+            raise ValidationError(
+                f"Scale '{name}': '{free_text.shown(protocol)}' is not a protocol the desk "
+                f"reads; choose one of {', '.join(PROTOCOLS)}.",
+                field="scales",
+            )
+        if name.casefold() in (known.casefold() for known in scales):
+            raise ValidationError(f"Scale '{name}' is named twice.", field="scales")
+        scales[name] = protocol
+    return "; ".join(f"{name}={protocol}" for name, protocol in scales.items())
+
+
+def scale_protocols(settings: StationSettings) -> dict[str, str]:
+    """The station's weighbridges by name, each with its protocol (empty: none named)."""
+    pairs = (item.partition("=") for item in settings.scales.split("; ") if item)
+    return {name: protocol for name, _, protocol in pairs}
 
 
 def _check_zone(name: str, text: str) -> None:

@@ -11,7 +11,7 @@ weighing is shown.
 import enum
 from dataclasses import dataclass
 
-from taftan_desk.core import scale, weights
+from taftan_desk.core import scale, station_settings, weights
 from taftan_desk.core import text as free_text
 from taftan_desk.core.errors import FieldProblem, ValidationError
 from taftan_desk.core.station_settings import StationSettings
@@ -83,9 +83,25 @@ class Figures:
 
 
 def verify_taken(taken: Taken, settings: StationSettings) -> None:
-    """A reading said to come from the scale holds only if its own frames say so: they
-    decode by the named protocol with nothing dropped, none in motion or at fault, enough of
-    them, all within one scale interval, the last one the weight taken."""
+    """A reading said to come from the scale holds only if it came from one of the station's
+    weighbridges (when the station names them) in that scale's protocol, and its own frames
+    say so: they decode by the protocol with nothing dropped, none in motion or at fault,
+    enough of them, all within one scale interval, the last one the weight taken."""
+    registered = station_settings.scale_protocols(settings)
+    if registered and taken.scale_id not in registered:
+        raise ValidationError(
+            f"The weight came from scale '{taken.scale_id}', which is not one of the station's "
+            f"weighbridges ({', '.join(registered)}): choose the desk's weighbridge again "
+            "(File › Weighbridge at this desk…), or type the reading with the reason.",
+            field="bridge_kg",
+        )
+    if registered and registered[taken.scale_id] != taken.protocol:
+        raise ValidationError(
+            f"Scale '{taken.scale_id}' sends {registered[taken.scale_id]} by the station's "
+            f"settings, not {taken.protocol}: choose the desk's weighbridge again "
+            "(File › Weighbridge at this desk…).",
+            field="bridge_kg",
+        )
     refused = ValidationError(
         "The scale's reading does not agree with the frames it came with: take the weight "
         "from the scale again (F6).",

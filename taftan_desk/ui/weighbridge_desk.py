@@ -3,12 +3,16 @@ that reads it for as long as the desk runs, and the keys that use it: F6 (or the
 was given, e.g. a foot pedal's) takes the stable weight into the registration being filled,
 or weighs the selected crossing; Ctrl+F6 weighs an empty vehicle."""
 
+import contextlib
+import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from taftan_desk.core import station_settings
+from taftan_desk.core.errors import DeskError
 from taftan_desk.core.scale import PROTOCOLS
 from taftan_desk.ui.scale_watch import ScaleWatch
 
@@ -71,17 +75,38 @@ class WeighbridgeDesk(QObject):
         ui.weigh_empty_action.triggered.connect(self.weigh_empty)
         ui.scale_setup_action.triggered.connect(self.set_up)
         window.addActions([ui.take_weight_action, ui.weigh_empty_action])
-        self.apply(self.choice)
+        problem = self.apply(self.choice)
+        if problem:
+            window.ui.status_bar.showMessage(problem)
 
-    def apply(self, choice: ScaleChoice) -> None:
-        """Read this indicator from now on (none: the weights are typed, with a reason)."""
-        self.choice = choice
+    def station_scales(self) -> dict[str, str]:
+        return station_settings.scale_protocols(self._settings)
+
+    def apply(self, choice: ScaleChoice) -> str:
+        """Read this indicator from now on (none: the weights are typed, with a reason). At a
+        station that names its weighbridges, only one of those is read, in the protocol the
+        station sets for it. Returns what to say when the desk's choice is not read."""
         self.stop()
-        if choice.port:
+        with contextlib.suppress(DeskError):  # the station's rules as they are now
+            self._settings = self._window.services.settings.current()  # type: ignore[attr-defined]
+        scales = self.station_scales()
+        problem = ""
+        if choice.port and scales:
+            if choice.name in scales:
+                choice = dataclasses.replace(choice, protocol=scales[choice.name])
+            else:
+                problem = self.tr(
+                    "This desk's weighbridge '{name}' is not one of the station's ({names}): "
+                    "choose it again (File › Weighbridge at this desk…). Weights are typed, "
+                    "with a reason, meanwhile."
+                ).format(name=choice.name or choice.port, names=", ".join(scales))
+        self.choice = choice
+        if choice.port and not problem:
             self.watch = ScaleWatch(self._settings, self)
             self.watch.start(choice.port, choice.protocol, choice.baud)
         self._window.ui.take_weight_action.setShortcut(QKeySequence(choice.key))  # type: ignore[attr-defined]
         self._window.registration.weighing.watch(*self.scale())  # type: ignore[attr-defined]
+        return problem
 
     def stop(self) -> None:
         """The desk closing: the port is let go and its reader ends (within a read's 0.2 s)."""
@@ -149,12 +174,17 @@ class WeighbridgeDesk(QObject):
     def set_up(self) -> None:
         from taftan_desk.ui.dialogs.scale_dialog import ScaleDialog
 
-        dialog = ScaleDialog(self.choice, self._window)
+        dialog = ScaleDialog(self.choice, self._window, self.station_scales())
         if dialog.exec():
             ScalePreferences().save(dialog.choice)
-            self.apply(dialog.choice)
+            problem = self.apply(dialog.choice)
             self._window.ui.status_bar.showMessage(  # type: ignore[attr-defined]
-                self.tr("Weighbridge: {port}").format(port=dialog.choice.port)
-                if dialog.choice.port
-                else self.tr("No weighbridge at this desk: weights are typed, with a reason.")
+                problem
+                or (
+                    self.tr("Weighbridge: {name} on {port}").format(
+                        name=self.choice.scale_id, port=self.choice.port
+                    )
+                    if self.choice.port
+                    else self.tr("No weighbridge at this desk: weights are typed, with a reason.")
+                )
             )

@@ -2,9 +2,12 @@
 reading less the vehicle's tare; anything typed needs a reason; a reading said to come from
 the scale holds only if its own frames say so (domain.md §6 and §12)."""
 
+import dataclasses
+import re
+
 import pytest
 
-from taftan_desk.core import registration, scale, uic, weighbridge
+from taftan_desk.core import registration, scale, station_settings, uic, weighbridge
 from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.station_settings import StationSettings
 from taftan_desk.core.weighbridge import Remembered, Source, Taken, VehicleKind
@@ -232,6 +235,67 @@ def test_the_stations_own_rules_decide() -> None:
     weighbridge.verify_taken(three, loose)
     with pytest.raises(ValidationError):
         weighbridge.verify_taken(three, SETTINGS)
+
+
+def test_a_station_that_names_its_weighbridges_takes_weights_only_from_them() -> None:
+    station = StationSettings(scales=station_settings.coerce("scales", "Bridge 1=st-gs"))
+    weighbridge.verify_taken(_taken(24_640), station)  # the station's scale, its protocol
+    weighbridge.verify_taken(_taken(24_640, "xk3190"), SETTINGS)  # no names: the desk's
+    with pytest.raises(ValidationError, match="sends st-gs by the station's settings"):
+        weighbridge.verify_taken(_taken(24_640, "xk3190"), station)
+    elsewhere = dataclasses.replace(_taken(24_640), scale_id="Bridge 9")
+    with pytest.raises(ValidationError) as caught:
+        weighbridge.verify_taken(elsewhere, station)
+    assert (
+        "scale 'Bridge 9', which is not one of the station's weighbridges (Bridge 1)"
+        in (_problems(caught)["bridge_kg"])
+    )
+
+
+def test_a_registration_from_a_scale_the_station_does_not_name_is_refused() -> None:
+    station = StationSettings(scales="Rail bridge=st-gs")
+    form = registration.WeighingInput(
+        bridge_kg=37_300, vehicle_tare_kg=14_000, tare_kg=2_300, taken=_taken(37_300)
+    )
+    with pytest.raises(ValidationError) as caught:
+        registration.check_weighing(form, station, (VehicleKind.TRUCK, "QAA-1"))
+    assert "not one of the station's weighbridges" in _problems(caught)["bridge_kg"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("", ""),
+        (
+            "  Bazarcha   bridge 1 = XK3190 ;Rail bridge=toledo; ",
+            "Bazarcha bridge 1=xk3190; Rail bridge=toledo",
+        ),
+        ("پل 1=st-gs", "پل 1=st-gs"),
+    ],
+)
+def test_the_stations_weighbridges_are_kept_in_one_form(typed: str, stored: str) -> None:
+    assert station_settings.coerce("scales", typed) == stored
+    assert list(station_settings.scale_protocols(StationSettings(scales=stored))) == [
+        part.split("=")[0] for part in stored.split("; ") if part
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Bridge 1", "is its name, '=', then its protocol"),
+        ("=xk3190", "is its name, '=', then its protocol"),
+        ("Bridge 1=cas", "'cas' is not a protocol the desk reads; choose one of xk3190"),
+        ("Bridge 1=xk3190; bridge  1=toledo", "Scale 'bridge 1' is named twice"),
+        ("B" * 41 + "=xk3190", "at most 40 characters"),
+        ("Bridge\x071=xk3190", "is its name, '=', then its protocol"),
+    ],
+)
+def test_a_weighbridge_list_that_cannot_be_read_is_refused_saying_why(
+    typed: str, said: str
+) -> None:
+    with pytest.raises(ValidationError, match=re.escape(said)):
+        station_settings.coerce("scales", typed)
 
 
 # -- a registration's weighing ------------------------------------------------------------

@@ -158,6 +158,37 @@ def test_only_a_process_crossings_role_weighs(desk: Desk) -> None:
     assert _count(desk, "weighings") == 0
 
 
+def test_at_a_station_that_names_its_weighbridges_another_scales_weight_saves_nothing(
+    desk: Desk,
+) -> None:
+    """The station names its weighbridges (an administrator's audited setting): a reading
+    said to come from any other scale, or in another protocol, is refused however good its
+    frames, for a vehicle weighed empty as for a registration."""
+    desk.services.settings.update(desk.admin, {"scales": "Rail bridge=st-gs"})
+    with pytest.raises(ValidationError, match="not one of the station's weighbridges"):
+        _weigh_empty(desk)  # the demo's scale, not the station's
+    with pytest.raises(ValidationError, match="not one of the station's weighbridges"):
+        desk.services.crossings.register(desk.officer, _scale_form())
+    assert _count(desk, "weighings") == 0 and _count(desk, "crossings") == 0
+    desk.services.settings.update(desk.admin, {"scales": f"{demo_train.DEMO_SCALE}=xk3190"})
+    with pytest.raises(ValidationError, match="sends xk3190 by the station's settings"):
+        _weigh_empty(desk)
+    desk.services.settings.update(desk.admin, {"scales": f"{demo_train.DEMO_SCALE}=st-gs"})
+    assert _weigh_empty(desk).ticket_no == "W26-000001"
+    named = _rows(
+        desk, "SELECT actor_name, data_json FROM audit_events WHERE action = 'settings_changed'"
+    )
+    assert [
+        (r["actor_name"], json.loads(r["data_json"])["changes"]["scales"]["to"])
+        for r in named
+        if "scales" in json.loads(r["data_json"])["changes"]
+    ] == [
+        ("admin", "Rail bridge=st-gs"),
+        ("admin", f"{demo_train.DEMO_SCALE}=xk3190"),
+        ("admin", f"{demo_train.DEMO_SCALE}=st-gs"),
+    ]
+
+
 def test_a_typed_registration_without_a_reason_saves_nothing(desk: Desk) -> None:
     typed = _scale_form(taken=None)  # the bridge typed, the vehicle's tare not remembered
     with pytest.raises(ValidationError) as caught:

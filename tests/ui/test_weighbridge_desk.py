@@ -259,7 +259,7 @@ def test_the_weighbridge_chosen_for_the_desk_is_remembered_and_read(
             ui = dialog.ui
             ui.port_combo.setEditText(simulator.port)
             ui.protocol_combo.setCurrentIndex(ui.protocol_combo.findData("xk3190"))
-            qtbot.keyClicks(ui.name_edit, "  Bridge   2 ")
+            qtbot.keyClicks(ui.name_combo.lineEdit(), "  Bridge   2 ")
             ui.button_box.accepted.emit()
 
         answer(qtbot, ScaleDialog, choose)
@@ -269,6 +269,59 @@ def test_the_weighbridge_chosen_for_the_desk_is_remembered_and_read(
         simulator.port, "xk3190", 9_600, "Bridge 2", "F6"
     )
     assert QSettings().value("scale/protocol") == "xk3190"
+
+
+def test_at_a_station_that_names_its_weighbridges_the_desk_chooses_one_and_its_protocol(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    """The station says which weighbridges there are and what each sends: the desk picks one
+    (its protocol follows, not the desk's to change) and reads it in that protocol."""
+    desk.services.settings.update(
+        desk.admin, {"scales": "Bazarcha bridge 1=st-gs; Rail bridge=xk3190"}
+    )
+    window = open_window()
+    fields = window.registration.weighing.ui
+    shown: list[tuple[list[str], bool, str]] = []
+    with simulated_scale("xk3190", 41_200) as (simulator, _):
+
+        def choose(dialog: QDialog) -> None:
+            ui = dialog.ui
+            names = [ui.name_combo.itemText(i) for i in range(ui.name_combo.count())]
+            ui.port_combo.setEditText(simulator.port)
+            ui.name_combo.setFocus()
+            qtbot.keyClick(ui.name_combo, Qt.Key.Key_Down)  # the rail bridge
+            shown.append(
+                (names, ui.protocol_combo.isEnabled(), str(ui.protocol_combo.currentData()))
+            )
+            ui.button_box.accepted.emit()
+
+        answer(qtbot, ScaleDialog, choose)
+        window.ui.scale_setup_action.trigger()
+        qtbot.waitUntil(lambda: "41,200 kg, stable" in fields.scale_label.text(), timeout=10_000)
+    assert shown == [(["Bazarcha bridge 1", "Rail bridge"], False, "xk3190")]
+    assert window.weighbridge.choice.scale_id == "Rail bridge"
+    assert "Weighbridge: Rail bridge on " in window.ui.status_bar.currentMessage()
+
+
+def test_a_desk_set_to_a_scale_the_station_does_not_name_reads_nothing_and_says_why(
+    qtbot, desk: Desk, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    """A desk's own choice (remembered from before the station named its weighbridges, or
+    set by hand) is not read; one the station names is read in the station's protocol,
+    whatever the desk remembered."""
+    desk.services.settings.update(desk.admin, {"scales": "Rail bridge=st-gs"})
+    with simulated_scale("st-gs", 33_000) as (simulator, _):
+        ScalePreferences().save(ScaleChoice(simulator.port, "st-gs", 9_600, "My bridge", "F6"))
+        window = open_window()
+        fields = window.registration.weighing.ui
+        assert window.weighbridge.watch is None
+        assert "This desk's weighbridge 'My bridge' is not one of the station's (Rail bridge)" in (
+            window.ui.status_bar.currentMessage()
+        )
+        assert "No weighbridge is set up at this desk" in fields.scale_label.text()
+        window.weighbridge.apply(ScaleChoice(simulator.port, "toledo", 9_600, "Rail bridge", "F6"))
+        assert window.weighbridge.scale()[1:] == ("Rail bridge", "st-gs")
+        qtbot.waitUntil(lambda: "33,000 kg, stable" in fields.scale_label.text(), timeout=10_000)
 
 
 def test_faults_the_indicator_reports_are_said_and_never_taken(

@@ -1,5 +1,7 @@
-"""File › Weighbridge at this desk: the indicator's serial port, protocol and speed, the
-scale's name kept with its weighings, and the key (or foot pedal) that takes the weight."""
+"""File › Weighbridge at this desk: the indicator's serial port, which scale it is (one of the
+station's weighbridges, whose protocol the station sets, or, at a station that names none, a
+name and protocol of the desk's own), the line's speed, and the key (or foot pedal) that takes
+the weight."""
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
@@ -14,11 +16,19 @@ BAUDS = (1_200, 2_400, 4_800, 9_600, 19_200, 38_400)
 
 
 class ScaleDialog(QDialog):
-    def __init__(self, choice: ScaleChoice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choice: ScaleChoice,
+        parent: QWidget | None = None,
+        station_scales: dict[str, str] | None = None,
+    ) -> None:
+        """`station_scales`: the station's weighbridges and their protocols (none: the desk
+        names its own)."""
         super().__init__(parent)
         self.ui = Ui_ScaleDialog()
         self.ui.setupUi(self)
         self.choice = choice
+        self._station_scales = station_scales or {}
         ui = self.ui
         names = {
             "xk3190": self.tr("Yaohua XK3190 continuous (tF=0)"),
@@ -28,6 +38,7 @@ class ScaleDialog(QDialog):
         for protocol in PROTOCOLS:
             ui.protocol_combo.addItem(names.get(protocol, protocol), protocol)
         ui.protocol_combo.setCurrentIndex(max(0, ui.protocol_combo.findData(choice.protocol)))
+        self._show_scales(choice.name)
         for baud in BAUDS:
             ui.baud_combo.addItem(str(baud), baud)
         ui.baud_combo.setCurrentIndex(BAUDS.index(choice.baud) if choice.baud in BAUDS else 3)
@@ -39,7 +50,6 @@ class ScaleDialog(QDialog):
             ui.port_combo.setCurrentIndex(found)
         else:  # a port not plugged in now (or a simulator's): kept as typed
             ui.port_combo.setEditText(choice.port)
-        ui.name_edit.setText(choice.name)
         ui.key_edit.setKeySequence(QKeySequence(choice.key))
         ui.error_label.setStyleSheet(ERROR_STYLE)
         ui.error_label.hide()
@@ -48,6 +58,44 @@ class ScaleDialog(QDialog):
         self.setMinimumWidth(520)
         self.adjustSize()
         ui.port_combo.setFocus()
+
+    def _show_scales(self, name: str) -> None:
+        """The station's weighbridges to choose from, each bringing its protocol; or, at a
+        station that names none, a name and protocol the desk gives."""
+        ui, scales = self.ui, self._station_scales
+        if not scales:
+            ui.name_combo.lineEdit().setMaxLength(40)
+            ui.name_combo.lineEdit().setPlaceholderText(self.tr("e.g. Bazarcha bridge 1"))
+            ui.name_combo.setEditText(name)
+            ui.intro_label.setText(
+                ui.intro_label.text()
+                + " "
+                + self.tr(
+                    "The station names no weighbridges yet: an administrator can (the station "
+                    "setting 'scales'), and weights then count only from those."
+                )
+            )
+            return
+        ui.name_combo.setEditable(False)
+        for scale_name in scales:
+            ui.name_combo.addItem(scale_name, scale_name)
+        ui.name_combo.setCurrentIndex(max(0, ui.name_combo.findData(name)))
+        ui.name_combo.currentIndexChanged.connect(self._scale_chosen)
+        ui.protocol_combo.setEnabled(False)  # the station's setting for the scale
+        ui.intro_label.setText(
+            self.tr(
+                "The weighbridge indicator this desk reads: its serial port (a USB adapter "
+                "shows as /dev/ttyUSB0 or COM3), which of the station's weighbridges it is "
+                "(the station sets its protocol), and the line's speed. Weights count only "
+                "from the station's weighbridges."
+            )
+        )
+        self._scale_chosen()
+
+    def _scale_chosen(self) -> None:
+        protocol = self._station_scales.get(str(self.ui.name_combo.currentData()), "")
+        combo = self.ui.protocol_combo
+        combo.setCurrentIndex(max(0, combo.findData(protocol)))
 
     def _port(self) -> str:
         combo = self.ui.port_combo
@@ -70,7 +118,7 @@ class ScaleDialog(QDialog):
             port=self._port(),
             protocol=str(self.ui.protocol_combo.currentData()),
             baud=int(self.ui.baud_combo.currentData()),
-            name=" ".join(self.ui.name_edit.text().split()),
+            name=" ".join(self.ui.name_combo.currentText().split()),
             key=key.toString() or DEFAULT_KEY,
         )
         self.accept()

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QKeySequenceEdit, QLabel,
-    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ScaleDialog(object):
     def setupUi(self, ScaleDialog):
@@ -45,36 +45,36 @@ class Ui_ScaleDialog(object):
 
         self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.port_combo)
 
+        self.name_label = QLabel(ScaleDialog)
+        self.name_label.setObjectName(u"name_label")
+
+        self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.name_label)
+
+        self.name_combo = QComboBox(ScaleDialog)
+        self.name_combo.setObjectName(u"name_combo")
+        self.name_combo.setEditable(True)
+
+        self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.name_combo)
+
         self.protocol_label = QLabel(ScaleDialog)
         self.protocol_label.setObjectName(u"protocol_label")
 
-        self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.protocol_label)
+        self.form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.protocol_label)
 
         self.protocol_combo = QComboBox(ScaleDialog)
         self.protocol_combo.setObjectName(u"protocol_combo")
 
-        self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.protocol_combo)
+        self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.protocol_combo)
 
         self.baud_label = QLabel(ScaleDialog)
         self.baud_label.setObjectName(u"baud_label")
 
-        self.form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.baud_label)
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.baud_label)
 
         self.baud_combo = QComboBox(ScaleDialog)
         self.baud_combo.setObjectName(u"baud_combo")
 
-        self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.baud_combo)
-
-        self.name_label = QLabel(ScaleDialog)
-        self.name_label.setObjectName(u"name_label")
-
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.name_label)
-
-        self.name_edit = QLineEdit(ScaleDialog)
-        self.name_edit.setObjectName(u"name_edit")
-        self.name_edit.setMaxLength(40)
-
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.name_edit)
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.baud_combo)
 
         self.key_label = QLabel(ScaleDialog)
         self.key_label.setObjectName(u"key_label")
@@ -103,15 +103,15 @@ class Ui_ScaleDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.port_label.setBuddy(self.port_combo)
+        self.name_label.setBuddy(self.name_combo)
         self.protocol_label.setBuddy(self.protocol_combo)
         self.baud_label.setBuddy(self.baud_combo)
-        self.name_label.setBuddy(self.name_edit)
         self.key_label.setBuddy(self.key_edit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.port_combo, self.protocol_combo)
+        QWidget.setTabOrder(self.port_combo, self.name_combo)
+        QWidget.setTabOrder(self.name_combo, self.protocol_combo)
         QWidget.setTabOrder(self.protocol_combo, self.baud_combo)
-        QWidget.setTabOrder(self.baud_combo, self.name_edit)
-        QWidget.setTabOrder(self.name_edit, self.key_edit)
+        QWidget.setTabOrder(self.baud_combo, self.key_edit)
 
         self.retranslateUi(ScaleDialog)
 
@@ -128,6 +128,10 @@ class Ui_ScaleDialog(object):
 #if QT_CONFIG(accessibility)
         self.port_combo.setAccessibleName(QCoreApplication.translate("ScaleDialog", u"Serial port of the indicator; empty: no weighbridge at this desk", None))
 #endif // QT_CONFIG(accessibility)
+        self.name_label.setText(QCoreApplication.translate("ScaleDialog", u"Scale &name", None))
+#if QT_CONFIG(accessibility)
+        self.name_combo.setAccessibleName(QCoreApplication.translate("ScaleDialog", u"The scale's name, kept with every weighing it gives", None))
+#endif // QT_CONFIG(accessibility)
         self.protocol_label.setText(QCoreApplication.translate("ScaleDialog", u"P&rotocol", None))
 #if QT_CONFIG(accessibility)
         self.protocol_combo.setAccessibleName(QCoreApplication.translate("ScaleDialog", u"The indicator's continuous output", None))
@@ -136,11 +140,6 @@ class Ui_ScaleDialog(object):
 #if QT_CONFIG(accessibility)
         self.baud_combo.setAccessibleName(QCoreApplication.translate("ScaleDialog", u"Speed of the serial line in baud", None))
 #endif // QT_CONFIG(accessibility)
-        self.name_label.setText(QCoreApplication.translate("ScaleDialog", u"Scale &name", None))
-#if QT_CONFIG(accessibility)
-        self.name_edit.setAccessibleName(QCoreApplication.translate("ScaleDialog", u"The scale's name, kept with every weighing it gives", None))
-#endif // QT_CONFIG(accessibility)
-        self.name_edit.setPlaceholderText(QCoreApplication.translate("ScaleDialog", u"e.g. Bazarcha bridge 1", None))
         self.key_label.setText(QCoreApplication.translate("ScaleDialog", u"&Key that takes the weight", None))
 #if QT_CONFIG(accessibility)
         self.key_edit.setAccessibleName(QCoreApplication.translate("ScaleDialog", u"The key, or a foot pedal's key, that takes the stable weight", None))
