@@ -37,7 +37,6 @@ def main() -> int:
     from taftan_desk.ui.main_window import MainWindow
 
     app = QApplication(sys.argv)
-    gui_collector.install(app)
     with tempfile.TemporaryDirectory() as folder:
         from PySide6.QtCore import QSettings
 
@@ -47,6 +46,7 @@ def main() -> int:
         migrate.upgrade(engine)
         services = Services.build(engine)
         run_demo(services, days=1, per_day=160, seed=7)
+        gui_collector.install(app)  # after the demo's long run on this thread, as at a desk
         officer = next(u for u in services.accounts.list() if u.username == "officer1")
         window = MainWindow(
             services, Actor(officer.id, officer.username, officer.role, officer.full_name)

@@ -189,8 +189,7 @@ def _coerce_text(name: str, text: str) -> str:
     return text
 
 
-SCALE_NAME_LENGTH = 40
-_SCALE_NAME = re.compile(r"[^\x00-\x1f=;]+")
+SCALE_NAME_LENGTH = 40  # the weighings' scale_id column
 
 
 def _canonical_scales(text: str) -> str:
@@ -203,19 +202,15 @@ def _canonical_scales(text: str) -> str:
         if not item:
             continue
         name, equals, protocol = item.partition("=")
-        name, protocol = " ".join(name.split()), protocol.strip().lower()
-        if not equals or not name or not _SCALE_NAME.fullmatch(name):
+        if not equals or not name.strip():
             raise ValidationError(
                 f"Each scale is its name, '=', then its protocol ({example}): "
                 f"'{free_text.shown(item)}' is not.",
                 field="scales",
             )
-        if len(name) > SCALE_NAME_LENGTH:
-            raise ValidationError(
-                f"A scale's name is at most {SCALE_NAME_LENGTH} characters: "
-                f"'{free_text.shown(name)}' is longer.",
-                field="scales",
-            )
+        # The name is printed on slips and tickets: the rules of any text a person types.
+        name = free_text.clean(name, "scales", "a scale's name", SCALE_NAME_LENGTH)
+        protocol = protocol.strip().lower()
         if protocol not in PROTOCOLS:
             raise ValidationError(
                 f"Scale '{name}': '{free_text.shown(protocol)}' is not a protocol the desk "
@@ -229,9 +224,15 @@ def _canonical_scales(text: str) -> str:
 
 
 def scale_protocols(settings: StationSettings) -> dict[str, str]:
-    """The station's weighbridges by name, each with its protocol (empty: none named)."""
-    pairs = (item.partition("=") for item in settings.scales.split("; ") if item)
-    return {name: protocol for name, _, protocol in pairs}
+    """The station's weighbridges by name, each with its protocol (empty: none named). Read
+    as stored, never refused: an entry that no longer reads (a protocol since renamed, a
+    hand-edited database) matches no reading, so the rule still holds for it."""
+    scales: dict[str, str] = {}
+    for item in settings.scales.split(";"):
+        name, equals, protocol = item.partition("=")
+        if name.strip() or equals:
+            scales[" ".join(name.split())] = protocol.strip() if equals else ""
+    return scales
 
 
 def _check_zone(name: str, text: str) -> None:
@@ -247,10 +248,10 @@ def _check_zone(name: str, text: str) -> None:
 
 def from_mapping(values: dict[str, object]) -> StationSettings:
     """Build settings from stored values; unknown keys are kept aside, not lost."""
-    # The seed and the name are taken as stored: their rules guard setting them, and a name
-    # stored before a rule was added must not stop every desk from starting.
+    # The seed, the name and the weighbridges are taken as stored: their rules guard setting
+    # them, and a value stored before a rule changed must not stop every desk from starting.
     known = {
-        k: str(v) if k in ("random_seed", "station_name") else coerce(k, v)
+        k: str(v) if k in ("random_seed", "station_name", "scales") else coerce(k, v)
         for k, v in values.items()
         if k in FIELD_NAMES
     }

@@ -92,14 +92,14 @@ def verify_taken(taken: Taken, settings: StationSettings) -> None:
         raise ValidationError(
             f"The weight came from scale '{taken.scale_id}', which is not one of the station's "
             f"weighbridges ({', '.join(registered)}): choose the desk's weighbridge again "
-            "(File › Weighbridge at this desk…), or type the reading with the reason.",
+            "(File › Weighbridge at this desk…) and take the weight again (F6).",
             field="bridge_kg",
         )
     if registered and registered[taken.scale_id] != taken.protocol:
         raise ValidationError(
             f"Scale '{taken.scale_id}' sends {registered[taken.scale_id]} by the station's "
             f"settings, not {taken.protocol}: choose the desk's weighbridge again "
-            "(File › Weighbridge at this desk…).",
+            "(File › Weighbridge at this desk…) and take the weight again (F6).",
             field="bridge_kg",
         )
     refused = ValidationError(

@@ -58,6 +58,7 @@ def run(load: Callable[[], "Services"]) -> int:
 
     window = MainWindow(services, login.actor)
     window.show()
+    gui_collector.freeze_startup()  # what lives as long as the desk: out of collections
     return app.exec()
 
 

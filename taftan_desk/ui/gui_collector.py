@@ -7,51 +7,76 @@ cycle and destroy its widgets off the GUI thread, which crashes the desk (Qt wid
 die on the GUI thread only).
 
 `GuiCollector.start()` switches automatic collection off and collects from a timer on the GUI
-thread instead: the youngest generations every few hundred milliseconds when Python's own
-thresholds say they are due, the oldest as Python would.
+thread instead: the young generations when Python's own thresholds say they are due, every
+few hundred milliseconds at most, and the whole heap at most once a minute (a full
+collection holds the window for as long as it takes: benchmarks/bench_collector.py). What the
+desk builds at its start is frozen out of collections (`freeze_startup`), so they stay short.
 """
 
 import gc
+import time
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
 INTERVAL_MS = 250
+FULL_EVERY_S = 60.0
 
 
 class GuiCollector(QObject):
-    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        interval_ms: int = INTERVAL_MS,
+        full_every_s: float = FULL_EVERY_S,
+    ) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_due)
+        self._full_every_s = full_every_s
+        self._last_full = time.monotonic()
+        self._was_enabled = gc.isenabled()
         self.collections = [0, 0, 0]  # by generation, for the desk's diagnostics and tests
 
     def start(self) -> None:
-        """From the GUI thread (the timer fires on the thread that starts it)."""
-        if QThread.currentThread() is not self.thread():
+        """On the application's (GUI) thread: the timer fires on the thread that starts it."""
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
             raise RuntimeError("the collector must be started on the GUI thread")
+        self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer.start()
 
     def stop(self) -> None:
-        """Python's automatic collection back on."""
+        """Collection as it was before `start`."""
         self._timer.stop()
-        gc.enable()
+        if self._was_enabled:
+            gc.enable()
 
     @property
     def running(self) -> bool:
         return self._timer.isActive()
 
     def collect_due(self) -> int:
-        """Collect the oldest generation that is due, with every younger one (as Python
-        itself would); return how many unreachable objects were found."""
+        """Collect what is due, with every younger generation; return how many unreachable
+        objects were found. The oldest generation is collected as its threshold says, but
+        not more often than once every `full_every_s` (Python 3.14's incremental collector
+        has no third threshold: there, once every `full_every_s` when anything was made)."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        for generation in (2, 1, 0):
-            if counts[generation] > thresholds[generation]:
-                self.collections[generation] += 1
-                return gc.collect(generation)
-        return 0
+        if counts[0] <= thresholds[0]:
+            return 0
+        now = time.monotonic()
+        full_due = counts[2] > thresholds[2] if thresholds[2] else True
+        if full_due and now - self._last_full >= self._full_every_s:
+            generation = 2
+            self._last_full = now
+        elif counts[1] > thresholds[1]:
+            generation = 1
+        else:
+            generation = 0
+        self.collections[generation] += 1
+        return gc.collect(generation)
 
 
 _collector: GuiCollector | None = None
@@ -73,9 +98,19 @@ def installed() -> bool:
 
 
 def uninstall() -> None:
-    """Back to Python's automatic collection, after collecting once on this thread (the GUI
-    thread), so that nothing of Qt is left for another thread's collection to free."""
+    """Collection as it was before `install`, after collecting once on the GUI thread, so that
+    nothing of Qt is left for another thread's collection to free."""
     if not installed():
         return
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        raise RuntimeError("the collector must be stopped on the GUI thread")
     _collector.stop()  # type: ignore[union-attr]
     gc.collect()
+
+
+def freeze_startup() -> None:
+    """What exists now (modules, the main window, the station's settings) lives as long as
+    the desk: collected once, then left out of every later collection (gc.freeze)."""
+    gc.collect()
+    gc.freeze()

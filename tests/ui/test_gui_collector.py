@@ -39,9 +39,12 @@ def _churn() -> int:
 
 @pytest.fixture
 def collector(qtbot) -> Iterator[gui_collector.GuiCollector]:  # type: ignore[no-untyped-def]
-    """Collecting on the GUI thread, as the desk does from its start."""
+    """Collecting on the GUI thread, as the desk does from its start (where Python's own
+    collection is on: the suite turns it off around tests that run Qt)."""
+    gc.enable()
     yield gui_collector.install(QApplication.instance())
     gui_collector.uninstall()
+    gc.disable()
 
 
 def test_garbage_made_on_the_gui_thread_is_freed_there_however_much_workers_allocate(  # type: ignore[no-untyped-def]
@@ -67,6 +70,25 @@ def test_the_collector_collects_what_python_would_as_its_thresholds_are_reached(
     qtbot.waitUntil(lambda: len(freed_on) == gc.get_threshold()[0] * 3, timeout=5_000)
     assert collector.collections[0] > before[0]
     assert set(freed_on) == {threading.main_thread().name}
+
+
+def _made_garbage(collector: gui_collector.GuiCollector, rounds: int) -> None:
+    """Garbage past the youngest threshold, then the collector's timer's work, `rounds` times."""
+    for _ in range(rounds):
+        for _ in range(gc.get_threshold()[0] + 1):
+            _Witness([])
+        collector.collect_due()
+
+
+def test_the_whole_heap_is_collected_as_due_but_at_most_once_a_period(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A full collection holds the window still: it happens when Python's third threshold
+    says so, and never twice within the period however much garbage comes."""
+    eager = gui_collector.GuiCollector(full_every_s=0, interval_ms=3_600_000)
+    _made_garbage(eager, 150)
+    assert eager.collections[2] >= 1 and eager.collections[0] > eager.collections[2]
+    held = gui_collector.GuiCollector(full_every_s=3_600, interval_ms=3_600_000)
+    _made_garbage(held, 150)
+    assert held.collections[2] == 0 and held.collections[1] >= 1
 
 
 def test_uninstalled_python_collects_by_itself_again(qtbot, collector) -> None:  # type: ignore[no-untyped-def]

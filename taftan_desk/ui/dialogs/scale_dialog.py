@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from serial.tools import list_ports
 
 from taftan_desk.core.scale import PROTOCOLS
+from taftan_desk.core.station_settings import SCALE_NAME_LENGTH
 from taftan_desk.ui.dialogs.base import ERROR_STYLE
 from taftan_desk.ui.forms.ui_scale_dialog import Ui_ScaleDialog
 from taftan_desk.ui.weighbridge_desk import DEFAULT_KEY, ScaleChoice
@@ -64,7 +65,7 @@ class ScaleDialog(QDialog):
         station that names none, a name and protocol the desk gives."""
         ui, scales = self.ui, self._station_scales
         if not scales:
-            ui.name_combo.lineEdit().setMaxLength(40)
+            ui.name_combo.lineEdit().setMaxLength(SCALE_NAME_LENGTH)
             ui.name_combo.lineEdit().setPlaceholderText(self.tr("e.g. Bazarcha bridge 1"))
             ui.name_combo.setEditText(name)
             ui.intro_label.setText(
