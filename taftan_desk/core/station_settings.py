@@ -34,6 +34,9 @@ class StationSettings:
     # "Bazarcha bridge 1=xk3190; Rail bridge=toledo". A weight said to come from a scale
     # counts only from one of these, in its protocol. Empty: each desk names its own.
     scales: str = ""
+    # A vehicle weighed empty this far from its previous tare is shown to the supervisor in
+    # the daily report: a heavier tare makes every container it carries lighter.
+    tare_change_kg: int = 500
     random_rate_bp: int = 500  # share of crossings drawn for examination: 500 = 5 %
     random_seed: str = ""
     shift_starts: tuple[str, ...] = ("06:00", "14:00", "22:00")
@@ -66,6 +69,7 @@ _INT_LIMITS: dict[str, tuple[int, int]] = {
     "scale_stable_frames": (2, 200),
     "scale_min_load_kg": (0, 20_000),
     "scale_silence_ms": (500, 30_000),
+    "tare_change_kg": (0, 20_000),
     "random_rate_bp": (0, 10_000),
     "lockout_attempts": (1, 100),
     "lockout_minutes": (1, 24 * 60),

@@ -439,7 +439,10 @@ class Weighing(SQLModel, table=True):
     newest per vehicle counts)."""
 
     __tablename__ = "weighings"
-    __table_args__ = (Index("ix_weighings_vehicle", "vehicle_kind", "vehicle_no", "id"),)
+    __table_args__ = (
+        Index("ix_weighings_vehicle", "vehicle_kind", "vehicle_no", "id"),
+        Index("ix_weighings_weighed_at", "weighed_at"),  # a shift's weighings (0011)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     ticket_no: str = Field(max_length=10, unique=True)

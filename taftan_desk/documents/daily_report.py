@@ -67,7 +67,12 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
                 [tr("Held at some time"), str(t.held), tr("Over the limit"), str(t.overweight)],
                 [tr("Overrides approved"), str(t.overrides), tr("Amendments"), str(t.amendments)],
                 [tr("Reprints"), str(t.reprints), tr("Voids"), str(t.voids)],
-                [tr("Weights typed"), str(t.weights_typed), "", ""],
+                [
+                    tr("Weights typed"),
+                    str(t.weights_typed),
+                    tr("Tares changed by over {kg}").format(kg=words.kg(report.tare_change_kg)),
+                    str(report.tares_changed),
+                ],
                 [
                     tr("Registration to release, median"),
                     _minutes(t.release_minutes_median),
@@ -131,6 +136,8 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
         ),
         heading(tr("Weights typed")),
         *_typed_weighings(report, st, para, width),
+        heading(tr("Vehicles weighed empty")),
+        *_tares(report, st, para, width, zone),
         heading(tr("Holds still open")),
         *list_or_none(
             [
@@ -185,6 +192,53 @@ def _typed_weighings(
         )
     head = [tr("Entry"), tr("Vehicle"), tr("Ticket"), tr("Weights"), tr("Why typed")]
     widths = [share * width for share in (0.13, 0.15, 0.13, 0.25, 0.34)]
+    return list_or_none(rows, head, widths, para)
+
+
+def _tares(
+    report: DailyReport,
+    st: Styles,
+    para: Callable[[str], Paragraph],
+    width: float,
+    zone: ZoneInfo,
+) -> list[Flowable]:
+    """Each vehicle weighed empty: its new tare beside the one it had, the change in bold
+    with CHECK beside it when beyond the station's tolerance (a heavier tare lightens every
+    container the vehicle carries); a typed tare says TYPED and why."""
+    cell = ParagraphStyle("cell", st.body, fontSize=GRID_FONT_SIZE, leading=GRID_FONT_SIZE * 1.2)
+    rows: list[list[object]] = []
+    for t in report.tares:
+        tare = esc(words.kg(t.tare_kg)) + words.typed_mark(t.typed)
+        if t.typed:
+            tare += "<br/>" + words.quoted(t.reason, words.REASON_ON_PAGE)
+        if t.previous_kg is None:
+            before, change = esc(tr("first weighing empty")), ""
+        else:
+            before = esc(f"{words.kg(t.previous_kg)} ({t.previous_ticket})")
+            change = esc(f"{t.change_kg:+,} kg")
+            if t.beyond(report.tare_change_kg):
+                change = f"<b>{change} {esc(tr('CHECK'))}</b>"
+        rows.append(
+            [
+                t.ticket_no,
+                t.weighed_at.astimezone(zone).strftime("%d %b %H:%M"),
+                Paragraph(esc(t.vehicle_no), cell),
+                Paragraph(tare, cell),
+                Paragraph(before, cell),
+                Paragraph(change, cell),
+                t.weighed_by,
+            ]
+        )
+    head = [
+        tr("Ticket"),
+        tr("Time"),
+        tr("Vehicle"),
+        tr("Tare"),
+        tr("Before"),
+        tr("Change"),
+        tr("By"),
+    ]
+    widths = [share * width for share in (0.13, 0.13, 0.14, 0.18, 0.18, 0.13, 0.11)]
     return list_or_none(rows, head, widths, para)
 
 

@@ -70,7 +70,12 @@ def bridge_markup(w: WeighingView) -> tuple[str, str]:
 def typed_reason(w: WeighingView, limit: int) -> str:
     """Why the weighing was typed, quoted (markup); cut to `limit` characters, "…" saying
     so."""
-    reason = w.reason if len(w.reason) <= limit else w.reason[: limit - 1].rstrip() + "…"
+    return quoted(w.reason, limit)
+
+
+def quoted(reason: str, limit: int) -> str:
+    """A reason quoted (markup), cut to `limit` characters with "…" saying so."""
+    reason = reason if len(reason) <= limit else reason[: limit - 1].rstrip() + "…"
     return f"“{esc(reason)}”"
 
 

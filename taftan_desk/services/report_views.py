@@ -159,6 +159,31 @@ class Signoff:
 
 
 @dataclass(frozen=True)
+class TareLine:
+    """A vehicle weighed empty in the period, beside the tare it had before: a tare made
+    heavier makes every container the vehicle carries lighter, under the limit."""
+
+    ticket_no: str
+    vehicle_kind: str  # truck | wagon
+    vehicle_no: str
+    weighed_at: datetime
+    weighed_by: str
+    tare_kg: int
+    typed: bool
+    reason: str
+    previous_kg: int | None  # the vehicle's tare before (None: its first weighing empty)
+    previous_ticket: str | None
+
+    @property
+    def change_kg(self) -> int | None:
+        return None if self.previous_kg is None else self.tare_kg - self.previous_kg
+
+    def beyond(self, tolerance_kg: int) -> bool:
+        """Changed by more than the station's tolerance (`tare_change_kg`)."""
+        return self.change_kg is not None and abs(self.change_kg) > tolerance_kg
+
+
+@dataclass(frozen=True)
 class DailyReport:
     station_name: str
     station_code: str
@@ -175,3 +200,9 @@ class DailyReport:
     anchor: str = ""  # where the sign-off's anchor file was written, if signed off
     signed_off: str = ""  # "signed off by … at …", if signed off
     notes: tuple[str, ...] = field(default=())
+    tares: tuple[TareLine, ...] = ()  # vehicles weighed empty in the period
+    tare_change_kg: int = 500  # the station's tolerance for a change of tare
+
+    @property
+    def tares_changed(self) -> int:
+        return sum(t.beyond(self.tare_change_kg) for t in self.tares)

@@ -48,6 +48,7 @@ from taftan_desk.services.report_views import (
     Period,
     ReportRow,
     Signoff,
+    TareLine,
     Totals,
 )
 from taftan_desk.services.settings_service import load as load_settings
@@ -173,6 +174,8 @@ class ReportService:
                 anchor=signoff.anchor_path if signoff else "",
                 signed_off=signoff.words if signoff else "",
                 notes=(signoff.note,) if signoff and signoff.note else (),
+                tares=tuple(_tares(conn, period)),
+                tare_change_kg=settings.tare_change_kg,
             )
 
     def csv_text(self, day: date, shift_no: int | None = None) -> str:
@@ -480,6 +483,40 @@ def _open_holds(conn: Connection, period: Period) -> list[OpenHold]:
         .order_by(placed.c.since)
     )
     return [OpenHold(*row) for row in conn.execute(stmt)]
+
+
+def _tares(conn: Connection, period: Period) -> list[TareLine]:
+    """The vehicles weighed empty in the period (ix_weighings_weighed_at), each with the tare
+    it had before (its previous empty weighing, by ix_weighings_vehicle)."""
+    w, before = Weighing.__table__.alias("w"), Weighing.__table__.alias("before")  # type: ignore[attr-defined]
+    previous = (
+        sa.select(before.c.bridge_kg, before.c.ticket_no)
+        .where(before.c.purpose == "empty")
+        .where(before.c.vehicle_kind == w.c.vehicle_kind)
+        .where(before.c.vehicle_no == w.c.vehicle_no)
+        .where(before.c.id < w.c.id)
+        .order_by(before.c.id.desc())
+        .limit(1)
+    )
+    stmt = (
+        sa.select(
+            w.c.ticket_no,
+            w.c.vehicle_kind,
+            w.c.vehicle_no,
+            w.c.weighed_at,
+            sa.func.coalesce(User.username, ""),
+            w.c.bridge_kg,
+            w.c.bridge_source == "typed",
+            w.c.reason,
+            previous.with_only_columns(before.c.bridge_kg).scalar_subquery(),
+            previous.with_only_columns(before.c.ticket_no).scalar_subquery(),
+        )
+        .outerjoin(User, User.id == w.c.weighed_by)  # type: ignore[arg-type]
+        .where(w.c.purpose == "empty")
+        .where((w.c.weighed_at >= period.start) & (w.c.weighed_at < period.end))
+        .order_by(w.c.id)
+    )
+    return [TareLine(*row[:6], bool(row[6]), *row[7:]) for row in conn.execute(stmt)]
 
 
 def _reprints_and_voids(conn: Connection, period: Period, settings: StationSettings) -> list[str]:

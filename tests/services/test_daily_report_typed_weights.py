@@ -113,7 +113,7 @@ def test_a_day_with_nothing_typed_says_none(desk: Desk) -> None:
     render_daily(services.reports.daily(desk.supervisor, DAY), out)
     text = text_of(out.getvalue())
     assert "Weights typed 0 " in text
-    assert "Weights typed None. Holds still open" in text
+    assert "Weights typed None. Vehicles weighed empty" in text
     assert "TYPED" not in text
 
 
@@ -138,7 +138,8 @@ def test_the_weighings_are_read_in_one_query_however_many_crossings(
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     assert report.totals.weights_typed == crossings
-    assert len([s for s in statements if "weighings" in s]) == 2  # the report's, the CSV's
+    # The report's crossings, the report's vehicles weighed empty, the CSV's crossings.
+    assert len([s for s in statements if "weighings" in s]) == 3
 
 
 def test_the_newest_weighing_is_joined_the_same_on_postgres(pg_url: str) -> None:
