@@ -136,7 +136,7 @@ def _story(report: DailyReport, paper: Paper, st: Styles, zone: ZoneInfo) -> lis
         ),
         heading(tr("Weights typed")),
         *_typed_weighings(report, st, para, width),
-        heading(tr("Vehicles weighed empty")),
+        heading(tr("Vehicles weighed empty again")),
         *_tares(report, st, para, width, zone),
         heading(tr("Holds still open")),
         *list_or_none(
@@ -202,29 +202,30 @@ def _tares(
     width: float,
     zone: ZoneInfo,
 ) -> list[Flowable]:
-    """Each vehicle weighed empty: its new tare beside the one it had, the change in bold
-    with CHECK beside it when beyond the station's tolerance (a heavier tare lightens every
-    container the vehicle carries); a typed tare says TYPED and why."""
+    """Each vehicle weighed empty again: its new tare beside the one it had, the change in
+    bold with CHECK beside it when beyond the station's tolerance (a heavier tare lightens
+    every container the vehicle carries); a typed tare says TYPED and why. Vehicles weighed
+    empty for the first time follow in one paragraph (nothing to compare them with)."""
     cell = ParagraphStyle("cell", st.body, fontSize=GRID_FONT_SIZE, leading=GRID_FONT_SIZE * 1.2)
     rows: list[list[object]] = []
+    firsts: list[str] = []
     for t in report.tares:
         tare = esc(words.kg(t.tare_kg)) + words.typed_mark(t.typed)
+        if t.previous_kg is None:
+            firsts.append(f"{esc(t.vehicle_no)} {tare} ({esc(t.ticket_no)})")
+            continue
         if t.typed:
             tare += "<br/>" + words.quoted(t.reason, words.REASON_ON_PAGE)
-        if t.previous_kg is None:
-            before, change = esc(tr("first weighing empty")), ""
-        else:
-            before = esc(f"{words.kg(t.previous_kg)} ({t.previous_ticket})")
-            change = esc(f"{t.change_kg:+,} kg")
-            if t.beyond(report.tare_change_kg):
-                change = f"<b>{change} {esc(tr('CHECK'))}</b>"
+        change = esc(f"{t.change_kg:+,} kg")
+        if t.beyond(report.tare_change_kg):
+            change = f"<b>{change} {esc(tr('CHECK'))}</b>"
         rows.append(
             [
                 t.ticket_no,
                 t.weighed_at.astimezone(zone).strftime("%d %b %H:%M"),
                 Paragraph(esc(t.vehicle_no), cell),
                 Paragraph(tare, cell),
-                Paragraph(before, cell),
+                Paragraph(esc(f"{words.kg(t.previous_kg)} ({t.previous_ticket})"), cell),
                 Paragraph(change, cell),
                 t.weighed_by,
             ]
@@ -239,7 +240,11 @@ def _tares(
         tr("By"),
     ]
     widths = [share * width for share in (0.13, 0.13, 0.14, 0.18, 0.18, 0.13, 0.11)]
-    return list_or_none(rows, head, widths, para)
+    story = list_or_none(rows, head, widths, para)
+    if firsts:
+        intro = esc(tr("Weighed empty for the first time ({n})").format(n=len(firsts)))
+        story += [Spacer(1, 1.5 * mm), Paragraph(f"{intro}: " + ", ".join(firsts) + ".", cell)]
+    return story
 
 
 def _period_words(report: DailyReport) -> str:

@@ -61,12 +61,18 @@ def test_the_pdf_marks_a_change_beyond_the_tolerance_for_checking(desk: Desk) ->
     render_daily(desk.services.reports.daily(desk.supervisor, DAY), out)
     text = text_of(out.getvalue())
     assert "Tares changed by over 500 kg 2 " in text
-    listed = text.split("Vehicles weighed empty ", 1)[1].split("Holds still open")[0]
-    assert f"{tickets['first']} 27 Nov 14:00 QAA-1 14,000 kg first weighing empty ali" in listed
+    listed = text.split("Vehicles weighed empty again ", 1)[1].split("Holds still open")[0]
+    assert f"{tickets['within']} 27 Nov 14:00 QAA-1 14,500 kg 14,000 kg ({tickets['first']}) " in (
+        listed
+    )
     assert f"14,500 kg 14,000 kg ({tickets['first']}) +500 kg ali" in listed
     assert (f"16,900 kg TYPED “{WHY}” 15,000 kg ({tickets['other']}) +1,900 kg CHECK ali") in listed
     assert f"20,600 kg 21,400 kg ({tickets['lighter']}) -800 kg CHECK" in listed
     assert listed.count("CHECK") == 2
+    assert (
+        f"Weighed empty for the first time (3): QAA-1 14,000 kg ({tickets['first']}), QAB-2 "
+        f"15,000 kg ({tickets['other']}), PR-40123 21,400 kg ({tickets['lighter']})."
+    ) in listed
 
 
 def test_a_day_with_no_vehicle_weighed_empty_says_none(desk: Desk) -> None:
@@ -74,4 +80,4 @@ def test_a_day_with_no_vehicle_weighed_empty_says_none(desk: Desk) -> None:
     render_daily(desk.services.reports.daily(desk.supervisor, DAY), out)
     text = text_of(out.getvalue())
     assert "Tares changed by over 500 kg 0 " in text
-    assert "Vehicles weighed empty None. Holds still open" in text
+    assert "Vehicles weighed empty again None. Holds still open" in text

@@ -113,7 +113,7 @@ def test_a_day_with_nothing_typed_says_none(desk: Desk) -> None:
     render_daily(services.reports.daily(desk.supervisor, DAY), out)
     text = text_of(out.getvalue())
     assert "Weights typed 0 " in text
-    assert "Weights typed None. Vehicles weighed empty" in text
+    assert "Weights typed None. Vehicles weighed empty again" in text
     assert "TYPED" not in text
 
 
