@@ -30,8 +30,10 @@ class RequestsDialog(QDialog):
         self.ui.error_label.setStyleSheet(ERROR_STYLE)
         self.ui.error_label.hide()
         self.ui.requests_list.currentItemChanged.connect(self._show_chosen)
-        self.ui.approve_button.clicked.connect(lambda: self._decide(True))
-        self.ui.refuse_button.clicked.connect(lambda: self._decide(False))
+        # Methods, not lambdas: a lambda holding the dialog, kept by its own button's
+        # connection, would keep the closed dialog alive as long as the window.
+        self.ui.approve_button.clicked.connect(self._approve)
+        self.ui.refuse_button.clicked.connect(self._refuse)
         self.ui.close_button.clicked.connect(self.accept)
         self.refresh()
 
@@ -78,6 +80,12 @@ class RequestsDialog(QDialog):
                 n=request.id, who=request.requested_by, what=request.what, why=request.reason
             )
         )
+
+    def _approve(self) -> None:
+        self._decide(True)
+
+    def _refuse(self) -> None:
+        self._decide(False)
 
     def _decide(self, approve: bool) -> None:
         request = self._chosen()
