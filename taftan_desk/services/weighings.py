@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from taftan_desk.core import registration, weighbridge, weights
-from taftan_desk.core.errors import StorageError, ValidationError
+from taftan_desk.core.errors import ValidationError
 from taftan_desk.core.roles import Permission
 from taftan_desk.core.weighbridge import Purpose, Remembered, Source, Taken, VehicleKind
 from taftan_desk.db.models import Weighing
@@ -50,24 +50,18 @@ def format_ticket(year: int, sequence: int) -> str:
     return f"W{year % 100:02d}-{sequence:06d}"
 
 
-_ISSUED = sa.select(_WEIGHINGS.c.id).where(_WEIGHINGS.c.ticket_no == sa.bindparam("ticket"))
+TICKETS = entry_numbers.Gapless(
+    "weighing_counters",
+    MAX_TICKETS_PER_YEAR,
+    format_ticket,
+    sa.text("SELECT 1 FROM weighings WHERE ticket_no = :number"),
+    "Weighbridge tickets",
+    "weighbridge-ticket",
+)
 
 
 def allocate_ticket(conn: Connection, local_time: datetime) -> str:
-    value = entry_numbers.bump(conn, "weighing_counters", local_time.year)
-    if value > MAX_TICKETS_PER_YEAR:
-        raise StorageError(
-            f"Weighbridge tickets for {local_time.year} are exhausted. Nothing was saved: "
-            "tell the administrator."
-        )
-    ticket = format_ticket(local_time.year, value)
-    if conn.execute(_ISSUED, {"ticket": ticket}).first() is not None:
-        raise StorageError(
-            f"The weighbridge-ticket counter is behind the tickets already issued ({ticket} "
-            "exists): the database was changed outside the desk. Nothing was saved; ask the "
-            "administrator to run `taftan-desk check`."
-        )
-    return ticket
+    return TICKETS.issue(conn, local_time)
 
 
 def remembered(conn: Connection, kind: VehicleKind, number: str, zone: Any) -> Remembered | None:

@@ -647,6 +647,16 @@ def test_a_ticket_counter_wound_back_is_said_and_reported_not_retried_forever(
     assert not line.ok and "counter is at 1 but ticket W26-000002 was issued" in line.detail
 
 
+def test_a_year_out_of_tickets_saves_nothing_and_says_so(desk: Desk) -> None:
+    """The last ticket of a year is issued; the one after it is refused, nothing saved (the
+    same counter that issues entry numbers: services/entry_numbers.Gapless)."""
+    run_sql(desk.path, "INSERT INTO weighing_counters (year, last_value) VALUES (2026, 999998)")
+    assert _weigh_empty(desk).ticket_no == "W26-999999"
+    with pytest.raises(StorageError, match="Weighbridge tickets for 2026 are exhausted"):
+        _weigh_empty(desk, "QAB-2")
+    assert len(_rows(desk)) == 1
+
+
 def test_tickets_issued_without_their_weighing_are_reported(desk: Desk) -> None:
     _weigh_empty(desk)
     run_sql(desk.path, "UPDATE weighing_counters SET last_value = 3")
