@@ -15,6 +15,7 @@ from taftan_desk.core import slip_payload
 from taftan_desk.core.channel import Channel, Reason
 from taftan_desk.core.lifecycle import Status
 from taftan_desk.documents import render
+from taftan_desk.services.report_views import DailyReport
 from taftan_desk.services.views import CrossingView, InspectionView, PrintContext, SealView
 
 PRIVATE, PUBLIC = slip_payload.new_key_pair()
@@ -158,3 +159,12 @@ def decode(image: Image.Image) -> list[zxingcpp.Barcode]:
 def codes_of(data: bytes, dpi: float = 300) -> dict[str, str]:
     """The first page's barcodes by format name (Code128, QRCode) and their text."""
     return {code.format.name: code.text for code in decode(pages(data, dpi)[0])}
+
+
+def daily_report_text(report: DailyReport) -> str:
+    """The daily report drawn as the supervisor prints it, read back as text (`text_of`)."""
+    from taftan_desk.documents.daily_report import render_daily
+
+    out = io.BytesIO()
+    render_daily(report, out)
+    return text_of(out.getvalue())

@@ -2,12 +2,10 @@
 a change beyond the station's tolerance for the supervisor: a tare made heavier makes every
 container the vehicle carries lighter, under the 22-tonne limit."""
 
-import io
 from datetime import date
 
-from taftan_desk.documents.daily_report import render_daily
 from taftan_desk.services.demo_train import taken
-from tests.documents.samples import text_of
+from tests.documents.samples import daily_report_text
 from tests.support import Desk
 
 DAY = date(2026, 11, 27)  # the desk's clock: 14:00 PKT
@@ -57,9 +55,7 @@ def test_each_vehicle_weighed_empty_is_listed_beside_its_tare_before(desk: Desk)
 
 def test_the_pdf_marks_a_change_beyond_the_tolerance_for_checking(desk: Desk) -> None:
     tickets = _day(desk)
-    out = io.BytesIO()
-    render_daily(desk.services.reports.daily(desk.supervisor, DAY), out)
-    text = text_of(out.getvalue())
+    text = daily_report_text(desk.services.reports.daily(desk.supervisor, DAY))
     assert "Tares changed by over 500 kg 2 " in text
     listed = text.split("Vehicles weighed empty again ", 1)[1].split("Holds still open")[0]
     assert f"{tickets['within']} 27 Nov 14:00 QAA-1 14,500 kg 14,000 kg ({tickets['first']}) " in (
@@ -76,8 +72,6 @@ def test_the_pdf_marks_a_change_beyond_the_tolerance_for_checking(desk: Desk) ->
 
 
 def test_a_day_with_no_vehicle_weighed_empty_says_none(desk: Desk) -> None:
-    out = io.BytesIO()
-    render_daily(desk.services.reports.daily(desk.supervisor, DAY), out)
-    text = text_of(out.getvalue())
+    text = daily_report_text(desk.services.reports.daily(desk.supervisor, DAY))
     assert "Tares changed by over 500 kg 0 " in text
     assert "Vehicles weighed empty again None. Holds still open" in text

@@ -15,10 +15,9 @@ from sqlalchemy import create_engine, event, make_url, text
 from taftan_desk.core.inspection import InspectionInput
 from taftan_desk.core.roles import Role
 from taftan_desk.db.engine import make_engine
-from taftan_desk.documents.daily_report import render_daily
 from taftan_desk.services.demo_train import taken
 from taftan_desk.services.views import CrossingView
-from tests.documents.samples import text_of
+from tests.documents.samples import daily_report_text
 from tests.support import TYPED, Desk, new_station, road_form
 
 DAY = date(2026, 11, 27)  # the desk's clock: 14:00 PKT
@@ -86,9 +85,7 @@ def test_the_csv_says_what_was_typed_and_why_for_each_crossing(desk: Desk) -> No
 
 def test_the_pdf_lists_each_typed_crossing_with_typed_beside_the_figure(desk: Desk) -> None:
     made = _shift(desk)
-    out = io.BytesIO()
-    render_daily(desk.services.reports.daily(desk.supervisor, DAY), out)
-    text = text_of(out.getvalue())
+    text = daily_report_text(desk.services.reports.daily(desk.supervisor, DAY))
     assert "Weights typed 3 " in text
     listed = text.split("Ticket Weights Why typed ", 1)[1].split("Holds still open")[0]
     typed = made["typed"]
@@ -109,9 +106,7 @@ def test_a_day_with_nothing_typed_says_none(desk: Desk) -> None:
     services = desk.services
     services.weighings.weigh_empty(desk.officer, "road", "QAA-1", 14_000, taken(14_000, 20))
     _register(desk, "CSQU3054383", "QAA-1", **READ, taken=taken(37_300, 20), weight_reason="")
-    out = io.BytesIO()
-    render_daily(services.reports.daily(desk.supervisor, DAY), out)
-    text = text_of(out.getvalue())
+    text = daily_report_text(services.reports.daily(desk.supervisor, DAY))
     assert "Weights typed 0 " in text
     assert "Weights typed None. Vehicles weighed empty again" in text
     assert "TYPED" not in text
