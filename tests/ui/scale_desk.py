@@ -2,7 +2,6 @@
 frames from a thread, with the desk pointed at it as its own port would be set."""
 
 import contextlib
-import gc
 import threading
 from collections.abc import Iterator
 
@@ -18,10 +17,8 @@ def simulated_scale(
     protocol: str, weight_kg: int, *, settle_ms: int = 300, noise_kg: int = 0
 ) -> Iterator[tuple[Simulator, threading.Event]]:
     """The indicator streaming until the block ends; setting the event is the cable pulled.
-
-    Earlier tests' windows are freed first, here on the GUI thread: a collection the
-    simulator's or the desk's reader thread happened to run would free them there."""
-    gc.collect()
+    (No reader thread can free an earlier test's window: tests that run Qt collect no cycles
+    while they run, tests/conftest.py.)"""
     simulator = Simulator(protocol, weight_kg, settle_ms=settle_ms, rate_hz=10, noise_kg=noise_kg)
     pulled = threading.Event()
     frames = threading.Thread(target=simulator.run, args=(pulled,), daemon=True)
